@@ -146,6 +146,21 @@ public final class AcyclicChain {
     }
 
     /**
+     * Rough cost of {@link #transientRewards} in transition visits: uniformisation rate times
+     * (mean + 12 sd of the hitting time) steps, times the transitions.
+     */
+    public double uniformisationWork() {
+        HittingMoments m = hittingMoments();
+        double lambda = 0;
+        for (int i = 0; i < size; i++) {
+            if (!target[i]) {
+                lambda = Math.max(lambda, exit[i]);
+            }
+        }
+        return lambda * (m.mean() + 12 * m.sd()) * Math.max(1, to.length);
+    }
+
+    /**
      * Uniformisation of the chain with targets absorbing: per step of the uniformised jump chain,
      * the expected value of each reward vector (target states keep the reward of the state they were
      * entered at) and the mass absorbed. Stops when the mass not yet absorbed is below {@code epsilon}.

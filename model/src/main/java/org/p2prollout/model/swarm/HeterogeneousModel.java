@@ -25,6 +25,11 @@ import org.p2prollout.solver.ode.VectorField;
 public final class HeterogeneousModel implements RolloutModel {
     /** Default largest exact chain. */
     public static final long DEFAULT_MAX_STATES = 2_000_000;
+    /**
+     * Largest uniformisation (transition visits) for an exact coverage curve; beyond it the curve is
+     * the mean-field one (and says so).
+     */
+    public static final double CURVE_WORK_LIMIT = 1e10;
 
     private final HeterogeneousFleet fleet;
     private final Groups groups;
@@ -122,8 +127,8 @@ public final class HeterogeneousModel implements RolloutModel {
             Checks.nonNegative("time", t);
         }
         long n = nodes();
-        if (exact()) {
-            AcyclicChain chain = chain(n);
+        AcyclicChain chain = exact() ? chain(n) : null;
+        if (chain != null && chain.uniformisationWork() <= CURVE_WORK_LIMIT) {
             double[] reward = new double[chain.size()];
             int[] lv = levelsInOrder();
             for (int i = 0; i < reward.length; i++) {
