@@ -5,6 +5,7 @@ import org.p2prollout.solver.Accuracy;
 import org.p2prollout.solver.Generator;
 import org.p2prollout.solver.InvalidInputException;
 import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.solver.structure.CommunicatingClasses;
 import org.p2prollout.solver.uniformisation.ExpectationResult;
 import org.p2prollout.solver.uniformisation.TransientSolver;
 
@@ -102,6 +103,26 @@ public final class AbsorptionAnalysis {
         int g = 0;
         for (int s = 0; s < target.length; s++) {
             group[s] = target[s] ? g++ : -1;
+        }
+        return ofGroups(q, initial, group, options);
+    }
+
+    /**
+     * Absorption into the bottom strongly connected components (closed classes, absorbing states
+     * included): group g is the g-th entry of {@link CommunicatingClasses#bottomClasses()}. Every
+     * state reaches some bottom class, so T is finite with probability 1.
+     */
+    public static AbsorptionAnalysis ofBottomClasses(Generator q, double[] initial, AbsorptionOptions options) {
+        CommunicatingClasses cc = CommunicatingClasses.of(q);
+        int[] bottom = cc.bottomClasses();
+        int[] index = new int[cc.count()];
+        java.util.Arrays.fill(index, -1);
+        for (int g = 0; g < bottom.length; g++) {
+            index[bottom[g]] = g;
+        }
+        int[] group = new int[q.states()];
+        for (int s = 0; s < group.length; s++) {
+            group[s] = index[cc.classOf(s)];
         }
         return ofGroups(q, initial, group, options);
     }

@@ -208,6 +208,12 @@ class AbsorptionAnalysisTest {
             assertEquals(1 - 2.0 / 3 * Math.exp(-2 * t) - 1.0 / 3 * Math.exp(-5 * t), a.cdf(t), 1e-9, "t = " + t);
         }
         assertEquals(2 * (2.0 / 3 / 4 + 1.0 / 3 / 25), a.secondMoment(), 1e-14);
+        AbsorptionAnalysis bottom = AbsorptionAnalysis.ofBottomClasses(q, TransientSolver.pointMass(6, 0), AbsorptionOptions.defaults());
+        int[] bottoms = org.p2prollout.solver.structure.CommunicatingClasses.of(q).bottomClasses();
+        int classOf2 = org.p2prollout.solver.structure.CommunicatingClasses.of(q).classOf(2);
+        int g = java.util.Arrays.binarySearch(bottoms, classOf2);
+        assertEquals(0.9, bottom.groupProbabilities()[g], 1e-15, "the class of state 2");
+        assertEquals(0.1, bottom.groupProbabilities()[1 - g], 1e-15, "the class of state 4");
     }
 
     @Test
