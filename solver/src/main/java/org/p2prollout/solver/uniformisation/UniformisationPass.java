@@ -1,6 +1,5 @@
 package org.p2prollout.solver.uniformisation;
 
-import java.util.Arrays;
 import org.p2prollout.solver.Generator;
 import org.p2prollout.solver.InvalidInputException;
 import org.p2prollout.solver.ProgressListener;
@@ -64,20 +63,15 @@ final class UniformisationPass {
         double[][] series = new double[functions.length][kMax + 1];
         UniformisationPass p = new UniformisationPass(lambda, positiveTimes, fg, dist, series);
         double tau = Double.isNaN(o.dropThreshold()) ? (o.epsilon() / 4) / ((double) n * (kMax + 1)) : o.dropThreshold();
-        try (UniformisedStepper stepper = new UniformisedStepper(q, lambda, tau, o.threads())) {
-            p.iterate(stepper, initial.clone(), functions, kMax, o, progress);
+        try (UniformisedStepper stepper = new UniformisedStepper(q, lambda, tau, o.threads(), initial.clone())) {
+            p.iterate(stepper, functions, kMax, o, progress);
         }
         return p;
     }
 
-    private void iterate(UniformisedStepper stepper, double[] x, double[][] functions, int kMax, TransientOptions o,
+    private void iterate(UniformisedStepper stepper, double[][] functions, int kMax, TransientOptions o,
                          ProgressListener progress) {
-        int n = x.length;
         int blocks = stepper.blocks();
-        double[] y = new double[n];
-        boolean[] xActive = new boolean[blocks];
-        boolean[] yActive = new boolean[blocks];
-        stepper.markActive(x, xActive);
         double[][] blockDots = new double[functions.length][blocks];
         int nt = times.length;
         int[] activeTimes = new int[nt];
@@ -91,27 +85,18 @@ final class UniformisationPass {
                     activeWeights[na++] = poisson[i].weight(k);
                 }
             }
-            for (double[] bd : blockDots) {
-                Arrays.fill(bd, 0.0);
-            }
             UniformisedStepper.BlockVisitor visitor = visitor(functions, blockDots, activeTimes, activeWeights, na);
             if (k == kMax) {
-                stepper.visit(x, xActive, visitor);
-                collect(blockDots, k);
+                int[] visited = stepper.visit(visitor);
+                collect(blockDots, k, visited, visited.length);
                 last = k;
                 break;
             }
-            UniformisedStepper.Stats st = stepper.step(x, xActive, y, yActive, o.steadyStateDetection(), visitor);
-            collect(blockDots, k);
+            UniformisedStepper.Stats st = stepper.step(o.steadyStateDetection(), visitor);
+            collect(blockDots, k, st.visited(), st.visitedCount());
             steps++;
             dropped += st.dropped();
-            double[] t = x;
-            x = y;
-            y = t;
-            boolean[] ta = xActive;
-            xActive = yActive;
-            yActive = ta;
-            if ((k & 15) == 0) {
+            if ((k & 255) == 0) {
                 progress.progress(k, kMax, "uniformisation steps");
             }
             if (o.steadyStateDetection()) {
@@ -126,7 +111,7 @@ final class UniformisationPass {
                 if (stationary) {
                     steadyAt = m;
                     steadyDiff = d;
-                    finishSteady(stepper, x, xActive, functions, blockDots, m);
+                    finishSteady(stepper, functions, blockDots, m);
                     break;
                 }
             }
@@ -140,8 +125,7 @@ final class UniformisationPass {
     }
 
     /** Every term from m on uses v_m: add it with the remaining Poisson weight, and record g_m. */
-    private void finishSteady(UniformisedStepper stepper, double[] x, boolean[] xActive, double[][] functions,
-                              double[][] blockDots, int m) {
+    private void finishSteady(UniformisedStepper stepper, double[][] functions, double[][] blockDots, int m) {
         int nt = times.length;
         int[] activeTimes = new int[nt];
         double[] activeWeights = new double[nt];
@@ -156,11 +140,8 @@ final class UniformisationPass {
                 activeWeights[na++] = rest;
             }
         }
-        for (double[] bd : blockDots) {
-            Arrays.fill(bd, 0.0);
-        }
-        stepper.visit(x, xActive, visitor(functions, blockDots, activeTimes, activeWeights, na));
-        collect(blockDots, m);
+        int[] visited = stepper.visit(visitor(functions, blockDots, activeTimes, activeWeights, na));
+        collect(blockDots, m, visited, visited.length);
         last = m;
     }
 
@@ -185,11 +166,11 @@ final class UniformisationPass {
         };
     }
 
-    private void collect(double[][] blockDots, int k) {
+    private void collect(double[][] blockDots, int k, int[] visited, int count) {
         for (int f = 0; f < series.length; f++) {
             double s = 0;
-            for (double v : blockDots[f]) {
-                s += v;
+            for (int i = 0; i < count; i++) {
+                s += blockDots[f][visited[i]];
             }
             series[f][k] = s;
         }
