@@ -3,7 +3,6 @@ package org.p2prollout.solver.absorption;
 import org.p2prollout.solver.Accuracy;
 import org.p2prollout.solver.InvalidInputException;
 import org.p2prollout.solver.ProgressListener;
-import org.p2prollout.solver.uniformisation.ExpectationResult;
 
 /**
  * Finds {@code inf{t : P(T <= t) >= p}} by bracketing and then a G-section search: every
@@ -45,9 +44,9 @@ final class QuantileSearch {
         if (Double.isFinite(mean)) {
             hi = mean + a.sdTime() * Math.sqrt(p / (1 - p));
             hi = Math.max(hi, Math.ulp(mean) * 4);
-            ExpectationResult r = a.cdf(new double[] {hi}, ProgressListener.NONE);
+            CdfResult r = a.cdf(new double[] {hi}, ProgressListener.NONE);
             passes++;
-            bound = Math.max(bound, r.errorBounds()[0]);
+            bound = Math.max(bound, r.errors()[0]);
             if (r.values()[0] < p) {
                 lo = hi;
                 hi = Double.NaN;
@@ -63,10 +62,10 @@ final class QuantileSearch {
                 for (int i = 0; i < GRID; i++) {
                     ts[i] = first * Math.pow(2, i);
                 }
-                ExpectationResult r = a.cdf(ts, ProgressListener.NONE);
+                CdfResult r = a.cdf(ts, ProgressListener.NONE);
                 passes++;
                 int i = firstAtLeast(r, p);
-                for (double b : r.errorBounds()) {
+                for (double b : r.errors()) {
                     bound = Math.max(bound, b);
                 }
                 if (i >= 0) {
@@ -82,14 +81,17 @@ final class QuantileSearch {
             }
         }
         double tol = options.quantileTolerance();
+        if (a.usesLaplace(hi)) {
+            return newton(p, lo, hi, passes, tol);
+        }
         while (hi - lo > tol * hi) {
             double[] ts = new double[GRID];
             for (int i = 0; i < GRID; i++) {
                 ts[i] = lo + (hi - lo) * (i + 1) / (GRID + 1);
             }
-            ExpectationResult r = a.cdf(ts, ProgressListener.NONE);
+            CdfResult r = a.cdf(ts, ProgressListener.NONE);
             passes++;
-            for (double b : r.errorBounds()) {
+            for (double b : r.errors()) {
                 bound = Math.max(bound, b);
             }
             int i = firstAtLeast(r, p);
@@ -107,7 +109,51 @@ final class QuantileSearch {
                 "bracket width <= " + tol + " x upper end", true));
     }
 
-    private static int firstAtLeast(ExpectationResult r, double p) {
+    /**
+     * Safeguarded Newton on F(t) − p with the density from the same Laplace inversion, inside the
+     * bracket [lo, hi]; the final bracket t·(1 ± tol) is verified by two more evaluations.
+     */
+    private Quantile newton(double p, double lo, double hi, int passes, double tol) {
+        double mean = a.meanTime();
+        double t = Double.isFinite(mean) && mean > lo && mean < hi ? mean : (lo + hi) / 2;
+        double err = 0;
+        int evaluations = 0;
+        for (int it = 0; it < 200; it++) {
+            double[] fd = a.laplacePoint(t);
+            evaluations++;
+            err = Math.max(err, fd[2]);
+            if (fd[0] >= p) {
+                hi = t;
+            } else {
+                lo = t;
+            }
+            double next = t - (fd[0] - p) / fd[1];
+            if (!(fd[1] > 0) || !(next > lo && next < hi)) {
+                next = (lo + hi) / 2;
+            }
+            boolean done = Math.abs(next - t) <= tol * t / 4 || hi - lo <= tol * hi;
+            t = next;
+            if (done) {
+                break;
+            }
+        }
+        double lower = t * (1 - tol / 2);
+        double upper = t * (1 + tol / 2);
+        double[] fl = a.laplacePoint(lower);
+        double[] fu = a.laplacePoint(upper);
+        evaluations += 2;
+        boolean verified = fl[0] < p && fu[0] >= p;
+        if (!verified) {   // fall back to the bracket found by the iteration
+            lower = lo;
+            upper = hi;
+        }
+        err = Math.max(err, Math.max(fl[2], fu[2]));
+        return new Quantile(p, (lower + upper) / 2, lower, upper, err, new Accuracy("safeguarded Newton on the Laplace-inverted CDF",
+                passes + evaluations, Double.NaN, Double.NaN, "step <= " + tol + "/4 x t, bracket t(1 +- tol/2) "
+                + (verified ? "verified" : "not verified: bracket from bisection steps"), verified || hi - lo <= tol * hi));
+    }
+
+    private static int firstAtLeast(CdfResult r, double p) {
         double[] v = r.values();
         for (int i = 0; i < v.length; i++) {
             if (v[i] >= p) {

@@ -18,13 +18,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.p2prollout.solver.Generator;
 import org.p2prollout.solver.InvalidInputException;
 import org.p2prollout.solver.ProgressListener;
-import org.p2prollout.solver.uniformisation.ExpectationResult;
 import org.p2prollout.solver.uniformisation.TransientSolver;
 
 /** Contract test: dense LU and Gauss–Seidel block solvers pass the same cases. */
 class AbsorptionAnalysisTest {
     static Stream<AbsorptionOptions> methods() {
-        return Stream.of(AbsorptionOptions.defaults(), AbsorptionOptions.defaults().withDenseLimit(1));
+        return Stream.of(AbsorptionOptions.defaults(), AbsorptionOptions.defaults().withDenseLimit(1),
+                AbsorptionOptions.defaults().withCdfMethod(CdfMethod.LAPLACE));
     }
 
     private static Generator pureBirth(double[] rates) {
@@ -55,7 +55,8 @@ class AbsorptionAnalysisTest {
         assertEquals(1.0, a.absorptionProbability(), 1e-15);
         assertEquals(1.0, a.absorptionProbabilities()[rates.length], 1e-15);
         double[] times = {0.1, 1, 4, 10, 30};
-        ExpectationResult cdf = a.cdf(times, ProgressListener.NONE);
+        CdfResult cdf = a.cdf(times, ProgressListener.NONE);
+        // uniformisation: proven bound; Laplace inversion: pinned 1e-8 (its estimate is checked too)
         for (int k = 0; k < times.length; k++) {
             double t = times[k];
             double survival = 0;
@@ -68,7 +69,9 @@ class AbsorptionAnalysisTest {
                 }
                 survival += c * Math.exp(-rates[i] * t);
             }
-            assertEquals(1 - survival, cdf.values()[k], cdf.errorBounds()[k] + 1e-12, "t = " + t);
+            double tol = cdf.errorsAreBounds() ? cdf.errors()[k] + 1e-12 : 1e-8;
+            assertEquals(1 - survival, cdf.values()[k], tol, "t = " + t);
+            assertTrue(cdf.errors()[k] < 1e-7, "error " + cdf.errors()[k]);
         }
         for (double p : new double[] {0.1, 0.5, 0.99}) {
             Quantile qt = a.quantileInterval(p);
@@ -98,6 +101,14 @@ class AbsorptionAnalysisTest {
             assertEquals(exact, a.quantile(p), 2e-6 * exact, "p = " + p);
         }
         assertEquals(g.cumulativeProbability(21), a.cdf(21), 1e-9);
+        AbsorptionAnalysis laplace = AbsorptionAnalysis.of(pureBirth(rates), TransientSolver.pointMass(k + 1, 0),
+                AbsorptionOptions.defaults().withCdfMethod(CdfMethod.LAPLACE));
+        for (double p : new double[] {0.05, 0.5, 0.95}) {
+            double exact = g.inverseCumulativeProbability(p);
+            Quantile qt = laplace.quantileInterval(p);
+            assertEquals(exact, qt.time(), 2e-6 * exact, "Laplace, p = " + p);
+            assertTrue(qt.lower() < exact && exact < qt.upper(), qt.toString());
+        }
     }
 
     /** A million-state pure birth chain (epidemic rates (N−i)·λ·i/N + μ(N−i)), exact in one pass. */
