@@ -305,7 +305,7 @@ public final class AbsorptionAnalysis {
 
     private synchronized LaplaceCdf laplace() {
         if (laplace == null) {
-            laplace = new LaplaceCdf(q, classes, absorbing, initial);
+            laplace = new LaplaceCdf(q, classes, absorbing, initial, options.uniformisation().threads());
         }
         return laplace;
     }

@@ -32,10 +32,11 @@ final class LaplaceCdf {
     private final double[] alpha;
     private final double[] rateIntoA;   // per transient state
     private final double massInA;       // α_A
-    private final double[] yRe;
-    private final double[] yIm;
+    private final int threads;
+    /** One workspace {re, im} per worker, allocated on first use. */
+    private final double[][][] workspaces;
 
-    LaplaceCdf(Generator q, TransientClasses classes, boolean[] absorbing, double[] initial) {
+    LaplaceCdf(Generator q, TransientClasses classes, boolean[] absorbing, double[] initial, int threads) {
         this.q = q;
         this.classes = classes;
         this.alpha = initial;
@@ -56,8 +57,8 @@ final class LaplaceCdf {
             }
         }
         this.massInA = a;
-        this.yRe = new double[n];
-        this.yIm = new double[n];
+        this.threads = Math.max(1, threads);
+        this.workspaces = new double[this.threads][][];
     }
 
     /** Whether every transient class is a single state (the chain restricted to T is acyclic). */
@@ -75,7 +76,7 @@ final class LaplaceCdf {
         double u = A / (2 * t);
         double[] l = new double[2];
         // k = 0 term: half weight
-        transform(u, 0, l);
+        transform(u, 0, l, workspace(0));
         double[] cdfTerms = new double[64];
         double[] denTerms = new double[64];
         cdfTerms[0] = 0.5 * l[0] / u;
@@ -85,18 +86,14 @@ final class LaplaceCdf {
         double previousDen = Double.NaN;
         double estimate = Double.NaN;
         for (int n = FIRST; n <= MAX_TERMS; n += STEP) {
-            while (computed <= n + EULER_M) {
-                if (computed == cdfTerms.length) {
-                    cdfTerms = java.util.Arrays.copyOf(cdfTerms, computed * 2);
-                    denTerms = java.util.Arrays.copyOf(denTerms, computed * 2);
+            int need = n + EULER_M + 1;
+            if (need > computed) {
+                if (need > cdfTerms.length) {
+                    cdfTerms = java.util.Arrays.copyOf(cdfTerms, Math.max(need, 2 * cdfTerms.length));
+                    denTerms = java.util.Arrays.copyOf(denTerms, cdfTerms.length);
                 }
-                double v = Math.PI * computed / t;
-                transform(u, v, l);
-                double den = u * u + v * v;
-                double sign = (computed & 1) == 0 ? 1 : -1;
-                cdfTerms[computed] = sign * (l[0] * u + l[1] * v) / den;   // Re(L(s)/s)
-                denTerms[computed] = sign * (l[0] - massInA);
-                computed++;
+                terms(t, u, computed, need, cdfTerms, denTerms);
+                computed = need;
             }
             double scale = Math.exp(A / 2) / t;
             double cdf = scale * euler(cdfTerms, n);
@@ -111,6 +108,40 @@ final class LaplaceCdf {
             previousDen = density;
         }
         return new double[] {clip(previousCdf), Math.max(0, previousDen), estimate + DISCRETISATION_BOUND, computed};
+    }
+
+    /** Terms k in [from, to) of both series, split over the workers (each transform is independent). */
+    private void terms(double t, double u, int from, int to, double[] cdfTerms, double[] denTerms) {
+        int workers = Math.min(threads, to - from);
+        Runnable[] jobs = new Runnable[workers];
+        for (int w = 0; w < workers; w++) {
+            final int worker = w;
+            jobs[w] = () -> {
+                double[] l = new double[2];
+                double[][] ws = workspace(worker);
+                for (int k = from + worker; k < to; k += workers) {
+                    double v = Math.PI * k / t;
+                    transform(u, v, l, ws);
+                    double den = u * u + v * v;
+                    double sign = (k & 1) == 0 ? 1 : -1;
+                    cdfTerms[k] = sign * (l[0] * u + l[1] * v) / den;   // Re(L(s)/s)
+                    denTerms[k] = sign * (l[0] - massInA);
+                }
+            };
+        }
+        java.util.concurrent.CompletableFuture<?>[] others = new java.util.concurrent.CompletableFuture<?>[workers - 1];
+        for (int w = 1; w < workers; w++) {
+            others[w - 1] = java.util.concurrent.CompletableFuture.runAsync(jobs[w]);
+        }
+        jobs[0].run();
+        java.util.concurrent.CompletableFuture.allOf(others).join();
+    }
+
+    private synchronized double[][] workspace(int worker) {
+        if (workspaces[worker] == null) {
+            workspaces[worker] = new double[][] {new double[q.states()], new double[q.states()]};
+        }
+        return workspaces[worker];
     }
 
     private static double clip(double p) {
@@ -136,7 +167,9 @@ final class LaplaceCdf {
     }
 
     /** L(s) = E[e^{−sT}] into {@code out} = {re, im}. */
-    private void transform(double sr, double si, double[] out) {
+    private void transform(double sr, double si, double[] out, double[][] ws) {
+        double[] yRe = ws[0];
+        double[] yIm = ws[1];
         int[] classOf = classes.classOf;
         int[] order = classes.members;
         for (int j : order) {
