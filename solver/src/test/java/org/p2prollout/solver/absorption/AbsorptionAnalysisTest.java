@@ -227,6 +227,22 @@ class AbsorptionAnalysisTest {
         assertEquals(0.1, bottom.groupProbabilities()[1 - g], 1e-15, "the class of state 4");
     }
 
+    /** First passage 0 -> 2 in a birth–death chain (birth 1, death 2): m0 = 1 + m1, m1 = (1 + 2 m0)/3, so m0 = 4. */
+    @Test
+    void firstPassageTimeOfBirthDeathChain() {
+        Generator q = Generator.builder(4).add(0, 1, 1).add(1, 0, 2).add(1, 2, 1).add(2, 1, 2).add(2, 3, 1).add(3, 2, 2).build();
+        AbsorptionAnalysis a = AbsorptionAnalysis.ofTarget(q, TransientSolver.pointMass(4, 0), new boolean[] {false, false, true, false},
+                AbsorptionOptions.defaults());
+        assertEquals(4.0, a.meanTime(), 1e-14);
+        assertEquals(1.0, a.absorptionProbabilities()[2], 1e-15);
+        // E[T²] by first step: s_i = 2/E_i² + (2/E_i) Σ_j p_ij m_j + Σ_j p_ij s_j, with m1 = 3:
+        // s0 = 2 + 2·3 + s1 and s1 = 2/9 + (2/3)(2/3)·4 + (2/3) s0 = 2 + (2/3) s0  =>  s0 = 30
+        assertEquals(30.0, a.secondMoment(), 1e-12);
+        // the CDF is taken on the chain stopped at state 2 (state 3 is never reached)
+        assertEquals(a.cdf(5.0), AbsorptionAnalysis.ofTarget(q, TransientSolver.pointMass(4, 0), new boolean[] {false, false, true, true},
+                AbsorptionOptions.defaults()).cdf(5.0), 1e-9);
+    }
+
     @Test
     void trappedMassMakesTheMeanInfinite() {
         // 0 -> 1 (absorbing) or 0 -> 2 <-> 3 (closed, not absorbing)

@@ -163,6 +163,28 @@ class TransientSolverTest {
         assertTrue(r.errorBounds()[0] <= 1e-8);
     }
 
+    /** A coarse drop threshold loses mass; the reported bound still covers the true error and says "not converged". */
+    @Test
+    void droppedMassIsCountedInTheBound() {
+        int n = 60;
+        double mu = 1.0;
+        Generator.Builder bld = Generator.builder(n + 1);
+        for (int i = 0; i < n; i++) {
+            bld.add(i, i + 1, mu);
+        }
+        TransientOptions o = TransientOptions.defaults().withEpsilon(1e-10).withDropThreshold(1e-4);
+        TransientResult r = new TransientSolver(o).solve(bld.build(), TransientSolver.pointMass(n + 1, 0), new double[] {20});
+        PoissonDistribution p = new PoissonDistribution(null, 20, 1e-15, 100_000);
+        double l1 = 0;
+        for (int k = 0; k < n; k++) {
+            l1 += Math.abs(p.probability(k) - r.distribution(0)[k]);
+        }
+        l1 += Math.abs(1 - p.cumulativeProbability(n - 1) - r.distribution(0)[n]);
+        assertTrue(r.droppedMass() > 1e-6, "something was dropped: " + r.droppedMass());
+        assertTrue(l1 <= r.errorBounds()[0], "error " + l1 + " within bound " + r.errorBounds()[0]);
+        assertTrue(!r.accuracy().converged(), "bound above epsilon is reported as not converged");
+    }
+
     @Test
     void chainWithoutTransitionsStaysPut() {
         Generator q = Generator.builder(3).build();
