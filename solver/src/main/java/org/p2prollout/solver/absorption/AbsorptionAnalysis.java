@@ -281,6 +281,11 @@ public final class AbsorptionAnalysis {
         return new CdfResult(r.times(), r.values(), r.errorBounds(), true, r.accuracy());
     }
 
+    /** P(T <= t) at each time (seconds), without progress reports. */
+    public CdfResult cdf(double[] times) {
+        return cdf(times, ProgressListener.NONE);
+    }
+
     /** P(T <= t), t in seconds; its error is given by {@link #cdf(double[], ProgressListener)}. */
     public double cdf(double t) {
         return cdf(new double[] {t}, ProgressListener.NONE).values()[0];
