@@ -6,8 +6,10 @@ import org.p2prollout.solver.ProgressListener;
 
 /**
  * One pass of uniformisation: the iterates {@code v_k = v_0 P^k}, {@code k = 0..K}, weighted
- * into distributions at several times (when asked) and reduced to scalar series
- * {@code g_k = v_k · f} for given functions f. Used by {@link TransientSolver}; works on copies.
+ * into distributions at several times (when asked) and reduced to scalars {@code g_k = v_k · f}
+ * for given functions f, which are folded on the fly into {@code E[f(X_t)] = Σ_k w(k) g_k} and
+ * {@code ∫₀ᵗ E[f(X_s)] ds = (1/Λ) Σ_k g_k P(N > k)} per time (memory independent of the number
+ * of steps). Used by {@link TransientSolver}; works on copies.
  *
  * <p>Steady-state detection: after step k the pass knows {@code d = ‖v_{k+1} − v_k‖₁}. For a
  * stochastic P, {@code ‖zP‖₁ <= ‖z‖₁}, so later differences never exceed d (plus three times the
@@ -21,19 +23,22 @@ final class UniformisationPass {
     final double[] times;          // distinct positive times, ascending
     final FoxGlynn[] poisson;      // per time
     final double[][] distributions; // per time, or null when not kept
-    final double[][] series;       // per function: g_k for k = 0..last
-    int last;                      // the last k whose g_k is valid
+    final double[][] expectations; // per function, per time: Σ_k w(k) g_k
+    final double[][] integrals;    // per function, per time: Σ_k g_k P(N > k)  (times Λ)
+    private final double[] cdf;    // per time: Σ_{j<=k} w(j) so far
     long steadyAt = -1;            // m when steady state was detected
     double steadyDiff;             // d used for the steady-state bound
     double dropped;
     long steps;
 
-    private UniformisationPass(double lambda, double[] times, FoxGlynn[] poisson, double[][] distributions, double[][] series) {
+    private UniformisationPass(double lambda, double[] times, FoxGlynn[] poisson, double[][] distributions, int functions) {
         this.lambda = lambda;
         this.times = times;
         this.poisson = poisson;
         this.distributions = distributions;
-        this.series = series;
+        this.expectations = new double[functions][times.length];
+        this.integrals = new double[functions][times.length];
+        this.cdf = new double[times.length];
     }
 
     static UniformisationPass run(Generator q, double[] initial, double[] positiveTimes, boolean keepDistributions,
@@ -60,8 +65,7 @@ final class UniformisationPass {
         if (keepDistributions) {
             dist = new double[nt][n];
         }
-        double[][] series = new double[functions.length][kMax + 1];
-        UniformisationPass p = new UniformisationPass(lambda, positiveTimes, fg, dist, series);
+        UniformisationPass p = new UniformisationPass(lambda, positiveTimes, fg, dist, functions.length);
         double tau = Double.isNaN(o.dropThreshold()) ? (o.epsilon() / 4) / ((double) n * (kMax + 1)) : o.dropThreshold();
         try (UniformisedStepper stepper = new UniformisedStepper(q, lambda, tau, o.threads(), initial.clone())) {
             p.iterate(stepper, functions, kMax, o, progress);
@@ -89,7 +93,6 @@ final class UniformisationPass {
             if (k == kMax) {
                 int[] visited = stepper.visit(visitor);
                 collect(blockDots, k, visited, visited.length);
-                last = k;
                 break;
             }
             UniformisedStepper.Stats st = stepper.step(o.steadyStateDetection(), visitor);
@@ -141,8 +144,7 @@ final class UniformisationPass {
             }
         }
         int[] visited = stepper.visit(visitor(functions, blockDots, activeTimes, activeWeights, na));
-        collect(blockDots, m, visited, visited.length);
-        last = m;
+        collectSteady(blockDots, m, visited, visited.length);
     }
 
     private UniformisedStepper.BlockVisitor visitor(double[][] functions, double[][] blockDots, int[] activeTimes,
@@ -166,13 +168,47 @@ final class UniformisationPass {
         };
     }
 
+    /** Sums g_k over the visited blocks and folds it into the per-time sums. */
     private void collect(double[][] blockDots, int k, int[] visited, int count) {
-        for (int f = 0; f < series.length; f++) {
-            double s = 0;
+        for (int f = 0; f < expectations.length; f++) {
+            double g = 0;
             for (int i = 0; i < count; i++) {
-                s += blockDots[f][visited[i]];
+                g += blockDots[f][visited[i]];
             }
-            series[f][k] = s;
+            for (int i = 0; i < times.length; i++) {
+                FoxGlynn p = poisson[i];
+                if (k > p.right()) {
+                    continue;
+                }
+                double w = p.weight(k);
+                if (f == 0) {
+                    cdf[i] += w;
+                }
+                expectations[f][i] += w * g;
+                integrals[f][i] += g * Math.max(0.0, 1.0 - cdf[i]);
+            }
+        }
+    }
+
+    /** Every term from m on uses v_m: g_m enters with the remaining weight, the integral with E[(N − m)^+]. */
+    private void collectSteady(double[][] blockDots, int m, int[] visited, int count) {
+        for (int f = 0; f < expectations.length; f++) {
+            double g = 0;
+            for (int i = 0; i < count; i++) {
+                g += blockDots[f][visited[i]];
+            }
+            for (int i = 0; i < times.length; i++) {
+                FoxGlynn p = poisson[i];
+                if (m > p.right()) {
+                    continue;
+                }
+                double rest = 0;
+                for (int k = Math.max(m, p.left()); k <= p.right(); k++) {
+                    rest += p.weight(k);
+                }
+                expectations[f][i] += rest * g;
+                integrals[f][i] += g * p.expectedExcessOver(m);
+            }
         }
     }
 
@@ -191,21 +227,7 @@ final class UniformisationPass {
 
     /** E[f(X_t)] = Σ_k w(k) g_k for function index f at time index i. */
     double expectation(int f, int i) {
-        FoxGlynn p = poisson[i];
-        double[] g = series[f];
-        double s = 0;
-        int end = Math.min(p.right(), steadyAt >= 0 ? (int) steadyAt - 1 : p.right());
-        for (int k = p.left(); k <= end; k++) {
-            s += p.weight(k) * g[k];
-        }
-        if (steadyAt >= 0 && p.right() >= steadyAt) {
-            double rest = 0;
-            for (int k = Math.max((int) steadyAt, p.left()); k <= p.right(); k++) {
-                rest += p.weight(k);
-            }
-            s += rest * g[(int) steadyAt];
-        }
-        return s;
+        return expectations[f][i];
     }
 
     /**
@@ -213,19 +235,7 @@ final class UniformisationPass {
      * The steady-state tail uses Σ_{k>=m} P(N > k) = E[(N − m)^+].
      */
     double integral(int f, int i) {
-        FoxGlynn p = poisson[i];
-        double[] g = series[f];
-        int end = Math.min(p.right(), steadyAt >= 0 ? (int) steadyAt - 1 : p.right());
-        double s = 0;
-        double cdf = 0;
-        for (int k = 0; k <= end; k++) {
-            cdf += p.weight(k);
-            s += g[k] * Math.max(0.0, 1.0 - cdf);
-        }
-        if (steadyAt >= 0 && p.right() >= steadyAt) {
-            s += g[(int) steadyAt] * p.expectedExcessOver((int) steadyAt);
-        }
-        return s / lambda;
+        return integrals[f][i] / lambda;
     }
 
     /**

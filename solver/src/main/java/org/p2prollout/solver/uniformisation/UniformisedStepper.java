@@ -20,7 +20,7 @@ import org.p2prollout.solver.Generator;
 final class UniformisedStepper implements AutoCloseable {
     static final int BLOCK = 1024;
     /** Below this many blocks of work a step runs in the calling thread (fork/join costs more). */
-    private static final int PARALLEL_MIN_BLOCKS = 4;
+    private static final int PARALLEL_MIN_BLOCKS = 16;
 
     private final Generator q;
     private final Generator.Incoming in;
