@@ -59,7 +59,22 @@ public final class MultiPieceModel implements RolloutModel {
 
     /** The exact lumped chain with target "at least {@code target} devices hold every piece", or null beyond maxStates. */
     public Lumped lumped(long target) {
+        if (Math.log(maxStates) + Math.log(4) < logStateBound()) {
+            return null; // far too many states: do not explore them only to give up
+        }
         return Lumped.build(swarm, target, maxStates);
+    }
+
+    /**
+     * log of an upper bound on the reachable states: compositions of N devices over the reachable
+     * piece sets (2^K, or the K + 1 prefixes under the sequential policy).
+     */
+    double logStateBound() {
+        int types = swarm.policy() == PiecePolicy.SEQUENTIAL ? swarm.pieces() + 1 : 1 << swarm.pieces();
+        double n = swarm.nodes();
+        return org.apache.commons.math3.special.Gamma.logGamma(n + types)
+                - org.apache.commons.math3.special.Gamma.logGamma(n + 1)
+                - org.apache.commons.math3.special.Gamma.logGamma(types);
     }
 
     @Override
