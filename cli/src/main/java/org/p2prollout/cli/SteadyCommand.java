@@ -15,10 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "steady", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Stationary state of an open fleet: devices come online lacking the update, leave, get it",
-            "from the server or from peers, and stop sharing. The (lacking, holding) chain is truncated at",
-            "--max-lacking and --max-holding; the probability mass at those bounds is reported (raise the",
-            "bounds when it is not small). Optionally compares with the Qiu-Srikant BitTorrent fluid model.",
+        description = {"Stationary state of an open fleet: devices come online lacking the update, leave, get it"
+                + " from the server or from peers, and stop sharing. The (lacking, holding) chain is truncated at"
+                + " --max-lacking and --max-holding; the probability mass at those bounds is reported (raise the"
+                + " bounds when it is not small). Optionally compares with the Qiu-Srikant BitTorrent fluid model.",
             "Rates per second."})
 final class SteadyCommand implements Callable<Integer> {
     @Mixin
