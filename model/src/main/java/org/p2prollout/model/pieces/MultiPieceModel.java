@@ -11,6 +11,7 @@ import org.p2prollout.model.swarm.AcyclicChain;
 import org.p2prollout.model.swarm.Accuracy;
 import org.p2prollout.model.swarm.CoverageCurve;
 import org.p2prollout.model.swarm.DeterministicTime;
+import org.p2prollout.model.swarm.HeterogeneousModel;
 import org.p2prollout.model.swarm.PredictionMethod;
 import org.p2prollout.model.swarm.RolloutModel;
 import org.p2prollout.model.swarm.RolloutPrediction;
@@ -121,6 +122,17 @@ public final class MultiPieceModel implements RolloutModel {
         }
         Lumped l = lumped(nodes());
         if (l != null) {
+            java.util.function.DoubleUnaryOperator curve = l.chain.rewardCurve(l.completeFraction,
+                    HeterogeneousModel.CURVE_TOLERANCE,
+                    Math.min(l.chain.uniformisationWork(), 4e10));
+            if (curve != null) {
+                double[] f = new double[times.length];
+                for (int i = 0; i < times.length; i++) {
+                    f[i] = curve.applyAsDouble(times[i]);
+                }
+                return new CoverageCurve(times.clone(), f, PredictionMethod.EXACT_CTMC,
+                        1.1 * HeterogeneousModel.CURVE_TOLERANCE);
+            }
             AcyclicChain.Transient tr = l.chain.transientRewards(new double[][] {l.completeFraction}, 1e-12);
             double[] f = new double[times.length];
             for (int i = 0; i < times.length; i++) {
