@@ -415,58 +415,48 @@ public final class AcyclicChain {
      * is cut when a rigorous bound on its tail is below 1e-11: {@code |phi(w)| <= psi(w)}, the
      * expectation over paths of {@code prod (1 + w^2/q^2)^{-1/2}}, itself one backward pass, and
      * every path makes at least two jumps. The period comes from a Chernoff bound (one backward pass
-     * per trial). Much cheaper than uniformisation when the exit rates spread widely; falls back to
-     * uniformisation when some path reaches the target in one jump.
+     * per trial). When the initial sojourn (rate q0) is far slower than every later one, the series
+     * would need very many terms; then T = Exp(q0) + Y is split exactly as
+     * {@code F(t) = F_Y(t) - e^{-q0 t} E[e^{q0 Y}] F_Y'(t)}, Y' the exponential tilt of Y (the same
+     * passes with exit rates q_i - q0). Falls back to uniformisation when some path reaches the
+     * target in fewer jumps than the bound needs.
      */
     public TimeDistribution hittingTimeFourier(ProgressListener progress) {
         HittingMoments m = hittingMoments();
         boolean[] reach = reachable();
-        int minJumps = minimumJumps(reach);
-        if (minJumps < 2) {
+        int[] jumps = minimumJumps();
+        if (jumps[initial] < 2) {
             return hittingTime(1e-10);
         }
-        double qMin = Double.POSITIVE_INFINITY;
-        double qMax = 0;
-        for (int i = initial; i < size; i++) {
+        double q0 = exit[initial];
+        int[] next = Arrays.copyOfRange(to, rowStart[initial], rowStart[initial + 1]);
+        double[] weight = new double[next.length];
+        double qNext = Double.POSITIVE_INFINITY;
+        boolean twoJumps = true;
+        for (int k = 0; k < next.length; k++) {
+            weight[k] = rate[rowStart[initial] + k] / q0;
+            twoJumps &= jumps[next[k]] >= 2;
+        }
+        for (int i = initial + 1; i < size; i++) {
             if (reach[i] && !target[i]) {
-                qMin = Math.min(qMin, exit[i]);
-                qMax = Math.max(qMax, exit[i]);
+                qNext = Math.min(qNext, exit[i]);
             }
         }
-        double tail = 1e-11;
-        double period = Double.POSITIVE_INFINITY;
-        double[] work = new double[size];
-        for (double f : new double[] {0.3, 0.6, 0.85, 0.97}) {
-            double theta = f * qMin;
-            double logMgf = logMgf(theta, work);
-            period = Math.min(period, (logMgf + Math.log(1 / tail)) / theta);
+        double restMean = m.mean() - 1 / q0;
+        Fourier whole;
+        Fourier y = null;
+        Fourier tiltedY = null;
+        if (twoJumps && qNext > 10 * q0 && q0 * restMean < 1) {
+            y = fourier(0, next, weight, progress);
+            tiltedY = fourier(q0, next, weight, progress);
+            whole = null;
+        } else {
+            whole = fourier(0, new int[] {initial}, new double[] {1}, progress);
         }
-        double step = Math.PI / period;
-        double[] re = new double[size];
-        double[] im = new double[size];
-        double[] psi = new double[size];
-        double[] c = new double[256];
-        int k = 0;
-        while (true) {
-            k++;
-            double w = k * step;
-            characteristic(w, re, im, psi);
-            if (k >= c.length) {
-                if (c.length >= (1 << 22)) {
-                    throw new IllegalStateException("Fourier series of the hitting time needs more than 4M terms");
-                }
-                c = Arrays.copyOf(c, c.length * 2);
-            }
-            c[k] = 2 / Math.PI * re[initial] / k;
-            double bound = psi[initial] * (1 + qMax * qMax / (w * w)) / Math.PI;
-            progress.progress(Math.min(k, 1000), -1, "Fourier terms");
-            if (bound <= 1e-11) {
-                break;
-            }
-        }
-        double[] coefficients = Arrays.copyOf(c, k + 1);
-        double error = 2e-11 + 1e-15 * Math.log(k + 1.0) * 10 + 1e-13;
-        double p = period;
+        Fourier w = whole;
+        Fourier fy = y;
+        Fourier ft = tiltedY;
+        double error = w != null ? w.error : fy.error + ft.norm * ft.error;
         return new TimeDistribution() {
             @Override
             public double mean() {
@@ -483,24 +473,7 @@ public final class AcyclicChain {
                 if (!(t > 0)) {
                     return 0;
                 }
-                if (t >= p) {
-                    return 1;
-                }
-                double x = step * t;
-                double f = x / Math.PI;
-                int j = 1;
-                while (j < coefficients.length) {
-                    double s0 = Math.sin(j * x);
-                    double s1 = Math.sin((j - 1) * x);
-                    double twoCos = 2 * Math.cos(x);
-                    int end = Math.min(coefficients.length, j + 32);
-                    for (; j < end; j++) {
-                        f += coefficients[j] * s0;
-                        double s2 = twoCos * s0 - s1;
-                        s1 = s0;
-                        s0 = s2;
-                    }
-                }
+                double f = w != null ? w.cdf(t) : fy.cdf(t) - Math.exp(-q0 * t) * ft.norm * ft.cdf(t);
                 return f < 0 ? 0 : (f > 1 ? 1 : f);
             }
 
@@ -514,6 +487,140 @@ public final class AcyclicChain {
                 return error;
             }
         };
+    }
+
+    /** A CDF as a Fourier sine series on [0, period]. */
+    private static final class Fourier {
+        final double period;
+        final double step;
+        final double[] coefficients;
+        final double error;
+        /** E[e^{theta Y}] of the untilted distribution (1 without tilt). */
+        final double norm;
+
+        Fourier(double period, double[] coefficients, double error, double norm) {
+            this.period = period;
+            this.step = Math.PI / period;
+            this.coefficients = coefficients;
+            this.error = error;
+            this.norm = norm;
+        }
+
+        double cdf(double t) {
+            if (!(t > 0)) {
+                return 0;
+            }
+            if (t >= period) {
+                return 1;
+            }
+            double x = step * t;
+            double f = x / Math.PI;
+            int j = 1;
+            while (j < coefficients.length) {
+                double s0 = Math.sin(j * x);
+                double s1 = Math.sin((j - 1) * x);
+                double twoCos = 2 * Math.cos(x);
+                int end = Math.min(coefficients.length, j + 32);
+                for (; j < end; j++) {
+                    f += coefficients[j] * s0;
+                    double s2 = twoCos * s0 - s1;
+                    s1 = s0;
+                    s0 = s2;
+                }
+            }
+            return f < 0 ? 0 : (f > 1 ? 1 : f);
+        }
+    }
+
+    /**
+     * The Fourier series of the hitting time from the mixture {@code weights} over {@code starts},
+     * exponentially tilted by {@code theta} (0: none): characteristic function
+     * {@code sum_s w_s phi^theta_s(w) / norm}, {@code phi^theta_i = sum_j q_ij phi^theta_j / (q_i - theta - i w)}.
+     */
+    private Fourier fourier(double theta, int[] starts, double[] weights, ProgressListener progress) {
+        boolean[] reach = new boolean[size];
+        int first = size;
+        for (int s : starts) {
+            reach[s] = true;
+            first = Math.min(first, s);
+        }
+        double qMin = Double.POSITIVE_INFINITY;
+        double qMax = 0;
+        for (int i = first; i < size; i++) {
+            if (!reach[i] || target[i]) {
+                continue;
+            }
+            qMin = Math.min(qMin, exit[i]);
+            qMax = Math.max(qMax, exit[i]);
+            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                reach[to[k]] = true;
+            }
+        }
+        double tail = 1e-11;
+        double[] work = new double[size];
+        double logNorm = theta == 0 ? Math.log(sum(weights)) : logMix(logMgf(theta, work, first), starts, weights);
+        double period = Double.POSITIVE_INFINITY;
+        for (double f : new double[] {0.3, 0.6, 0.85, 0.97}) {
+            double extra = f * (qMin - theta);
+            double logMgf = logMix(logMgf(theta + extra, work, first), starts, weights) - logNorm;
+            period = Math.min(period, (logMgf + Math.log(1 / tail)) / extra);
+        }
+        double step = Math.PI / period;
+        double[] re = new double[size];
+        double[] im = new double[size];
+        double[] psi = new double[size];
+        double[] c = new double[256];
+        double norm = Math.exp(logNorm);
+        double rMax = qMax - theta;
+        int k = 0;
+        while (true) {
+            k++;
+            double w = k * step;
+            characteristic(w, theta, re, im, psi, first);
+            double mixRe = 0;
+            double mixPsi = 0;
+            for (int s = 0; s < starts.length; s++) {
+                mixRe += weights[s] * re[starts[s]];
+                mixPsi += weights[s] * psi[starts[s]];
+            }
+            if (k >= c.length) {
+                if (c.length >= (1 << 22)) {
+                    throw new IllegalStateException("Fourier series of the hitting time needs more than 4M terms");
+                }
+                c = Arrays.copyOf(c, c.length * 2);
+            }
+            c[k] = 2 / Math.PI * (mixRe / norm) / k;
+            double bound = mixPsi / norm * (1 + rMax * rMax / (w * w)) / Math.PI;
+            if ((k & 63) == 0) {
+                progress.progress(Math.min(k, 1000), -1, "Fourier terms");
+            }
+            if (bound <= 1e-11) {
+                break;
+            }
+        }
+        double error = 2e-11 + 1e-15 * Math.log(k + 1.0) * 10 + 1e-13;
+        return new Fourier(period, Arrays.copyOf(c, k + 1), error, norm);
+    }
+
+    private static double sum(double[] a) {
+        double s = 0;
+        for (double x : a) {
+            s += x;
+        }
+        return s;
+    }
+
+    /** log sum_s w_s e^{v_s}. */
+    private static double logMix(double[] v, int[] starts, double[] weights) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int s : starts) {
+            max = Math.max(max, v[s]);
+        }
+        double sum = 0;
+        for (int i = 0; i < starts.length; i++) {
+            sum += weights[i] * Math.exp(v[starts[i]] - max);
+        }
+        return max + Math.log(sum);
     }
 
     /**
@@ -552,7 +659,7 @@ public final class AcyclicChain {
         double[] work = new double[size];
         for (double f : new double[] {0.3, 0.6, 0.85, 0.97}) {
             double theta = f * qMin;
-            period = Math.min(period, (logMgf(theta, work) + Math.log(1 / (tolerance * 0.1))) / theta);
+            period = Math.min(period, (logMgf(theta, work, initial)[initial] + Math.log(1 / (tolerance * 0.1))) / theta);
         }
         double fw = firstWeight;
         if (!(restWeight > tolerance * 1e-3 * Math.max(total, 1e-300))) {
@@ -650,7 +757,7 @@ public final class AcyclicChain {
         return r;
     }
 
-    private int minimumJumps(boolean[] reach) {
+    private int[] minimumJumps() {
         int[] jumps = new int[size];
         for (int i = size - 1; i >= initial; i--) {
             if (target[i]) {
@@ -663,13 +770,16 @@ public final class AcyclicChain {
             }
             jumps[i] = best == Integer.MAX_VALUE ? Integer.MAX_VALUE : best + 1;
         }
-        return jumps[initial];
+        return jumps;
     }
 
-    /** log E[e^{theta T}] for theta below every reachable exit rate. */
-    private double logMgf(double theta, double[] v) {
-        // work in logs: v_i = log( sum_j q_ij e^{v_j} / (q_i - theta) )
-        for (int i = size - 1; i >= initial; i--) {
+    /**
+     * log E[e^{theta T}] from every state at or above {@code first} (NaN where theta is not below
+     * every exit rate on the way), in {@code v}.
+     */
+    private double[] logMgf(double theta, double[] v, int first) {
+        // in logs: v_i = log( sum_j q_ij e^{v_j} / (q_i - theta) )
+        for (int i = size - 1; i >= first; i--) {
             if (target[i]) {
                 v[i] = 0;
                 continue;
@@ -692,20 +802,23 @@ public final class AcyclicChain {
             }
             v[i] = max + Math.log(sum / (exit[i] - theta));
         }
-        return v[initial];
+        return v;
     }
 
-    /** One backward pass: phi = E[e^{i w T}] from each state (re, im) and the bound psi >= |phi|. */
-    private void characteristic(double w, double[] re, double[] im, double[] psi) {
+    /**
+     * One backward pass: phi = E[e^{(theta + i w) T}] from each state (re, im), unnormalised, and
+     * the bound psi &gt;= |phi|.
+     */
+    private void characteristic(double w, double theta, double[] re, double[] im, double[] psi, int first) {
         double w2 = w * w;
-        for (int i = size - 1; i >= initial; i--) {
+        for (int i = size - 1; i >= first; i--) {
             if (target[i]) {
                 re[i] = 1;
                 im[i] = 0;
                 psi[i] = 1;
                 continue;
             }
-            double q = exit[i];
+            double q = exit[i] - theta;
             if (!(q > 0)) {
                 re[i] = 0;
                 im[i] = 0;
