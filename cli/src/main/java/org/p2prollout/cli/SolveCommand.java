@@ -62,8 +62,9 @@ final class SolveCommand implements Callable<Integer> {
     Integer initial;
 
     @Option(names = "--method", paramLabel = "M",
-            description = "stationary method: gth, direct, power, jacobi, gs, sor, krylov; default: gth up to "
-                    + StationaryMethods.GTH_DEFAULT_LIMIT + " states, krylov above")
+            description = "stationary method: gth, direct (sparse LU), power, jacobi, gs (Gauss-Seidel), sor, "
+                    + "krylov (BiCGSTAB+ILU(0)), multilevel (aggregation W-cycles); default: gth up to "
+                    + StationaryMethods.GTH_DEFAULT_LIMIT + " states, multilevel above")
     String method;
 
     @Option(names = "--epsilon", paramLabel = "E",
@@ -184,10 +185,15 @@ final class SolveCommand implements Callable<Integer> {
 
     private static void putAccuracy(Map<String, Object> r, Accuracy a) {
         r.put("iterations", a.iterations());
-        r.put("residual", a.residual());
-        r.put("errorBound", a.errorBound());
+        r.put("residual", finiteOrNull(a.residual()));
+        r.put("errorBound", finiteOrNull(a.errorBound()));
         r.put("criterion", a.criterion());
         r.put("converged", a.converged());
+    }
+
+    /** JSON has no NaN: a quantity a method does not provide is null. */
+    private static Double finiteOrNull(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 
     private double[] initialDistribution(Generator q) throws IOException {

@@ -35,6 +35,7 @@ class SolveCommandTest {
             assertTrue(j.get("converged").asBoolean());
             assertTrue(j.get("residual").asDouble() < 1e-9);
             assertTrue(j.has("iterations") && j.has("method"));
+            assertTrue(j.get("errorBound").isNull(), "no error bound from a stationary method: null, not NaN");
             List<String> lines = Files.readAllLines(csv);
             assertEquals("state,probability", lines.get(0));
             assertEquals(8.0 / 15, Double.parseDouble(lines.get(1).split(",")[1]), 1e-9);
