@@ -69,7 +69,8 @@ final class SolveCommand implements Callable<Integer> {
     String method;
 
     @Option(names = "--epsilon", paramLabel = "E",
-            description = "tolerance: stationary, relative change between iterates (krylov: relative residual), "
+            description = "tolerance: stationary, relative change between iterates (krylov: relative residual; "
+                    + "multilevel: residual relative to the largest flow through a state), "
                     + "default 1e-6 like PRISM; transient, bound on the 1-norm error, default 1e-9")
     Double epsilon;
 
