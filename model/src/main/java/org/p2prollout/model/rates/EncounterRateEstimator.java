@@ -115,7 +115,7 @@ public final class EncounterRateEstimator {
             }
             if (m >= options.minInterContacts()) {
                 double[] sample = Arrays.copyOfRange(ict, first, ictCount);
-                p = ks.kolmogorovSmirnovTest(new ExponentialDistribution(null, mean), sample);
+                p = pValue(ks, sample, mean);
                 tested++;
                 if (p >= options.ksLevel()) {
                     notRejected++;
@@ -187,6 +187,25 @@ public final class EncounterRateEstimator {
         return new EncounterRates(n, sorted.length, pairs.size(), pairsObserved, pairTime, homogeneous, pairs,
                 new EncounterRates.Classes(sizes, classRates, deviceClass, deviceRates), fit,
                 interContact(Arrays.copyOf(ict, ictCount)), durations(sorted));
+    }
+
+    /**
+     * KS p-value of {@code sample} against the exponential of mean {@code mean}. Commons Math's
+     * p-value costs milliseconds for n ≤ 140 (a matrix power), too slow for the tens of thousands of
+     * pairs of a multi-week trace; so the statistic D is Commons Math's, and the p-value is first
+     * taken from the asymptotic Kolmogorov distribution with Stephens' small-sample correction
+     * {@code (√n + 0.12 + 0.11/√n)·D} (within 0.02 of Commons Math's for n ≥ 20). Only when that lies in
+     * [0.005, 0.2], near the decision, is Commons Math's p-value computed and used.
+     */
+    private double pValue(KolmogorovSmirnovTest ks, double[] sample, double mean) {
+        ExponentialDistribution exp = new ExponentialDistribution(null, mean);
+        double d = ks.kolmogorovSmirnovStatistic(exp, sample);
+        double rootN = Math.sqrt(sample.length);
+        double approx = 1 - ks.ksSum((rootN + 0.12 + 0.11 / rootN) * d, 1e-12, 100_000);
+        if (approx >= 0.005 && approx <= 0.2) {
+            return ks.kolmogorovSmirnovTest(exp, sample);
+        }
+        return Math.max(0, Math.min(1, approx));
     }
 
     private EncounterRates.Homogeneous homogeneous(long contacts, double pairTime, double unweighted) {
