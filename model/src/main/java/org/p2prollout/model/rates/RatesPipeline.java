@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.p2prollout.model.contact.Contact;
-import org.p2prollout.model.contact.ContactCollector;
 import org.p2prollout.model.contact.ContactTracker;
 import org.p2prollout.model.resample.Resampler;
 import org.p2prollout.model.resample.Resampling;
@@ -43,11 +42,11 @@ public final class RatesPipeline {
 
     /** Positions: resample, detect contacts, estimate. */
     public RatesRun fromTrace(Trace trace, ProgressListener progress) {
-        ContactCollector collector = new ContactCollector();
-        ContactTracker tracker = new ContactTracker(trace.devices(), options.range(), collector);
+        ContactLog log = new ContactLog();
+        ContactTracker tracker = new ContactTracker(trace.devices(), options.range(), log);
         Resampling sweep = new Resampler(options.step(), options.maxGap()).sweep(trace, tracker::step, progress);
         tracker.finish();
-        List<Contact> contacts = collector.contacts();
+        List<Contact> contacts = log.contacts();
         Observation observation = new Observation(trace.devices(), sweep.observed(), sweep.firstTime(),
                 sweep.lastTime() + options.step());
         EncounterRates rates = new EncounterRateEstimator(options.rates()).estimate(contacts, observation);
