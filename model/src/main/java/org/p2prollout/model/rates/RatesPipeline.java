@@ -55,6 +55,25 @@ public final class RatesPipeline {
         return new RatesRun(trace.deviceNames(), contacts, rates, summary);
     }
 
+    /**
+     * In-memory contacts (e.g. a simulator's contact log) over devices {@code 0..devices-1}, each
+     * observed throughout {@code [from, to]} (seconds): the same {@link RatesRun} and
+     * {@link RatesSummary} (format {@code "contacts"}) as for a trace, so that
+     * {@link RatesFiles#write} gives a {@code summary.json} that {@code rollout predict --rates}
+     * reads. Device names are the indices.
+     */
+    public RatesRun fromContacts(List<Contact> contacts, int devices, double from, double to) {
+        return fromContacts(contacts, Observation.window(devices, from, to));
+    }
+
+    /** In-memory contacts with per-device observed intervals; device names are the indices. */
+    public RatesRun fromContacts(List<Contact> contacts, Observation observation) {
+        EncounterRates rates = new EncounterRateEstimator(options.rates()).estimate(contacts, observation);
+        RatesSummary summary = summary(rates, "contacts", false, 0, 0, 0, observation);
+        List<String> names = java.util.stream.IntStream.range(0, observation.devices()).mapToObj(Integer::toString).toList();
+        return new RatesRun(names, contacts, rates, summary);
+    }
+
     /** A contact list: every device observed throughout the window. */
     public RatesRun fromContacts(ContactTrace list) {
         Observation observation = Observation.window(list.devices(), list.from(), list.to());

@@ -182,6 +182,22 @@ class PoissonContactsTest {
     }
 
     @Test
+    void pipelineEntryForInMemoryContactsGivesTheSameRatesAndASummary() {
+        int n = 12;
+        List<Contact> contacts = poisson(n, (i, j) -> 2, 15);
+        RatesRun run = new RatesPipeline(PipelineOptions.DEFAULT.withRates(RateOptions.DEFAULT.withClasses(2)))
+                .fromContacts(contacts, n, 0, T);
+        EncounterRates direct = new EncounterRateEstimator(RateOptions.DEFAULT.withClasses(2)).estimate(contacts, n, 0, T);
+        assertEquals(direct.homogeneous().rate(), run.summary().meanRate(), 0);
+        assertEquals(contacts.size(), run.summary().contacts());
+        assertEquals(n * (n - 1) / 2, run.summary().pairsObserved());
+        assertEquals(T, run.summary().observedSeconds(), 0);
+        assertEquals(0, run.summary().fixes());
+        assertEquals("contacts", run.summary().format());
+        assertEquals("11", run.deviceNames().get(11));
+    }
+
+    @Test
     void inputListIsNotModified() {
         List<Contact> c = new ArrayList<>(List.of(new Contact(0, 1, 50, 50), new Contact(0, 1, 10, 10)));
         List<Contact> copy = List.copyOf(c);
