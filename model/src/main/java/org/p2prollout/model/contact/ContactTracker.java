@@ -268,8 +268,10 @@ public final class ContactTracker {
         // Cells relative to the box corner: small numbers, so x / cell loses no precision.
         long spanX = count == 0 ? 0 : (long) Math.floor((maxX - minX) / cell);
         long spanY = count == 0 ? 0 : (long) Math.floor((maxY - minY) / cell);
-        long denseCells = (spanX + 3) * (spanY + 2);
-        dense = denseCells <= 4L * count + 64;
+        long denseLimit = 4L * count + 64;
+        // Test the sides first: their product could overflow for far-flung positions.
+        dense = spanX <= denseLimit && spanY <= denseLimit && (spanX + 3) * (spanY + 2) <= denseLimit;
+        long denseCells = dense ? (spanX + 3) * (spanY + 2) : 0;
         int buckets;
         if (dense) {
             gridWidth = (int) (spanX + 3);
@@ -334,11 +336,14 @@ public final class ContactTracker {
                 if (from == to) {
                     continue;
                 }
+                int eastEnd = bucketStart[c + 2];
+                int northFrom = bucketStart[c + w - 1];
+                int northTo = bucketStart[c + w + 2];
                 for (int p = from; p < to; p++) {
-                    compare(p, p + 1, to);
-                    // Cells E, then NW, N, NE (consecutive buckets); the margin keeps indices valid.
-                    compare(p, bucketStart[c + 1], bucketStart[c + 2]);
-                    compare(p, bucketStart[c + w - 1], bucketStart[c + w + 2]);
+                    // The rest of this cell and cell E are consecutive buckets, and so are cells
+                    // NW, N, NE; the margin of the grid keeps these indices valid.
+                    compare(p, p + 1, eastEnd);
+                    compare(p, northFrom, northTo);
                 }
             }
             return;

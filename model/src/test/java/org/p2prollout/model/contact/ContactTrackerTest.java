@@ -178,6 +178,16 @@ class ContactTrackerTest {
     }
 
     @Test
+    void farFlungDevicesUseTheHashedGridAndStillMeet() {
+        ContactCollector collector = new ContactCollector();
+        ContactTracker tracker = new ContactTracker(4, 1, collector);
+        // A box of 1e15 cells a side: a dense grid could not be allocated.
+        tracker.step(0, new double[] {-1e15, -1e15 + 0.5, 1e15, 1e15 - 1}, new double[] {0, 0, 3, 3});
+        tracker.finish();
+        assertEquals(List.of(new Contact(0, 1, 0, 0), new Contact(2, 3, 0, 0)), collector.contacts());
+    }
+
+    @Test
     void rejectsBadStepsWithTheParameterNamed() {
         ContactTracker tracker = new ContactTracker(3, 1, new ContactCollector());
         tracker.step(0, new double[] {0, 0, 0}, new double[] {0, 0, 0});
