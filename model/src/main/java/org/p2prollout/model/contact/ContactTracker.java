@@ -24,27 +24,22 @@ import org.p2prollout.solver.InvalidInputException;
  * not on the order of devices within a step.
  *
  * <h2>Cost</h2>
- * A hashed uniform grid of cells of side {@code range} (no all-pairs loop): each device is
- * compared only with devices of its own and the four forward neighbouring cells, so a step costs
- * O(devices present + pairs in range). Open contacts live in a primitive open-addressing table
- * (16 bytes per pair). Memory: about 80 bytes per device plus 16 bytes per open contact.
- * Not thread-safe; one tracker per stream of positions.
+ * A uniform grid of cells of side {@code range} (a hair more; no all-pairs loop), dense over
+ * the devices' bounding box when that has at most ~4 cells per device, hashed otherwise: each
+ * device is compared only with the devices of its own cell and of the four forward neighbouring
+ * cells. The pairs in range are sorted (a counting sort on the first device) and merged with
+ * the sorted pairs of the previous step, so a step costs O(devices present + pairs in range)
+ * with sequential memory access, and no hash lookup per pair. Memory: about 90 bytes per device
+ * plus about 44 bytes per pair in range. Not thread-safe; one tracker per stream of positions.
  */
 public final class ContactTracker {
-    /**
-     * Cells are a hair wider than the range so that rounding in {@code x / cell} can never put
-     * two devices at distance exactly {@code range} two cells apart.
-     */
-    private static final double CELL_SLACK = 1 + 1e-9;
-
     private final int devices;
     private final double range;
-    private final double rangeSquared;
-    private final double cell;
     private final ContactListener listener;
 
-    /** Open contacts: pair key to the index of the last step at which the pair was in range. */
-    private final PairMap open = new PairMap();
+    /** Open contacts: the pairs in range at the last step, keys a << 32 | b, ascending. */
+    private long[] open = new long[64];
+    private int openCount;
     /** Step index at which each device was last present, to reject duplicates within a step. */
     private final int[] presentAt;
 
@@ -53,16 +48,15 @@ public final class ContactTracker {
     private boolean finished;
     private long contactsStarted;
 
+    private final GridPairFinder finder;
+
     // Per-step scratch, grown on demand and reused so that a step allocates nothing.
-    private long[] cellX = new long[0];
-    private long[] cellY = new long[0];
-    private int[] bucketOf = new int[0];
-    private int[] bucketStart = new int[0];
-    private int[] sortedId = new int[0];
-    private double[] sortedX = new double[0];
-    private double[] sortedY = new double[0];
-    private long[] sortedCellX = new long[0];
-    private long[] sortedCellY = new long[0];
+    private int pairCount;
+    private int[] pairA;
+    private int[] pairB;
+    private int[] rowStart;
+    private int[] sortedB = new int[0];
+    private long[] current = new long[64];
     private long[] started = new long[64];
     private int startedCount;
     private long[] ended = new long[64];
@@ -76,8 +70,7 @@ public final class ContactTracker {
     public ContactTracker(int devices, double range, ContactListener listener) {
         this.devices = Checks.inRange("devices", devices, 1, Integer.MAX_VALUE - 8);
         this.range = Checks.positive("range", range);
-        this.rangeSquared = range * range;
-        this.cell = range * CELL_SLACK;
+        this.finder = new GridPairFinder(range);
         if (listener == null) {
             throw new InvalidInputException("listener must not be null");
         }
@@ -108,7 +101,7 @@ public final class ContactTracker {
 
     /** Number of contacts currently open (in range at the last step). */
     public int openContacts() {
-        return open.size();
+        return openCount;
     }
 
     /** Number of contacts started so far. */
@@ -156,15 +149,16 @@ public final class ContactTracker {
         startedCount = 0;
         endedCount = 0;
 
-        sortIntoGrid(ids, x, y, count);
-        findPairsInRange(count);
-        collectEnded();
+        finder.find(ids, x, y, count);
+        pairCount = finder.pairCount();
+        pairA = finder.first();
+        pairB = finder.second();
+        sortPairs();
+        mergeWithOpen();
 
-        Arrays.sort(ended, 0, endedCount);
         for (int k = 0; k < endedCount; k++) {
             listener.contactEnded(PairMap.first(ended[k]), PairMap.second(ended[k]), previousTime);
         }
-        Arrays.sort(started, 0, startedCount);
         for (int k = 0; k < startedCount; k++) {
             listener.contactStarted(PairMap.first(started[k]), PairMap.second(started[k]), time);
         }
@@ -198,17 +192,10 @@ public final class ContactTracker {
             throw new InvalidInputException("finish time must be finite and >= the last step time "
                     + lastTime + ", got " + time);
         }
-        endedCount = 0;
-        for (int s = 0; s < open.capacity(); s++) {
-            long key = open.keyAt(s);
-            if (key >= 0) {
-                addEnded(key);
-            }
-        }
-        Arrays.sort(ended, 0, endedCount);
-        open.clear();
-        for (int k = 0; k < endedCount; k++) {
-            listener.contactEnded(PairMap.first(ended[k]), PairMap.second(ended[k]), time);
+        int n = openCount;
+        openCount = 0;
+        for (int k = 0; k < n; k++) {
+            listener.contactEnded(PairMap.first(open[k]), PairMap.second(open[k]), time);
         }
     }
 
@@ -243,104 +230,96 @@ public final class ContactTracker {
         }
     }
 
-    /** Counting sort of the present devices by hashed grid cell. */
-    private void sortIntoGrid(int[] ids, double[] x, double[] y, int count) {
-        ensureDeviceScratch(count);
-        int buckets = bucketStart.length - 1;
-        int mask = buckets - 1;
-        Arrays.fill(bucketStart, 0);
-        for (int k = 0; k < count; k++) {
-            long cx = (long) Math.floor(x[k] / cell);
-            long cy = (long) Math.floor(y[k] / cell);
-            cellX[k] = cx;
-            cellY[k] = cy;
-            int b = bucket(cx, cy, mask);
-            bucketOf[k] = b;
-            bucketStart[b + 1]++;
+    /**
+     * Sorts this step's pairs into {@code current} as keys {@code a << 32 | b}, ascending:
+     * a counting sort on {@code a} (linear, sequential writes) then the few {@code b} of each
+     * {@code a} sorted in place; with few pairs for many devices, a plain sort is cheaper.
+     */
+    private void sortPairs() {
+        if (current.length < pairCount) {
+            current = new long[Math.max(pairCount, current.length * 3 / 2)];
         }
-        for (int b = 0; b < buckets; b++) {
-            bucketStart[b + 1] += bucketStart[b];
+        if ((long) pairCount * 8 < devices) {
+            for (int k = 0; k < pairCount; k++) {
+                current[k] = (long) pairA[k] << 32 | pairB[k];
+            }
+            Arrays.sort(current, 0, pairCount);
+            return;
         }
-        // Fill from the back of each bucket so that bucketStart ends up as the bucket starts.
-        for (int k = count - 1; k >= 0; k--) {
-            int b = bucketOf[k];
-            int pos = --bucketStart[b + 1];
-            sortedId[pos] = ids == null ? k : ids[k];
-            sortedX[pos] = x[k];
-            sortedY[pos] = y[k];
-            sortedCellX[pos] = cellX[k];
-            sortedCellY[pos] = cellY[k];
+        if (rowStart == null) {
+            rowStart = new int[devices + 1];
         }
-        // Now bucketStart[b + 1] is the start of bucket b; shift to the usual layout.
-        System.arraycopy(bucketStart, 1, bucketStart, 0, buckets);
-        bucketStart[buckets] = count;
-    }
-
-    private void findPairsInRange(int count) {
-        int buckets = bucketStart.length - 1;
-        int mask = buckets - 1;
-        for (int b = 0; b < buckets; b++) {
-            int end = bucketStart[b + 1];
-            for (int p = bucketStart[b]; p < end; p++) {
-                long cx = sortedCellX[p];
-                long cy = sortedCellY[p];
-                // Same cell: later positions of the same bucket only, so each pair once.
-                scan(p, p + 1, end, cx, cy);
-                // Forward half of the 8-neighbourhood: every adjacent pair of cells once.
-                scanCell(p, cx + 1, cy, mask);
-                scanCell(p, cx + 1, cy + 1, mask);
-                scanCell(p, cx, cy + 1, mask);
-                scanCell(p, cx - 1, cy + 1, mask);
+        if (sortedB.length < pairCount) {
+            sortedB = new int[current.length];
+        }
+        Arrays.fill(rowStart, 0);
+        for (int k = 0; k < pairCount; k++) {
+            rowStart[pairA[k] + 1]++;
+        }
+        for (int a = 0; a < devices; a++) {
+            rowStart[a + 1] += rowStart[a];
+        }
+        for (int k = pairCount - 1; k >= 0; k--) {
+            sortedB[--rowStart[pairA[k] + 1]] = pairB[k];
+        }
+        // rowStart[a + 1] is now the start of row a.
+        int pos = 0;
+        for (int a = 0; a < devices; a++) {
+            int end = a + 2 <= devices ? rowStart[a + 2] : pairCount;
+            if (end - pos > 1) {
+                sortRow(pos, end);
+            }
+            long high = (long) a << 32;
+            for (; pos < end; pos++) {
+                current[pos] = high | sortedB[pos];
             }
         }
     }
 
-    private void scanCell(int p, long cx, long cy, int mask) {
-        int b = bucket(cx, cy, mask);
-        scan(p, bucketStart[b], bucketStart[b + 1], cx, cy);
-    }
-
-    /** Compares device at sorted position p with positions [from, to) that lie in cell (cx, cy). */
-    private void scan(int p, int from, int to, long cx, long cy) {
-        double px = sortedX[p];
-        double py = sortedY[p];
-        for (int q = from; q < to; q++) {
-            if (sortedCellX[q] != cx || sortedCellY[q] != cy) {
-                continue;
+    private void sortRow(int from, int to) {
+        if (to - from > 24) {
+            Arrays.sort(sortedB, from, to);
+            return;
+        }
+        for (int i = from + 1; i < to; i++) {
+            int v = sortedB[i];
+            int j = i - 1;
+            while (j >= from && sortedB[j] > v) {
+                sortedB[j + 1] = sortedB[j];
+                j--;
             }
-            double dx = sortedX[q] - px;
-            double dy = sortedY[q] - py;
-            if (dx * dx + dy * dy <= rangeSquared) {
-                inRange(sortedId[p], sortedId[q]);
-            }
+            sortedB[j + 1] = v;
         }
     }
 
-    private void inRange(int i, int j) {
-        long key = i < j ? PairMap.key(i, j) : PairMap.key(j, i);
-        int slot = open.find(key);
-        if (slot >= 0) {
-            open.setValueAt(slot, stepIndex);
-        } else {
-            open.put(key, stepIndex);
-            if (startedCount == started.length) {
-                started = Arrays.copyOf(started, started.length * 2);
-            }
-            started[startedCount++] = key;
-        }
-    }
-
-    /** Open contacts not refreshed at this step have ended; removes them from the table. */
-    private void collectEnded() {
-        for (int s = 0; s < open.capacity(); s++) {
-            long key = open.keyAt(s);
-            if (key >= 0 && open.valueAt(s) < stepIndex) {
-                addEnded(key);
+    /** Merges the sorted open pairs with this step's: the differences are the ends and starts. */
+    private void mergeWithOpen() {
+        int i = 0;
+        int j = 0;
+        while (i < openCount && j < pairCount) {
+            long o = open[i];
+            long c = current[j];
+            if (o == c) {
+                i++;
+                j++;
+            } else if (o < c) {
+                addEnded(o);
+                i++;
+            } else {
+                addStarted(c);
+                j++;
             }
         }
-        for (int k = 0; k < endedCount; k++) {
-            open.remove(ended[k]);
+        while (i < openCount) {
+            addEnded(open[i++]);
         }
+        while (j < pairCount) {
+            addStarted(current[j++]);
+        }
+        long[] swap = open;
+        open = current;
+        current = swap;
+        openCount = pairCount;
     }
 
     private void addEnded(long key) {
@@ -350,30 +329,11 @@ public final class ContactTracker {
         ended[endedCount++] = key;
     }
 
-    private void ensureDeviceScratch(int count) {
-        if (cellX.length < count) {
-            int n = Math.max(count, 16);
-            cellX = new long[n];
-            cellY = new long[n];
-            bucketOf = new int[n];
-            sortedId = new int[n];
-            sortedX = new double[n];
-            sortedY = new double[n];
-            sortedCellX = new long[n];
-            sortedCellY = new long[n];
+    private void addStarted(long key) {
+        if (startedCount == started.length) {
+            started = Arrays.copyOf(started, started.length * 2);
         }
-        // About two buckets per device keeps buckets short without a large table to clear.
-        int buckets = Integer.highestOneBit(Math.max(16, 2 * count - 1)) << 1;
-        if (bucketStart.length != buckets + 1) {
-            bucketStart = new int[buckets + 1];
-        }
+        started[startedCount++] = key;
     }
 
-    private static int bucket(long cx, long cy, int mask) {
-        long h = cx * 0x9E3779B97F4A7C15L + cy * 0xC2B2AE3D27D4EB4FL;
-        h ^= h >>> 29;
-        h *= 0xBF58476D1CE4E5B9L;
-        h ^= h >>> 32;
-        return (int) h & mask;
-    }
 }
