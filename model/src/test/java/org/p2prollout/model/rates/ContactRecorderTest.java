@@ -10,7 +10,7 @@ import org.p2prollout.model.contact.ContactCollector;
 import org.p2prollout.model.contact.ContactListener;
 import org.p2prollout.model.contact.ContactTracker;
 
-class ContactLogTest {
+class ContactRecorderTest {
     @Test
     void givesTheCollectorsContactsInTheSameOrderWithoutSorting() {
         // 60 devices random-walking in a 1 km square, range 100 m, 500 steps; both listeners on one tracker.
