@@ -115,7 +115,8 @@ final class RatesCommand implements Callable<Integer> {
         rows.put("format", s.format() + (s.formatDetected() ? " (detected from content)" : " (--format)"));
         rows.put("devices", Long.toString(s.devices()));
         if (s.fixes() > 0) {
-            rows.put("fixes", s.fixes() + " read, " + s.droppedFixes() + " dropped as implausible");
+            rows.put("fixes", s.fixes() + " read, " + s.droppedFixes() + " dropped as implausible (" + s.droppedRegion()
+                    + " outside the region, " + s.droppedSpeed() + " too fast, " + s.droppedDuplicate() + " repeated times)");
         }
         if (s.malformedLines() > 0) {
             rows.put("malformed lines", s.malformedLines() + " skipped (--lenient)");
