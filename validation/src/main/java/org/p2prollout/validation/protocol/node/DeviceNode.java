@@ -498,7 +498,8 @@ public final class DeviceNode implements ProtocolNode {
         }
         List<Candidate> candidates = new ArrayList<>();
         for (Download d : downloads.values()) {
-            if (d.installFailed || d.complete()) {
+            if (d.installFailed || d.complete()
+                    || (config.policy().waitsForDependencies() && dependencyUnresolved(d.manifest))) {
                 continue;
             }
             Manifest m = d.manifest;
@@ -626,6 +627,24 @@ public final class DeviceNode implements ProtocolNode {
                 send(out, p, a);
             }
         }
+    }
+
+    /** Whether a dependency of {@code m} is neither installed nor being downloaded. */
+    private boolean dependencyUnresolved(Manifest m) {
+        for (Dependency dep : m.dependencies()) {
+            if (hasInstalled(dep.software(), dep.minimum())) {
+                continue;
+            }
+            boolean downloading = false;
+            for (Download d : downloads.values()) {
+                downloading |= !d.installFailed && d.manifest.software().equals(dep.software())
+                        && dep.satisfiedBy(d.manifest.version());
+            }
+            if (!downloading) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean dependenciesInstalled(Manifest m) {
