@@ -6,7 +6,6 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +73,14 @@ public final class DeviceNode implements ProtocolNode {
     private final RandomGenerator selectionRandom;
     private final RandomGenerator installRandom;
     private final Map<SoftwareId, Release> installed = new TreeMap<>();
+    /** Every release this device installed, current or superseded: it keeps serving their pieces. */
     private final Map<Digest, Release> installedByDigest = new HashMap<>();
+    /**
+     * Downloads dropped (superseded, refused) with the pieces they held: still served, because
+     * peers may have been told of them, and an honest device never answers {@code NOT_HELD} for a
+     * piece it announced (that is how lying bitfields are recognised).
+     */
+    private final Map<Digest, Download> retired = new HashMap<>();
     private final Map<Digest, SignedManifest> verified = new HashMap<>();
     private final Map<Digest, Download> downloads = new LinkedHashMap<>();
     private final Map<PeerId, Session> sessions = new LinkedHashMap<>();
@@ -474,7 +480,11 @@ public final class DeviceNode implements ProtocolNode {
             }
         }
         // a newer release of the same software supersedes older downloads
-        downloads.values().removeIf(d -> d.manifest.software().equals(m.software()));
+        for (Download d : new ArrayList<>(downloads.values())) {
+            if (d.manifest.software().equals(m.software())) {
+                retire(d);
+            }
+        }
         downloads.put(sm.digest(), new Download(sm, downloadsStarted++));
     }
 
@@ -546,6 +556,9 @@ public final class DeviceNode implements ProtocolNode {
             data = rel.pieces().get(r.index());
         }
         Download d = downloads.get(r.manifestDigest());
+        if (d == null) {
+            d = retired.get(r.manifestDigest());
+        }
         if (data == null && d != null && d.has(r.index())) {
             data = d.piece(r.index());
         }
@@ -679,16 +692,16 @@ public final class DeviceNode implements ProtocolNode {
         counters.countInstall();
         gossip.learn(new InstallReport.Outcome(id, digest, true));
         Version v = d.manifest.version();
-        downloads.values().removeIf(o -> o.manifest.software().equals(d.manifest.software())
-                && o.manifest.version().compareTo(v) <= 0);
+        for (Download o : new ArrayList<>(downloads.values())) {
+            if (o.manifest.software().equals(d.manifest.software()) && o.manifest.version().compareTo(v) <= 0) {
+                retire(o);
+            }
+        }
         return true;
     }
 
     private void putInstalled(Release r) {
-        Release old = installed.put(r.manifest().manifest().software(), r);
-        if (old != null) {
-            installedByDigest.remove(old.digest());
-        }
+        installed.put(r.manifest().manifest().software(), r);
         installedByDigest.put(r.digest(), r);
         verified.put(r.digest(), r.manifest());
     }
@@ -699,11 +712,9 @@ public final class DeviceNode implements ProtocolNode {
                 gossip.learn(o);
             }
         }
-        for (Iterator<Download> it = downloads.values().iterator(); it.hasNext(); ) {
-            Digest d = it.next().signed.digest();
-            if (gossip.refuses(d) && refused.add(d)) {
-                counters.countRejected(RejectionKind.REFUSED_VERSION, 0);
-                it.remove();
+        for (Download d : new ArrayList<>(downloads.values())) {
+            if (gossip.refuses(d.signed.digest())) {
+                refuse(d.signed.digest());
             }
         }
     }
@@ -712,7 +723,18 @@ public final class DeviceNode implements ProtocolNode {
         if (refused.add(d)) {
             counters.countRejected(RejectionKind.REFUSED_VERSION, 0);
         }
-        downloads.remove(d);
+        Download dl = downloads.get(d);
+        if (dl != null) {
+            retire(dl);
+        }
+    }
+
+    /** Stops downloading {@code d}; keeps its pieces for serving if it has any. */
+    private void retire(Download d) {
+        downloads.remove(d.signed.digest());
+        if (!d.haveBits().isEmpty()) {
+            retired.put(d.signed.digest(), d);
+        }
     }
 
     // ---------------------------------------------------------------- hostile peers

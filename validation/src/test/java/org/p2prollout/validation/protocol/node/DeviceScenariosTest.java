@@ -267,6 +267,66 @@ class DeviceScenariosTest {
         }
     }
 
+    @Test
+    void bitfieldOfTheWrongLengthIsALie() {
+        DeviceNode v = device(3, SEQ, FW2);
+        v.contactStarted(PeerId.of(9), 0);
+        Announcement lie = new Announcement(true, List.of(), List.of(new org.p2prollout.validation.protocol.wire.DownloadState(
+                new org.p2prollout.validation.protocol.wire.InventoryItem(FW, V2, FW2.digest()),
+                org.p2prollout.validation.protocol.wire.Bitfield.full(5))), List.of());
+        assertTrue(v.receive(PeerId.of(9), lie, 0).isEmpty());
+        assertEquals(1, v.counters().rejected(RejectionKind.LYING_BITFIELD));
+        assertEquals(lie.encodedSize(), v.counters().rejectedBytes(RejectionKind.LYING_BITFIELD));
+        assertTrue(v.avoidedPeers().contains(PeerId.of(9)));
+        // an avoided peer gets nothing, not even an announcement, on its next contact
+        v.contactEnded(PeerId.of(9), 1);
+        assertTrue(v.contactStarted(PeerId.of(9), 2).isEmpty());
+    }
+
+    @Test
+    void unrequestedPieceIsRejectedAsUnsolicited() {
+        DeviceNode v = device(3, SEQ, FW1);
+        v.contactStarted(PeerId.of(9), 0);
+        v.receive(PeerId.of(9), new org.p2prollout.validation.protocol.wire.Piece(FW2.digest(), 0, FW2.pieces().get(0)), 0);
+        assertEquals(1, v.counters().rejected(RejectionKind.UNSOLICITED));
+        assertEquals(0, v.piecesHeld(FW2.digest()));
+        assertTrue(v.avoidedPeers().contains(PeerId.of(9)));
+    }
+
+    @Test
+    void supersededDownloadIsStillServedSoAnHonestDeviceIsNeverTakenForALiar() {
+        org.p2prollout.validation.protocol.manifest.Release fw3 = org.p2prollout.validation.protocol.Fixtures.PUBLISHER
+                .syntheticRelease(FW, org.p2prollout.validation.protocol.Version.of(3, 0, 0), List.of(), 0, 2500, 1000, 9);
+        DeviceNode a = device(1, SEQ, FW2);
+        DeviceNode b = device(2, SEQ, fw3);
+        DeviceNode p = device(4, SEQ, FW1);
+        DeviceNode v = device(3, SEQ, FW1);
+        TestNetwork net = new TestNetwork(a, b, p);
+        // p gets piece 0 of fw 2 ...
+        net.start(a.id(), p.id());
+        net.runUntil(() -> p.piecesHeld(FW2.digest()) == 1);
+        net.end(a.id(), p.id());
+        // ... and tells v, who asks for the manifest and then for piece 0
+        Message announced = p.contactStarted(v.id(), 10).get(0).message();
+        v.contactStarted(p.id(), 10);
+        Message manifestRequest = v.receive(p.id(), announced, 10).get(0).message();
+        Message manifest = p.receive(v.id(), manifestRequest, 10).get(0).message();
+        Message pieceRequest = v.receive(p.id(), manifest, 10).get(0).message();
+        assertEquals(new PieceRequest(FW2.digest(), 0), pieceRequest);
+        // before the request arrives, p learns of fw 3 and drops its fw 2 download
+        net.at(10);
+        net.start(b.id(), p.id());
+        net.runUntil(() -> p.piecesHeld(fw3.digest()) == 1);
+        net.end(b.id(), p.id());
+        assertEquals(0, p.piecesHeld(FW2.digest()), "fw 2 download superseded");
+        // p still serves the piece it announced
+        Message piece = p.receive(v.id(), pieceRequest, 11).get(0).message();
+        v.receive(p.id(), piece, 11);
+        assertEquals(1, v.piecesHeld(FW2.digest()));
+        assertTrue(v.avoidedPeers().isEmpty());
+        assertEquals(0, v.counters().rejected(RejectionKind.LYING_BITFIELD));
+    }
+
     private static List<Message> messages(List<Outgoing> out) {
         List<Message> m = new ArrayList<>();
         for (Outgoing o : out) {
