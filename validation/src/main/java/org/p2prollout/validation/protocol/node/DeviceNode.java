@@ -25,6 +25,7 @@ import org.p2prollout.validation.protocol.Version;
 import org.p2prollout.validation.protocol.manifest.Dependency;
 import org.p2prollout.validation.protocol.manifest.Digest;
 import org.p2prollout.validation.protocol.manifest.Manifest;
+import org.p2prollout.validation.protocol.manifest.ManifestVerifier;
 import org.p2prollout.validation.protocol.manifest.PieceData;
 import org.p2prollout.validation.protocol.manifest.Release;
 import org.p2prollout.validation.protocol.manifest.SignedManifest;
@@ -69,7 +70,7 @@ public final class DeviceNode implements ProtocolNode {
 
     private final PeerId id;
     private final ProtocolConfig config;
-    private final PublicKey publisherKey;
+    private final ManifestVerifier verifier;
     private final RandomGenerator selectionRandom;
     private final RandomGenerator installRandom;
     private final Map<SoftwareId, Release> installed = new TreeMap<>();
@@ -99,12 +100,13 @@ public final class DeviceNode implements ProtocolNode {
     private DeviceNode(Builder b) {
         this.id = b.id;
         this.config = b.config;
-        this.publisherKey = b.publisherKey;
+        this.verifier = b.verifier;
         this.selectionRandom = Objects.requireNonNull(b.random, "random (set with Builder.random)");
         this.installRandom = b.installRandom != null ? b.installRandom : b.random;
         this.serving = config.serving();
         this.memory = new PeerMemory(id, config.rememberedPeers(), config.metLastCount());
-        this.gossip = new InstallGossip(config.maxRememberedOutcomes(), config.failureShareThreshold(),
+        this.gossip = new InstallGossip(config.maxRememberedOutcomes(), config.maxGossipOutcomes(),
+                config.failureShareThreshold(),
                 config.minReportsForRefusal());
         for (Release r : b.inventory) {
             putInstalled(r);
@@ -116,21 +118,29 @@ public final class DeviceNode implements ProtocolNode {
      * {@link Builder#random} is required.
      */
     public static Builder builder(PeerId id, PublicKey publisherKey) {
-        return new Builder(id, publisherKey);
+        return new Builder(id, ManifestVerifier.of(publisherKey));
+    }
+
+    /**
+     * A builder for device {@code id} that checks manifests with {@code verifier} (in a
+     * simulation: one {@link ManifestVerifier#caching} verifier shared by all devices of a run).
+     */
+    public static Builder builder(PeerId id, ManifestVerifier verifier) {
+        return new Builder(id, verifier);
     }
 
     /** Builder of a {@link DeviceNode}. */
     public static final class Builder {
         private final PeerId id;
-        private final PublicKey publisherKey;
+        private final ManifestVerifier verifier;
         private ProtocolConfig config = ProtocolConfig.defaults();
         private RandomGenerator random;
         private RandomGenerator installRandom;
         private final List<Release> inventory = new ArrayList<>();
 
-        private Builder(PeerId id, PublicKey publisherKey) {
+        private Builder(PeerId id, ManifestVerifier verifier) {
             this.id = Objects.requireNonNull(id, "id");
-            this.publisherKey = Objects.requireNonNull(publisherKey, "publisherKey");
+            this.verifier = Objects.requireNonNull(verifier, "verifier");
             if (id.isServer()) {
                 throw new IllegalArgumentException("a device cannot use the server's id " + id.value());
             }
@@ -448,7 +458,7 @@ public final class DeviceNode implements ProtocolNode {
             return;
         }
         manifestPending.remove(d);
-        if (!sm.verify(publisherKey)) {
+        if (!verifier.verify(sm)) {
             reject(s, RejectionKind.FORGED_MANIFEST, bytes, out);
             return;
         }
