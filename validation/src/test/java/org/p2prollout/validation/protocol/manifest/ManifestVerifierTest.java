@@ -1,0 +1,27 @@
+package org.p2prollout.validation.protocol.manifest;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.p2prollout.validation.protocol.Fixtures.FW2;
+import static org.p2prollout.validation.protocol.Fixtures.PUBLISHER;
+
+import org.junit.jupiter.api.Test;
+
+class ManifestVerifierTest {
+    @Test
+    void cachedVerdictNeverLetsABadSignatureRideOnAGoodOne() {
+        ManifestVerifier v = ManifestVerifier.caching(PUBLISHER.publicKey());
+        SignedManifest good = FW2.manifest();
+        byte[] sig = good.signature();
+        sig[0] ^= 1;
+        SignedManifest sameBodyBadSignature = new SignedManifest(good.manifest(), sig);
+        for (int round = 0; round < 2; round++) {
+            assertTrue(v.verify(good));
+            assertFalse(v.verify(sameBodyBadSignature));
+        }
+        SignedManifest otherSigner = Publisher.fromSeed(5).sign(good.manifest());
+        assertFalse(v.verify(otherSigner));
+        assertFalse(ManifestVerifier.of(PUBLISHER.publicKey()).verify(otherSigner));
+        assertTrue(ManifestVerifier.of(PUBLISHER.publicKey()).verify(good));
+    }
+}
