@@ -44,7 +44,7 @@ public final class ProtocolEpidemicWorkload implements Workload {
         Release v1 = pub.syntheticRelease(fw, Version.of(1, 0, 0), List.of(), 0, 1024, 1024, 1);
         Release v2 = pub.syntheticRelease(fw, Version.of(2, 0, 0), List.of(), 0, 1024, 1024, 2);
         ProtocolConfig cfg = ProtocolConfig.defaults();
-        ManifestVerifier verifier = ManifestVerifier.caching(pub.publicKey());
+        ManifestVerifier verifier = ManifestVerifier.of(pub.publicKey());
         DeviceNode[] nodes = new DeviceNode[DEVICES];
         SplittableRandom seeds = new SplittableRandom(7);
         for (int i = 0; i < DEVICES; i++) {

@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Checks signed manifests against the publisher's Ed25519 key, optionally remembering results.
  *
- * <p>Ed25519 verification in the JDK costs about a millisecond (several under load), so a
- * simulation of 100,000 devices that each verify the same manifest would spend minutes on it.
- * A {@link #caching} verifier remembers each (manifest digest, signature) it checked and its
+ * <p>Ed25519 verification in the JDK costs about a millisecond (several under load).
+ * {@link SignedManifest#verify} already remembers its verdict per instance, which covers a
+ * simulation passing one instance around; a {@link #caching} verifier also covers equal
+ * manifests that arrive as distinct instances (decoded from bytes). It remembers each (manifest digest, signature) it checked and its
  * verdict; that is sound because the verdict is a pure function of the manifest bytes (pinned
  * by their SHA-256), the signature bytes and the key. A simulation shares one caching verifier
  * among the devices of one replication; a real device can use either.

@@ -24,4 +24,17 @@ class ManifestVerifierTest {
         assertFalse(ManifestVerifier.of(PUBLISHER.publicKey()).verify(otherSigner));
         assertTrue(ManifestVerifier.of(PUBLISHER.publicKey()).verify(good));
     }
+
+    @Test
+    void rememberedVerdictIsPerKey() {
+        SignedManifest m = FW2.manifest();
+        java.security.PublicKey other = Publisher.fromSeed(5).publicKey();
+        for (int round = 0; round < 2; round++) {
+            assertTrue(m.verify(PUBLISHER.publicKey()));
+            assertFalse(m.verify(other));
+        }
+        // an equal key object that is not the same instance
+        java.security.PublicKey same = Publisher.fromSeed(42).publicKey();
+        assertTrue(m.verify(same));
+    }
 }
