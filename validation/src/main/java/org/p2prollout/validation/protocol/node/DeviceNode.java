@@ -254,6 +254,10 @@ public final class DeviceNode implements ProtocolNode {
         }
         release(s);
         List<Outgoing> out = new ArrayList<>();
+        // manifests and pieces that were asked of the departed peer can now be asked of the others
+        for (Session other : sessions.values()) {
+            requestManifests(other, out);
+        }
         refillAll(out);
         return out;
     }

@@ -327,6 +327,48 @@ class DeviceScenariosTest {
         assertEquals(0, v.counters().rejected(RejectionKind.LYING_BITFIELD));
     }
 
+    @Test
+    void manifestAskedOfADepartedPeerIsAskedOfAnotherOpenContact() {
+        DeviceNode v = device(3, SEQ, FW1);
+        Announcement holder = new Announcement(true, List.of(new org.p2prollout.validation.protocol.wire.InventoryItem(
+                FW, V2, FW2.digest())), List.of(), List.of());
+        v.contactStarted(PeerId.of(1), 0);
+        v.contactStarted(PeerId.of(2), 0);
+        assertEquals(1, v.receive(PeerId.of(1), holder, 0).size());
+        assertTrue(v.receive(PeerId.of(2), holder, 0).isEmpty(), "already asked peer 1");
+        List<Outgoing> out = v.contactEnded(PeerId.of(1), 1);
+        assertEquals(1, out.size());
+        assertEquals(PeerId.of(2), out.get(0).to());
+        assertEquals(new org.p2prollout.validation.protocol.wire.ManifestRequest(FW2.digest()), out.get(0).message());
+    }
+
+    @Test
+    void priorityAwareTurnsToTheUrgentReleaseAsSoonAsItsManifestIsKnown() {
+        org.p2prollout.validation.protocol.Version v01 = org.p2prollout.validation.protocol.Version.of(0, 1, 0);
+        org.p2prollout.validation.protocol.manifest.Release libOld = org.p2prollout.validation.protocol.Fixtures.PUBLISHER
+                .syntheticRelease(LIB, v01, List.of(), 9, 100, 100, 20);
+        org.p2prollout.validation.protocol.manifest.Release libUrgent = org.p2prollout.validation.protocol.Fixtures.PUBLISHER
+                .syntheticRelease(LIB, V1, List.of(), 9, 2000, 1000, 21);
+        ProtocolConfig prio = ProtocolConfig.builder().policy(PiecePolicy.PRIORITY_AWARE).build();
+        DeviceNode a = device(1, prio, FW2, libUrgent);
+        DeviceNode v = device(3, prio, FW1, libOld);
+        TestNetwork net = new TestNetwork(a, v);
+        net.start(a.id(), v.id());
+        net.run();
+        assertTrue(v.hasInstalled(FW, V2));
+        assertTrue(v.hasInstalled(LIB, V1));
+        List<Digest> order = new ArrayList<>();
+        for (Message m : net.log()) {
+            if (m instanceof PieceRequest r) {
+                order.add(r.manifestDigest());
+            }
+        }
+        // fw's manifest arrives first and fills both slots; from then on lib (priority 9) goes before fw (0)
+        Digest fw = FW2.digest();
+        Digest lib = libUrgent.digest();
+        assertEquals(List.of(fw, fw, lib, lib, fw), order);
+    }
+
     private static List<Message> messages(List<Outgoing> out) {
         List<Message> m = new ArrayList<>();
         for (Outgoing o : out) {
