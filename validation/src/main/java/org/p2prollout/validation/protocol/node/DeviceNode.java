@@ -265,6 +265,11 @@ public final class DeviceNode implements ProtocolNode {
         return counters.copy();
     }
 
+    @Override
+    public long rejectedBytes() {
+        return counters.rejectedBytes();
+    }
+
     /**
      * Whether this device uploads pieces. A simulator turns it off when the battery falls below
      * its reserve; requests are then answered with {@code NOT_SERVING}, and later announcements
