@@ -1,5 +1,7 @@
 package org.p2prollout.validation.sim.engine;
 
+import java.util.List;
+import org.p2prollout.model.contact.Contact;
 import org.p2prollout.validation.sim.RandomStreams;
 import org.p2prollout.validation.sim.RandomStreams.Purpose;
 import org.p2prollout.validation.sim.ReplicationResult;
@@ -11,7 +13,11 @@ public final class Replication {
     private Replication() {
     }
 
-    public static ReplicationResult run(Scenario sc, long seed, int replication) {
+    /**
+     * @param contacts contacts to replay instead of the scenario's mobility (times in seconds since
+     *                 release), or null to use the scenario's mobility
+     */
+    public static ReplicationResult run(Scenario sc, long seed, int replication, List<Contact> contacts) {
         RandomStreams streams = new RandomStreams(seed, replication);
         FleetState fleet = new FleetState(sc, streams);
         long csBytes = (long) (fleet.devices - fleet.hostileCount - sc.fleet().initialHolders())
@@ -21,7 +27,8 @@ public final class Replication {
         }
         World world = new World(sc, fleet, streams, sc.baseline() == Baseline.P2P);
         Devices devices = new IdealDevices(sc, fleet, streams, world);
-        world.attach(devices, contactSource(sc, streams));
+        ContactSource source = contacts != null ? new ContactListSource(contacts, 0) : contactSource(sc, streams);
+        world.attach(devices, source);
         world.run();
         return world.result(replication, seed, csBytes);
     }

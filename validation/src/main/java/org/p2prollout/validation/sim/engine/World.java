@@ -177,7 +177,17 @@ public final class World implements Air, ContactListener {
         if (log != null) {
             log.add(a, b, l.since, now);
         }
-        close(l);
+        // a frame whose last byte is due now (up to rounding in the sum of transfer times) arrives
+        for (int dir = 0; dir < 2 && l.up; dir++) {
+            Frame f = l.current[dir];
+            if (f != null && l.sendingSince[dir] + f.bytes() / l.bytesPerSecond <= now + 1e-9) {
+                transferDone(l, dir, l.generation);
+                dir = -1; // the delivery may have started another frame in either direction
+            }
+        }
+        if (l.up) {
+            close(l);
+        }
     }
 
     private void serverReach(int d) {
@@ -225,7 +235,7 @@ public final class World implements Air, ContactListener {
             Frame f = l.current[dir];
             if (f != null) {
                 double sent = Math.min(f.bytes(), (now - l.sendingSince[dir]) * l.bytesPerSecond);
-                long cut = (long) Math.floor(sent);
+                long cut = (long) Math.floor(sent + 1e-6); // the guard absorbs rounding in sums of transfer times
                 ByteKind kind = f.kind() == Frame.Kind.PIECE ? ByteKind.PARTIAL_LOST : kindOf(f, l);
                 bytes[kind.ordinal()] += cut;
                 spend(l.sender(dir), l.receiver(dir), cut);
