@@ -2,6 +2,9 @@ package org.p2prollout.validation.sim.engine;
 
 import java.util.List;
 import org.p2prollout.model.contact.Contact;
+import org.p2prollout.model.mobility.Area;
+import org.p2prollout.model.mobility.RandomWalkParameters;
+import org.p2prollout.model.mobility.RandomWaypointParameters;
 import org.p2prollout.validation.sim.RandomStreams;
 import org.p2prollout.validation.sim.RandomStreams.Purpose;
 import org.p2prollout.validation.sim.ReplicationResult;
@@ -38,7 +41,15 @@ public final class Replication {
         return switch (m.model()) {
             case CONTACT_PROCESS -> new ContactProcessSource(sc.fleet().devices(), m.encounterRate(),
                     m.contactDurationSeconds(), streams.stream(Purpose.ENCOUNTERS));
-            default -> throw new UnsupportedOperationException("mobility " + m.model() + " not wired yet");
+            case RANDOM_WAYPOINT -> new GridMobilitySource(new RandomWaypointParameters(sc.fleet().devices(),
+                    new Area(m.areaWidthMeters(), m.areaHeightMeters()), m.speedMinMetersPerSecond(),
+                    m.speedMaxMetersPerSecond(), 0, m.pauseMaxSeconds(), RandomWaypointParameters.Start.STATIONARY, 0)
+                    .create(streams.key(Purpose.MOBILITY)), sc.radio().rangeMeters(), m.stepSeconds(), m.durationSeconds());
+            case RANDOM_WALK -> new GridMobilitySource(new RandomWalkParameters(sc.fleet().devices(),
+                    new Area(m.areaWidthMeters(), m.areaHeightMeters()), m.speedMinMetersPerSecond(),
+                    m.speedMaxMetersPerSecond(), m.stepSeconds()).create(streams.key(Purpose.MOBILITY)),
+                    sc.radio().rangeMeters(), m.stepSeconds(), m.durationSeconds());
+            case TRACE -> throw new IllegalStateException("trace replay needs the trace's contacts (TraceReplay)");
         };
     }
 }
