@@ -29,7 +29,8 @@ public final class Replication {
             return new BitTorrentSwarm(sc, fleet, streams).run(replication, seed, csBytes);
         }
         World world = new World(sc, fleet, streams, sc.baseline() == Baseline.P2P);
-        Devices devices = new IdealDevices(sc, fleet, streams, world);
+        Devices devices = sc.protocol().implementation() == Scenario.ProtocolImplementation.REFERENCE
+                ? new ReferenceDevices(sc, fleet, streams, world) : new IdealDevices(sc, fleet, streams, world);
         ContactSource source = contacts != null ? new ContactListSource(contacts, 0) : contactSource(sc, streams);
         world.attach(devices, source);
         world.run();

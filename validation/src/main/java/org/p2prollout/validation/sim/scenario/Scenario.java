@@ -140,7 +140,8 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
      * @param encounterRate          lambda for contact-process mobility, per pair per second, >= 0
      * @param contactDurationSeconds mean contact duration for contact-process mobility (exponential; 0 = instantaneous), seconds
      * @param trace                  trace file or folder for trace replay (relative to the scenario file), or null
-     * @param traceFormat            cabspotting, sumo, one or contacts
+     * @param traceFormat            auto (detect from content) or a rates-pipeline format name (cabspotting, sumo-fcd,
+     *                               one-movement, one-connections, contacts-csv, contacts-table)
      * @param traceMaxDevices        replay only the first this many devices of the trace (0 = all)
      * @param recordContacts         keep the contact log in the result
      */
@@ -162,9 +163,13 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
             Checks.nonNegative("mobility.pauseMaxSeconds", pauseMaxSeconds);
             Checks.nonNegative("mobility.encounterRate", encounterRate);
             Checks.nonNegative("mobility.contactDurationSeconds", contactDurationSeconds);
-            if (!List.of("cabspotting", "sumo", "one", "contacts").contains(traceFormat)) {
-                throw new InvalidInputException("mobility.traceFormat must be one of cabspotting, sumo, one, contacts, got "
-                        + traceFormat);
+            if (!traceFormat.equals("auto")) {
+                try {
+                    org.p2prollout.model.trace.TraceFormat.fromCliName(traceFormat);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException("mobility.traceFormat must be auto or one of "
+                            + org.p2prollout.model.trace.TraceFormat.names() + ", got " + traceFormat);
+                }
             }
             Checks.inRange("mobility.traceMaxDevices", traceMaxDevices, 0, Integer.MAX_VALUE);
         }

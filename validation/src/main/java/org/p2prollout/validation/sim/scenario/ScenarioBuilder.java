@@ -37,7 +37,7 @@ public final class ScenarioBuilder {
     private double encounterRate = 1e-4;
     private double contactDurationSeconds = 60;
     private String trace;
-    private String traceFormat = "cabspotting";
+    private String traceFormat = "auto";
     private int traceMaxDevices = 0;
     private boolean recordContacts = true;
     // radio
