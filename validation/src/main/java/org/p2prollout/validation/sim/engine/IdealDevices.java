@@ -172,7 +172,7 @@ public final class IdealDevices implements Devices {
         }
         if (m instanceof Manifest man) {
             if (man.forged()) {
-                reject(to, from, "manifest");
+                reject(to, from, "forged-manifest");
                 return false;
             }
             manifest[to] = true;
@@ -194,7 +194,7 @@ public final class IdealDevices implements Devices {
                 inFlight[to].clear(p.piece());
             }
             if (p.tampered()) {
-                reject(to, from, "piece");
+                reject(to, from, "tampered-piece");
                 retryOthers(to, from);
                 return false;
             }
