@@ -119,7 +119,7 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
             }
             Checks.probability("fleet.freeRiderShare", freeRiderShare);
             if (!(batteryJoules > 0)) {
-                throw new InvalidInputException("fleet.batteryJoules must be > 0 (.inf for no limit), got " + batteryJoules);
+                throw new InvalidInputException("fleet.batteryJoules must be > 0 (unlimited for no limit), got " + batteryJoules);
             }
             Checks.nonNegative("fleet.batteryReserveJoules", batteryReserveJoules);
             Checks.nonNegative("fleet.joulesPerByteSent", joulesPerByteSent);

@@ -41,7 +41,7 @@ public final class ScenarioReader {
             }
             if (node.isTextual()) {
                 String t = node.asText().trim().toLowerCase(Locale.ROOT);
-                if (t.equals(".inf") || t.equals("inf") || t.equals("infinity")) {
+                if (t.equals("unlimited") || t.equals(".inf") || t.equals("inf") || t.equals("infinity")) {
                     return Double.POSITIVE_INFINITY;
                 }
             }
