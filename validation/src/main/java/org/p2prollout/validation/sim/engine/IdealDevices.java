@@ -332,6 +332,11 @@ public final class IdealDevices implements Devices {
         return new TreeMap<>(rejected);
     }
 
+    @Override
+    public long clientServerBytesPerDevice() {
+        return clientServerBytesPerDevice(sc);
+    }
+
     /** Installations that failed and rolled back. */
     public long installFailures() {
         return installFailures;

@@ -22,6 +22,7 @@ import org.p2prollout.validation.protocol.node.DeviceNode;
 import org.p2prollout.validation.protocol.node.ProtocolConfig;
 import org.p2prollout.validation.protocol.node.ServerNode;
 import org.p2prollout.validation.protocol.selection.PiecePolicy;
+import org.p2prollout.validation.protocol.wire.ManifestResponse;
 import org.p2prollout.validation.protocol.wire.MessageKind;
 import org.p2prollout.validation.sim.RandomStreams;
 import org.p2prollout.validation.sim.RandomStreams.Purpose;
@@ -51,6 +52,7 @@ public final class ReferenceDevices implements Devices {
     private final Version oldVersion;
     private final Version newVersion;
     private final Release release;
+    private final int header;
 
     public ReferenceDevices(Scenario sc, FleetState fleet, RandomStreams streams, Air air) {
         this.air = air;
@@ -61,7 +63,7 @@ public final class ReferenceDevices implements Devices {
             throw new org.p2prollout.solver.InvalidInputException("release.sizeBytes must be <= 2^31 - 9 for the "
                     + "reference protocol (use protocol.implementation: ideal), got " + r.sizeBytes());
         }
-        int header = sc.radio().frameHeaderBytes();
+        header = sc.radio().frameHeaderBytes();
         int pieceSize = (int) r.pieceBytes(0);
         long protocolKey = streams.key(Purpose.PROTOCOL);
         Publisher publisher = Publisher.fromSeed(protocolKey);
@@ -225,6 +227,15 @@ public final class ReferenceDevices implements Devices {
         Map<String, Long> out = new TreeMap<>();
         sums.forEach((k, v) -> out.put(k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), v));
         return out;
+    }
+
+    @Override
+    public long clientServerBytesPerDevice() {
+        long bytes = (header + 33) + (header + new ManifestResponse(release.manifest()).encodedSize());
+        for (int i = 0; i < release.pieces().size(); i++) {
+            bytes += (header + 37) + (header + 41 + release.pieces().get(i).length());
+        }
+        return bytes;
     }
 
     /**

@@ -55,6 +55,8 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
         RANDOM_WALK,
         /** Random waypoint: uniform destination, uniform speed, uniform pause. */
         RANDOM_WAYPOINT,
+        /** The synthetic city: a Manhattan street grid, some devices parked, the others driving between intersections. */
+        CITY,
         /** No positions: each pair meets as a Poisson process of rate encounterRate. */
         CONTACT_PROCESS,
         /** Replay of a recorded trace (cabspotting, SUMO FCD, ONE, or a contact list). */
@@ -144,12 +146,17 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
      *                               one-movement, one-connections, contacts-csv, contacts-table)
      * @param traceMaxDevices        replay only the first this many devices of the trace (0 = all)
      * @param recordContacts         keep the contact log in the result
+     * @param blockLengthMeters      city: distance between parallel streets, metres, > 0
+     * @param parkedShare            city: share of devices parked for the whole run, [0, 1]
      */
     public record Mobility(MobilityModel model, double durationSeconds, double stepSeconds, double areaWidthMeters,
                            double areaHeightMeters, double speedMinMetersPerSecond, double speedMaxMetersPerSecond,
                            double pauseMaxSeconds, double encounterRate, double contactDurationSeconds, String trace,
-                           String traceFormat, int traceMaxDevices, boolean recordContacts) implements Serializable {
+                           String traceFormat, int traceMaxDevices, boolean recordContacts, double blockLengthMeters,
+                           double parkedShare) implements Serializable {
         public Mobility {
+            Checks.positive("mobility.blockLengthMeters", blockLengthMeters);
+            Checks.probability("mobility.parkedShare", parkedShare);
             Checks.positive("mobility.durationSeconds", durationSeconds);
             Checks.positive("mobility.stepSeconds", stepSeconds);
             Checks.positive("mobility.areaWidthMeters", areaWidthMeters);

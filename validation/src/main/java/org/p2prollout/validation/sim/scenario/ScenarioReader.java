@@ -124,6 +124,8 @@ public final class ScenarioReader {
         KEYS.put("mobility.traceFormat", (b, v) -> b.traceFormat(v.asText()));
         KEYS.put("mobility.traceMaxDevices", (b, v) -> b.traceMaxDevices(v.asInt()));
         KEYS.put("mobility.recordContacts", (b, v) -> b.recordContacts(v.asBoolean()));
+        KEYS.put("mobility.blockLengthMeters", (b, v) -> b.blockLengthMeters(v.asDouble()));
+        KEYS.put("mobility.parkedShare", (b, v) -> b.parkedShare(v.asDouble()));
         KEYS.put("radio.rangeMeters", (b, v) -> b.rangeMeters(v.asDouble()));
         KEYS.put("radio.frameHeaderBytes", (b, v) -> b.frameHeaderBytes(v.asInt()));
         KEYS.put("radio.instantaneous", (b, v) -> b.instantaneous(v.asBoolean()));
