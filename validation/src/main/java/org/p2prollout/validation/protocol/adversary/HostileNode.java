@@ -66,6 +66,35 @@ public final class HostileNode implements ProtocolNode {
         }
     }
 
+    /** Announces {@code forged} (signed by a key devices do not trust, see {@link #forgedRelease}) as installed. */
+    public static HostileNode forgingManifests(DeviceNode inner, int frameHeaderBytes, Release forged) {
+        return new HostileNode(inner, Attack.FORGED_MANIFEST, frameHeaderBytes, forged.manifest(), null);
+    }
+
+    /** Answers manifest requests with manifests re-signed by {@code attacker} after replacing a piece hash. */
+    public static HostileNode substitutingManifests(DeviceNode inner, int frameHeaderBytes, Publisher attacker) {
+        return new HostileNode(inner, Attack.SUBSTITUTED_MANIFEST, frameHeaderBytes, null, attacker);
+    }
+
+    /** Flips a byte in every piece it serves (give it the genuine release so it has pieces to serve). */
+    public static HostileNode tamperingPieces(DeviceNode inner, int frameHeaderBytes) {
+        return new HostileNode(inner, Attack.TAMPERED_PIECES, frameHeaderBytes, null, null);
+    }
+
+    /** Announces its installed releases as 100 major versions newer than they are. */
+    public static HostileNode announcingStaleVersions(DeviceNode inner, int frameHeaderBytes) {
+        return new HostileNode(inner, Attack.STALE_VERSION, frameHeaderBytes, null, null);
+    }
+
+    /**
+     * Claims to hold {@code genuine} (the real, publisher-signed release it does not have) and
+     * answers its piece requests with {@code NOT_HELD}. With a forged manifest instead, victims
+     * would stop at the signature check and count a forged manifest, not a lying bitfield.
+     */
+    public static HostileNode lyingAbout(DeviceNode inner, int frameHeaderBytes, SignedManifest genuine) {
+        return new HostileNode(inner, Attack.LYING_BITFIELD, frameHeaderBytes, genuine, null);
+    }
+
     /**
      * A release of {@code software} at {@code version} made and signed by {@code attacker}
      * (a key devices do not trust): the bait of {@link Attack#FORGED_MANIFEST}.

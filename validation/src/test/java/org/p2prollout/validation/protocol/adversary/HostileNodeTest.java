@@ -62,7 +62,7 @@ class HostileNodeTest {
     @Test
     void forgedManifestIsRejectedBeforeAnyPieceIsRequested() {
         Release forged = HostileNode.forgedRelease(ATTACKER, FW, V9, 2500, 1000);
-        HostileNode h = new HostileNode(device(9, SEQ, FW1), Attack.FORGED_MANIFEST, 0, forged.manifest(), null);
+        HostileNode h = HostileNode.forgingManifests(device(9, SEQ, FW1), 0, forged);
         DeviceNode v = attackThenHonest(h);
         assertOnlyRejection(v, RejectionKind.FORGED_MANIFEST);
         // manifest response: 1 + 4 + (29 + 2 + 3 * 32) + 64 = 196 bytes rejected
@@ -73,7 +73,7 @@ class HostileNodeTest {
 
     @Test
     void substitutedManifestIsRejected() {
-        HostileNode h = new HostileNode(device(9, SEQ, FW2), Attack.SUBSTITUTED_MANIFEST, 0, null, ATTACKER);
+        HostileNode h = HostileNode.substitutingManifests(device(9, SEQ, FW2), 0, ATTACKER);
         DeviceNode v = attackThenHonest(h);
         assertOnlyRejection(v, RejectionKind.FORGED_MANIFEST);
         assertEquals(0, h.counters().messagesReceived(MessageKind.PIECE_REQUEST));
@@ -81,7 +81,7 @@ class HostileNodeTest {
 
     @Test
     void tamperedPieceIsRejectedAndNeverInstalled() {
-        HostileNode h = new HostileNode(device(9, SEQ, FW2), Attack.TAMPERED_PIECES, 0, null, null);
+        HostileNode h = HostileNode.tamperingPieces(device(9, SEQ, FW2), 0);
         DeviceNode v = attackThenHonest(h);
         assertOnlyRejection(v, RejectionKind.TAMPERED_PIECE);
         // piece 0 (1000 bytes) was the first to arrive: 41 + 1000 rejected bytes
@@ -92,7 +92,7 @@ class HostileNodeTest {
     @Test
     void olderVersionAnnouncedAsNewIsRejectedWhenTheManifestIsKnown() {
         // the attacker holds fw 1.0.0 (which the victim also has) and announces it as 101.0.0
-        HostileNode h = new HostileNode(device(9, SEQ, FW1), Attack.STALE_VERSION, 0, null, null);
+        HostileNode h = HostileNode.announcingStaleVersions(device(9, SEQ, FW1), 0);
         DeviceNode v = attackThenHonest(h);
         assertOnlyRejection(v, RejectionKind.STALE_VERSION);
         assertEquals(0, v.counters().rejectedBytes(RejectionKind.FORGED_MANIFEST));
@@ -110,7 +110,7 @@ class HostileNodeTest {
 
     @Test
     void lyingBitfieldIsDetectedOnTheFirstRefusedPiece() {
-        HostileNode h = new HostileNode(device(9, SEQ, FW1), Attack.LYING_BITFIELD, 0, FW2.manifest(), null);
+        HostileNode h = HostileNode.lyingAbout(device(9, SEQ, FW1), 0, FW2.manifest());
         DeviceNode v = attackThenHonest(h);
         assertOnlyRejection(v, RejectionKind.LYING_BITFIELD);
         assertEquals(38, v.counters().rejectedBytes(RejectionKind.LYING_BITFIELD));

@@ -267,6 +267,108 @@ class DeviceScenariosTest {
         }
     }
 
+    @Test
+    void bitfieldOfTheWrongLengthIsALie() {
+        DeviceNode v = device(3, SEQ, FW2);
+        v.contactStarted(PeerId.of(9), 0);
+        Announcement lie = new Announcement(true, List.of(), List.of(new org.p2prollout.validation.protocol.wire.DownloadState(
+                new org.p2prollout.validation.protocol.wire.InventoryItem(FW, V2, FW2.digest()),
+                org.p2prollout.validation.protocol.wire.Bitfield.full(5))), List.of());
+        assertTrue(v.receive(PeerId.of(9), lie, 0).isEmpty());
+        assertEquals(1, v.counters().rejected(RejectionKind.LYING_BITFIELD));
+        assertEquals(lie.encodedSize(), v.counters().rejectedBytes(RejectionKind.LYING_BITFIELD));
+        assertTrue(v.avoidedPeers().contains(PeerId.of(9)));
+        // an avoided peer gets nothing, not even an announcement, on its next contact
+        v.contactEnded(PeerId.of(9), 1);
+        assertTrue(v.contactStarted(PeerId.of(9), 2).isEmpty());
+    }
+
+    @Test
+    void unrequestedPieceIsRejectedAsUnsolicited() {
+        DeviceNode v = device(3, SEQ, FW1);
+        v.contactStarted(PeerId.of(9), 0);
+        v.receive(PeerId.of(9), new org.p2prollout.validation.protocol.wire.Piece(FW2.digest(), 0, FW2.pieces().get(0)), 0);
+        assertEquals(1, v.counters().rejected(RejectionKind.UNSOLICITED));
+        assertEquals(0, v.piecesHeld(FW2.digest()));
+        assertTrue(v.avoidedPeers().contains(PeerId.of(9)));
+    }
+
+    @Test
+    void supersededDownloadIsStillServedSoAnHonestDeviceIsNeverTakenForALiar() {
+        org.p2prollout.validation.protocol.manifest.Release fw3 = org.p2prollout.validation.protocol.Fixtures.PUBLISHER
+                .syntheticRelease(FW, org.p2prollout.validation.protocol.Version.of(3, 0, 0), List.of(), 0, 2500, 1000, 9);
+        DeviceNode a = device(1, SEQ, FW2);
+        DeviceNode b = device(2, SEQ, fw3);
+        DeviceNode p = device(4, SEQ, FW1);
+        DeviceNode v = device(3, SEQ, FW1);
+        TestNetwork net = new TestNetwork(a, b, p);
+        // p gets piece 0 of fw 2 ...
+        net.start(a.id(), p.id());
+        net.runUntil(() -> p.piecesHeld(FW2.digest()) == 1);
+        net.end(a.id(), p.id());
+        // ... and tells v, who asks for the manifest and then for piece 0
+        Message announced = p.contactStarted(v.id(), 10).get(0).message();
+        v.contactStarted(p.id(), 10);
+        Message manifestRequest = v.receive(p.id(), announced, 10).get(0).message();
+        Message manifest = p.receive(v.id(), manifestRequest, 10).get(0).message();
+        Message pieceRequest = v.receive(p.id(), manifest, 10).get(0).message();
+        assertEquals(new PieceRequest(FW2.digest(), 0), pieceRequest);
+        // before the request arrives, p learns of fw 3 and drops its fw 2 download
+        net.at(10);
+        net.start(b.id(), p.id());
+        net.runUntil(() -> p.piecesHeld(fw3.digest()) == 1);
+        net.end(b.id(), p.id());
+        assertEquals(0, p.piecesHeld(FW2.digest()), "fw 2 download superseded");
+        // p still serves the piece it announced
+        Message piece = p.receive(v.id(), pieceRequest, 11).get(0).message();
+        v.receive(p.id(), piece, 11);
+        assertEquals(1, v.piecesHeld(FW2.digest()));
+        assertTrue(v.avoidedPeers().isEmpty());
+        assertEquals(0, v.counters().rejected(RejectionKind.LYING_BITFIELD));
+    }
+
+    @Test
+    void manifestAskedOfADepartedPeerIsAskedOfAnotherOpenContact() {
+        DeviceNode v = device(3, SEQ, FW1);
+        Announcement holder = new Announcement(true, List.of(new org.p2prollout.validation.protocol.wire.InventoryItem(
+                FW, V2, FW2.digest())), List.of(), List.of());
+        v.contactStarted(PeerId.of(1), 0);
+        v.contactStarted(PeerId.of(2), 0);
+        assertEquals(1, v.receive(PeerId.of(1), holder, 0).size());
+        assertTrue(v.receive(PeerId.of(2), holder, 0).isEmpty(), "already asked peer 1");
+        List<Outgoing> out = v.contactEnded(PeerId.of(1), 1);
+        assertEquals(1, out.size());
+        assertEquals(PeerId.of(2), out.get(0).to());
+        assertEquals(new org.p2prollout.validation.protocol.wire.ManifestRequest(FW2.digest()), out.get(0).message());
+    }
+
+    @Test
+    void priorityAwareTurnsToTheUrgentReleaseAsSoonAsItsManifestIsKnown() {
+        org.p2prollout.validation.protocol.Version v01 = org.p2prollout.validation.protocol.Version.of(0, 1, 0);
+        org.p2prollout.validation.protocol.manifest.Release libOld = org.p2prollout.validation.protocol.Fixtures.PUBLISHER
+                .syntheticRelease(LIB, v01, List.of(), 9, 100, 100, 20);
+        org.p2prollout.validation.protocol.manifest.Release libUrgent = org.p2prollout.validation.protocol.Fixtures.PUBLISHER
+                .syntheticRelease(LIB, V1, List.of(), 9, 2000, 1000, 21);
+        ProtocolConfig prio = ProtocolConfig.builder().policy(PiecePolicy.PRIORITY_AWARE).build();
+        DeviceNode a = device(1, prio, FW2, libUrgent);
+        DeviceNode v = device(3, prio, FW1, libOld);
+        TestNetwork net = new TestNetwork(a, v);
+        net.start(a.id(), v.id());
+        net.run();
+        assertTrue(v.hasInstalled(FW, V2));
+        assertTrue(v.hasInstalled(LIB, V1));
+        List<Digest> order = new ArrayList<>();
+        for (Message m : net.log()) {
+            if (m instanceof PieceRequest r) {
+                order.add(r.manifestDigest());
+            }
+        }
+        // fw's manifest arrives first and fills both slots; from then on lib (priority 9) goes before fw (0)
+        Digest fw = FW2.digest();
+        Digest lib = libUrgent.digest();
+        assertEquals(List.of(fw, fw, lib, lib, fw), order);
+    }
+
     private static List<Message> messages(List<Outgoing> out) {
         List<Message> m = new ArrayList<>();
         for (Outgoing o : out) {
