@@ -106,8 +106,13 @@ public final class ReferenceDevices implements Devices {
                     .config(fleet.freeRider[d] ? freeRider : config)
                     .random(pieces.split()).installRandom(installs.split())
                     .install(holdsNew ? release : old).build();
-            nodes[d] = attack == null ? device
-                    : new HostileNode(device, attack, header, bait.manifest(), attacker);
+            nodes[d] = attack == null ? device : switch (attack) {
+                case TAMPERED_PIECES -> HostileNode.tamperingPieces(device, header);
+                case FORGED_MANIFEST -> HostileNode.forgingManifests(device, header, bait);
+                case STALE_VERSION -> HostileNode.announcingStaleVersions(device, header);
+                case LYING_BITFIELD -> HostileNode.lyingAbout(device, header, release.manifest());
+                case SUBSTITUTED_MANIFEST -> HostileNode.substitutingManifests(device, header, attacker);
+            };
             reported[d] = holder;
         }
         nodes[n] = new ServerNode(header, List.of(release));
