@@ -59,6 +59,17 @@ class FleetLimitsAndReplayTest {
     }
 
     @Test
+    void failedInstallationsRollBackAndAreNotCounted() {
+        for (ProtocolImplementation impl : ProtocolImplementation.values()) {
+            ReplicationResult r = Simulator.replicate(chain(impl).installFailureProbability(1).build(), 1, 0, CHAIN);
+            assertEquals(1, r.installTimes().length, impl + ": only the initial holder");
+            assertTrue(Double.isNaN(r.t50()), impl.name());
+            // device 1 downloaded both pieces before its installation failed
+            assertTrue(r.bytes().get("peerPayload") >= 10_000, impl.name());
+        }
+    }
+
+    @Test
     void contactListTraceIsReplayedFromItsFirstContact(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("contacts.csv");
         Files.writeString(csv, "a,b,start,end\n0,1,1000,1050\n1,2,1100,1150\n2,3,1300,1400\n");

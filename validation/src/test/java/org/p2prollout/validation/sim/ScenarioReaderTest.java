@@ -84,6 +84,20 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void everyExampleScenarioReads() throws Exception {
+        Path examples = Path.of(System.getProperty("user.dir")).getParent().resolve("examples");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(examples), "examples/ not found");
+        try (var files = java.nio.file.Files.list(examples)) {
+            List<Path> yaml = files.filter(f -> f.toString().endsWith(".yaml")).toList();
+            assertTrue(yaml.size() >= 4, "examples: " + yaml);
+            for (Path f : yaml) {
+                Scenario sc = ScenarioReader.read(f);
+                assertTrue(sc.fleet().devices() >= 1, f.toString());
+            }
+        }
+    }
+
+    @Test
     void everyKeyIsDocumented() throws Exception {
         Path doc = Path.of(System.getProperty("user.dir")).getParent().resolve("docs/SCENARIO.md");
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(doc), "docs/SCENARIO.md not found");
