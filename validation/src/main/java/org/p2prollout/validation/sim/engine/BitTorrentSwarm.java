@@ -62,7 +62,6 @@ final class BitTorrentSwarm {
 
         BitSet[] has = new BitSet[n];
         int[] count = new int[n];
-        boolean[] done = new boolean[n];
         int[] avail = new int[k];
         double[] installTime = new double[n];
         Arrays.fill(installTime, Double.NaN);
@@ -76,7 +75,6 @@ final class BitTorrentSwarm {
             if (fleet.initialHolder[d]) {
                 has[d].set(0, k);
                 count[d] = k;
-                done[d] = true;
                 installTime[d] = 0;
                 installedCount++;
                 for (int p = 0; p < k; p++) {
@@ -176,7 +174,6 @@ final class BitTorrentSwarm {
                         installTime[v] = now;
                         installedCount++;
                     }
-                    done[v] = true;
                     incomplete[i--] = incomplete[--incompleteCount];
                 }
             }

@@ -59,7 +59,7 @@ public final class IdealDevices implements Devices {
     private final BitSet[] inFlight;
     private final int[][] heard;
     private final BitSet[] avoid;
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private final Map<Integer, Session>[] sessions;
     private final SplittableRandom pieceRng;
     private final SplittableRandom installRng;
@@ -74,7 +74,7 @@ public final class IdealDevices implements Devices {
     private final Map<String, Long> rejected = new TreeMap<>();
     private long installFailures;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public IdealDevices(Scenario sc, FleetState fleet, RandomStreams streams, Air air) {
         this.air = air;
         this.sc = sc;
