@@ -126,7 +126,7 @@ public final class World implements Air, ContactListener {
                 if (links.keyAt(s) < 0) {
                     continue;
                 }
-                Link l = slots.get(links.valueAt(s));
+                Link l = slots.get((int) links.valueAt(s));
                 if (!l.server) {
                     log.add(l.a, l.b, l.since, stop);
                 }
@@ -223,7 +223,7 @@ public final class World implements Air, ContactListener {
 
     private Link link(int a, int b) {
         int slot = links.find(key(a, b));
-        return slot < 0 ? null : slots.get(links.valueAt(slot));
+        return slot < 0 ? null : slots.get((int) links.valueAt(slot));
     }
 
     private Link open(int a, int b, boolean toServer) {
