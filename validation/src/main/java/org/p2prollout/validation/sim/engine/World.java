@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.p2prollout.model.contact.ContactListener;
 import org.p2prollout.model.contact.PairMap;
+import org.p2prollout.solver.ProgressListener;
 import org.p2prollout.validation.sim.ByteKind;
 import org.p2prollout.validation.sim.ContactLog;
 import org.p2prollout.validation.sim.RandomStreams;
@@ -57,6 +58,7 @@ public final class World implements Air, ContactListener {
     private final int coverageFleet;
     private long contacts;
     private long events;
+    private ProgressListener progress = ProgressListener.NONE;
 
     /**
      * @param peersTalk false for the client-server baseline: contacts are logged but carry nothing
@@ -83,6 +85,11 @@ public final class World implements Air, ContactListener {
         this.source = contactSource;
     }
 
+    /** Reports simulated time (whole seconds of the horizon) as the run advances, about every 1 %. */
+    public void reportTo(ProgressListener listener) {
+        this.progress = listener;
+    }
+
     /** Runs until the horizon (or until every device installed when no contact log is kept). */
     public void run() {
         for (int d = 0; d < n; d++) {
@@ -101,12 +108,18 @@ public final class World implements Air, ContactListener {
         if (source != null) {
             scheduleSource();
         }
+        long total = (long) Math.ceil(horizon);
+        double nextReport = horizon / 100;
         while (!queue.isEmpty() && queue.peekTime() <= horizon) {
             if (log == null && coveredInstalled == coverageFleet) {
                 break;
             }
             queue.poll();
             now = queue.headTime;
+            if (now >= nextReport) {
+                progress.progress(Math.min(total, (long) now), total, "simulated seconds");
+                nextReport = now + horizon / 100;
+            }
             events++;
             switch (queue.headType) {
                 case TRANSFER -> transferDone(slots.get(queue.headA), queue.headB, queue.headC);
