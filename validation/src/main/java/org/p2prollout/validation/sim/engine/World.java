@@ -212,10 +212,28 @@ public final class World implements Air, ContactListener {
         if (!devices.needsServer(d) || links.find(key(d, server)) >= 0) {
             return;
         }
+        if (!insideCoverage(d)) {
+            scheduleServerReach(d, sc.server().rate()); // out of coverage: try again later
+            return;
+        }
         Link l = open(d, server, true);
         l.bytesPerSecond = instantaneous ? Double.POSITIVE_INFINITY : sc.server().bytesPerSecond();
         devices.linkUp(d, server);
         endServerSessionIfDone(l);
+    }
+
+    private boolean insideCoverage(int d) {
+        List<Scenario.CoverageArea> areas = sc.server().coverageAreas();
+        if (areas.isEmpty() || source == null || source.positions() == null) {
+            return true;
+        }
+        double[][] p = source.positions();
+        for (Scenario.CoverageArea a : areas) {
+            if (a.contains(p[0][d], p[1][d])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void endServerSessionIfDone(Link l) {
