@@ -178,6 +178,45 @@ class ContactTrackerTest {
     }
 
     @Test
+    void farFlungDevicesUseTheHashedGridAndStillMeet() {
+        ContactCollector collector = new ContactCollector();
+        ContactTracker tracker = new ContactTracker(4, 1, collector);
+        // A box of 1e15 cells a side: a dense grid could not be allocated.
+        tracker.step(0, new double[] {-1e15, -1e15 + 0.5, 1e15, 1e15 - 1}, new double[] {0, 0, 3, 3});
+        tracker.finish();
+        assertEquals(List.of(new Contact(0, 1, 0, 0), new Contact(2, 3, 0, 0)), collector.contacts());
+    }
+
+    @Test
+    void anEmptyStepEndsEverythingAndFinishWithoutStepsIsQuiet() {
+        ContactCollector collector = new ContactCollector();
+        ContactTracker tracker = new ContactTracker(3, 5, collector);
+        tracker.step(0, new double[] {0, 1, 2}, new double[] {0, 0, 0});
+        tracker.step(10, new int[0], new double[0], new double[0], 0);
+        assertEquals(0, tracker.openContacts());
+        tracker.step(20, new int[] {2, 0}, new double[] {0, 3}, new double[] {0, 4}, 2);
+        tracker.finish();
+        assertEquals(List.of(new Contact(0, 1, 0, 0), new Contact(0, 2, 0, 0), new Contact(1, 2, 0, 0),
+                new Contact(0, 2, 20, 20)), collector.contacts());
+        assertEquals(4, tracker.contactsStarted());
+        assertEquals(3, tracker.steps());
+        assertThrows(IllegalStateException.class, () -> tracker.step(30, new double[3], new double[3]));
+
+        ContactTracker unused = new ContactTracker(2, 1, collector);
+        unused.finish();
+        assertEquals(4, collector.size());
+    }
+
+    @Test
+    void collectorRejectsInconsistentEvents() {
+        ContactCollector collector = new ContactCollector();
+        assertThrows(IllegalStateException.class, () -> collector.contactEnded(0, 1, 5));
+        collector.contactStarted(0, 1, 5);
+        assertThrows(IllegalStateException.class, () -> collector.contactStarted(0, 1, 6));
+        assertEquals(1, collector.openContacts());
+    }
+
+    @Test
     void rejectsBadStepsWithTheParameterNamed() {
         ContactTracker tracker = new ContactTracker(3, 1, new ContactCollector());
         tracker.step(0, new double[] {0, 0, 0}, new double[] {0, 0, 0});
