@@ -42,7 +42,7 @@ public final class RatesPipeline {
 
     /** Positions: resample, detect contacts, estimate. */
     public RatesRun fromTrace(Trace trace, ProgressListener progress) {
-        ContactLog log = new ContactLog();
+        ContactRecorder log = new ContactRecorder();
         ContactTracker tracker = new ContactTracker(trace.devices(), options.range(), log);
         Resampling sweep = new Resampler(options.step(), options.maxGap()).sweep(trace, tracker::step, progress);
         tracker.finish();

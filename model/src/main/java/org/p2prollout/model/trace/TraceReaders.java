@@ -23,6 +23,9 @@ public final class TraceReaders {
      * @throws UncheckedIOException when the file cannot be read
      */
     public static TraceData read(Path path, ReadOptions options, ProgressListener progress) {
+        if (!java.nio.file.Files.exists(path)) {
+            throw new org.p2prollout.solver.InvalidInputException("no such file or directory: " + path);
+        }
         try {
             boolean detected = options.format() == null;
             TraceFormat format = detected ? FormatDetector.detect(path) : options.format();
@@ -37,7 +40,7 @@ public final class TraceReaders {
                     yield builder.build(source, format, detected, CoordinateKind.GEO, options.filter(), bad);
                 }
                 case SUMO_FCD -> {
-                    SumoFcdReader.Result r = SumoFcdReader.read(path, builder, options.lenient());
+                    SumoFcdReader.Result r = SumoFcdReader.read(path, builder, options.lenient(), progress);
                     yield builder.build(source, format, detected, r.coordinates(), options.filter(), r.malformedLines());
                 }
                 case ONE_MOVEMENT -> {
