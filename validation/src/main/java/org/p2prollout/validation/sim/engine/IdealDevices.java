@@ -108,6 +108,12 @@ public final class IdealDevices implements Devices {
         }
         pieceRng = streams.stream(Purpose.PIECE_CHOICE);
         installRng = streams.stream(Purpose.INSTALL_FAILURE);
+        if (fleet.hostileCount > 0 && (sc.adversary().behaviours().contains(AdversaryBehaviour.OLDER_VERSION)
+                || sc.adversary().behaviours().contains(AdversaryBehaviour.LYING_BITFIELD))) {
+            throw new org.p2prollout.solver.InvalidInputException("adversary.behaviours older-version and lying-bitfield "
+                    + "need protocol.implementation: reference (the ideal protocol models tampered-pieces and "
+                    + "forged-manifest)");
+        }
         tamper = sc.adversary().behaviours().contains(AdversaryBehaviour.TAMPERED_PIECES);
         forge = sc.adversary().behaviours().contains(AdversaryBehaviour.FORGED_MANIFEST);
         int h = sc.radio().frameHeaderBytes();
