@@ -103,6 +103,7 @@ final class SimulateCommand implements Callable<Integer> {
         m.put("tamperedInstalls", est(s.tamperedInstalls()));
         m.put("energyPerDeviceJoules", est(s.energyPerDeviceJoules()));
         m.put("contacts", est(s.contacts()));
+        m.put("serverPieces", est(s.serverPieces()));
         if (out != null) {
             m.put("out", out.toString());
         }
@@ -139,6 +140,7 @@ final class SimulateCommand implements Callable<Integer> {
         line(w, "tampered installs", s.tamperedInstalls());
         line(w, "energy/device (J)", s.energyPerDeviceJoules());
         line(w, "contacts", s.contacts());
+        line(w, "server pieces", s.serverPieces());
         if (out != null) {
             w.printf("files written to %s%n", out);
         }

@@ -30,7 +30,7 @@ public final class SimulationFiles {
             for (String k : rejectedKinds) {
                 w.write(",rejected_" + k);
             }
-            w.write(",tamperedInstalls,contacts,meanEnergyJoules\n");
+            w.write(",tamperedInstalls,serverPieces,contacts,meanEnergyJoules\n");
             for (ReplicationResult r : result.replications()) {
                 w.write(r.replication() + "," + r.seed() + "," + num(r.t50()) + "," + num(r.t90()) + "," + num(r.t99())
                         + "," + num(r.t100()) + "," + num(r.offload()) + "," + num(r.overheadRatio()));
@@ -40,7 +40,7 @@ public final class SimulationFiles {
                 for (String k : rejectedKinds) {
                     w.write("," + r.rejected().getOrDefault(k, 0L));
                 }
-                w.write("," + r.tamperedInstalls() + "," + r.contactCount() + "," + num(r.meanEnergyJoules()) + "\n");
+                w.write("," + r.tamperedInstalls() + "," + r.serverPieces() + "," + r.contactCount() + "," + num(r.meanEnergyJoules()) + "\n");
             }
         });
         AtomicFile.writeText(dir.resolve("coverage.csv"), w -> {

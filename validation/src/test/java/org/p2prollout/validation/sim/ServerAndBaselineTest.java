@@ -42,6 +42,9 @@ class ServerAndBaselineTest {
         double expectedT1 = t1;
         assertTrue(r.summary().t100().covers(expectedT1), () -> expectedT1 + " outside " + r.summary().t100());
         // offload = 1 - downloads / (N - m): server payload per download is one piece frame
+        double expectedDownloads = downloads;
+        assertTrue(r.summary().serverPieces().covers(expectedDownloads),
+                () -> expectedDownloads + " outside " + r.summary().serverPieces());
         double expectedOffload = 1 - downloads / (n - 1);
         assertTrue(r.summary().offload().covers(expectedOffload),
                 () -> expectedOffload + " outside " + r.summary().offload());

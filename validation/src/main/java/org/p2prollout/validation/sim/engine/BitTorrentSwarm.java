@@ -67,6 +67,7 @@ final class BitTorrentSwarm {
         Arrays.fill(installTime, Double.NaN);
         double[] energy = new double[n];
         long[] bytes = new long[ByteKind.values().length];
+        long serverPieces = 0;
         int[] incomplete = new int[n];
         int incompleteCount = 0;
         int installedCount = 0;
@@ -163,6 +164,7 @@ final class BitTorrentSwarm {
                         spend(energy, v, -1, h + 36);
                         has[v].set(p);
                         avail[p]++;
+                        serverPieces++;
                     }
                     count[v] = k;
                 }
@@ -193,7 +195,7 @@ final class BitTorrentSwarm {
                 ReplicationResult.rolloutTime(times, coverageFleet, 1.0), byKind,
                 peer + srv == 0 ? Double.NaN : (double) peer / (peer + srv),
                 clientServerBytes == 0 ? Double.NaN : (double) total / clientServerBytes, clientServerBytes, energy,
-                new TreeMap<>(), 0, 0, rounds, sc.mobility().recordContacts() ? new ContactLog() : null);
+                new TreeMap<>(), 0, serverPieces, 0, rounds, sc.mobility().recordContacts() ? new ContactLog() : null);
     }
 
     private void spend(double[] energy, int from, int to, long count) {

@@ -58,6 +58,7 @@ public final class World implements Air, ContactListener {
     private final int coverageFleet;
     private long contacts;
     private long events;
+    private long serverPieces;
     private ProgressListener progress = ProgressListener.NONE;
 
     /**
@@ -340,6 +341,9 @@ public final class World implements Air, ContactListener {
         boolean accepted = devices.deliver(from, to, f);
         ByteKind kind = accepted ? kindOf(f, l) : (f.kind() == Frame.Kind.PIECE ? ByteKind.REJECTED : kindOf(f, l));
         bytes[kind.ordinal()] += f.bytes();
+        if (kind == ByteKind.SERVER_PAYLOAD) {
+            serverPieces++;
+        }
         if (!l.up || l.generation != generation) {
             return;
         }
@@ -405,7 +409,7 @@ public final class World implements Air, ContactListener {
         return new ReplicationResult(replication, seed, sc.baseline(), n, coverageFleet, now, times,
                 rt(times, 0.5), rt(times, 0.9), rt(times, 0.99), rt(times, 1.0), byKind, offload, overhead,
                 clientServerBytes, energy.clone(), new TreeMap<>(devices.rejected()), devices.tamperedInstalls(),
-                contacts, events, log);
+                serverPieces, contacts, events, log);
     }
 
     private double rt(double[] times, double q) {
