@@ -85,6 +85,18 @@ class FleetLimitsAndReplayTest {
     }
 
     @Test
+    void sumoReplayOfTwoVehiclesRuns() {
+        Path data = Path.of(System.getProperty("rollout.sharedData", "../../shared/data"), "sumo-fcd",
+                "fcd-cartesian-excerpt.xml");
+        Assumptions.assumeTrue(Files.isRegularFile(data), "../shared/data/sumo-fcd not present");
+        Scenario sc = Scenario.builder().initialHolders(1).mobility(MobilityModel.TRACE).trace(data.toString())
+                .stepSeconds(1).rangeMeters(200).durationSeconds(1000).sizeBytes(10_000).pieces(2).build();
+        SimulationResult r = Simulator.run(sc, 1, 2, ProgressListener.NONE);
+        assertEquals(2, r.scenario().fleet().devices());
+        assertTrue(r.replications().get(0).contactCount() >= 1);
+    }
+
+    @Test
     void cabspottingReplayRuns() {
         Path data = Path.of(System.getProperty("rollout.sharedData", "../../shared/data"), "cabspotting-2h");
         Assumptions.assumeTrue(Files.isDirectory(data), "../shared/data/cabspotting-2h not present");
