@@ -70,6 +70,16 @@ class FleetLimitsAndReplayTest {
     }
 
     @Test
+    void runWithoutContactLogStopsWhenEveryDeviceInstalledOrGaveUp() {
+        Scenario sc = Scenario.builder().devices(20).mobility(MobilityModel.CONTACT_PROCESS).encounterRate(1e-2)
+                .contactDurationSeconds(0).instantaneous(true).pieces(1).sizeBytes(1000).installFailureProbability(0.5)
+                .implementation(ProtocolImplementation.IDEAL).recordContacts(false).durationSeconds(1e12).build();
+        ReplicationResult r = Simulator.replicate(sc, 1, 0);
+        assertTrue(r.installTimes().length < 20, "some installations failed");
+        assertTrue(r.stopSeconds() < 1e9, "stopped at " + r.stopSeconds());
+    }
+
+    @Test
     void contactListTraceIsReplayedFromItsFirstContact(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("contacts.csv");
         Files.writeString(csv, "a,b,start,end\n0,1,1000,1050\n1,2,1100,1150\n2,3,1300,1400\n");
