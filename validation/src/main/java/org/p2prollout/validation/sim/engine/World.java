@@ -150,6 +150,7 @@ public final class World implements Air, ContactListener {
             }
         }
         now = stop;
+        progress.progress(total, total, "simulated seconds");
     }
 
     /** Every honest device installed or gave the release up (failed install, refusal): nothing more can change. */
@@ -162,7 +163,7 @@ public final class World implements Air, ContactListener {
         return true;
     }
 
-        private void scheduleSource() {
+    private void scheduleSource() {
         double t = source.nextTime();
         if (t <= horizon) {
             queue.add(Math.max(t, now), SOURCE, SOURCE, 0, 0, 0);
