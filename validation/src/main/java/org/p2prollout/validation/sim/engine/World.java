@@ -109,6 +109,16 @@ public final class World implements Air, ContactListener {
                 }
             }
         }
+        try {
+            loop();
+        } finally {
+            if (source != null) {
+                source.close();
+            }
+        }
+    }
+
+    private void loop() {
         if (source != null) {
             scheduleSource();
         }
