@@ -40,8 +40,12 @@ public final class ContactTracker {
     /** Open contacts: the pairs in range at the last step, keys a << 32 | b, ascending. */
     private long[] open = new long[64];
     private int openCount;
-    /** Step index at which each device was last present, to reject duplicates within a step. */
+    /**
+     * Number of the check in which each device was last listed, to reject duplicates within a
+     * step; counted per check, not per step, so a rejected step leaves no trace.
+     */
     private final int[] presentAt;
+    private int checks;
 
     private int stepIndex = -1;
     private double lastTime = Double.NEGATIVE_INFINITY;
@@ -212,7 +216,7 @@ public final class ContactTracker {
             throw new InvalidInputException("count must be in [0, " + Math.min(capacity, Math.min(x.length, y.length))
                     + "] (the length of ids, x and y), got " + count);
         }
-        int next = stepIndex + 1;
+        int next = ++checks;
         for (int k = 0; k < count; k++) {
             int id = ids == null ? k : ids[k];
             if (id < 0 || id >= devices) {

@@ -230,6 +230,9 @@ class ContactTrackerTest {
                 () -> tracker.step(2, new int[] {3}, new double[] {0}, new double[] {0}, 1));
         assertThrows(InvalidInputException.class,
                 () -> tracker.step(3, new int[] {0}, new double[] {Double.NaN}, new double[] {0}, 1));
+        // A rejected step leaves the tracker usable: the same devices may come in the next step.
+        tracker.step(4, new int[] {1, 0}, new double[] {0, 0.5}, new double[] {0, 0}, 2);
+        assertEquals(1, tracker.openContacts());
         assertThrows(InvalidInputException.class, () -> new ContactTracker(3, 0, new ContactCollector()));
         assertThrows(InvalidInputException.class, () -> new ContactTracker(0, 1, new ContactCollector()));
     }
