@@ -56,7 +56,8 @@ public final class EncounterRateEstimator {
 
     /**
      * Estimates rates from {@code contacts} (device indices below {@code observation.devices()};
-     * contacts of a pair must not overlap) and the observation times.
+     * contacts of a pair must not overlap, though one may start when the previous ends) and the
+     * observation times.
      *
      * @throws InvalidInputException when a contact names an unknown device, overlaps another of
      *         its pair, or lies where its two devices were not both observed
@@ -98,7 +99,7 @@ public final class EncounterRateEstimator {
             for (int k = s; k + 1 < e; k++) {
                 double end = sorted[k].end();
                 double next = sorted[k + 1].start();
-                if (next <= end) {
+                if (next < end) {
                     throw new InvalidInputException("contacts " + sorted[k] + " and " + sorted[k + 1] + " of one pair overlap");
                 }
                 if (obs.get(a).covers(end, next) && obs.get(b).covers(end, next)) {

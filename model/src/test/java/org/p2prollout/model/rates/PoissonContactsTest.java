@@ -211,6 +211,14 @@ class PoissonContactsTest {
     }
 
     @Test
+    void aContactMayStartWhenThePreviousEnds() {
+        EncounterRates r = new EncounterRateEstimator(RateOptions.DEFAULT.withClasses(1))
+                .estimate(List.of(new Contact(0, 1, 0, 10), new Contact(0, 1, 10, 20)), 2, 0, 100);
+        assertEquals(2, r.contacts());
+        assertEquals(0, r.interContact().mean(), 0);
+    }
+
+    @Test
     void inputListIsNotModified() {
         List<Contact> c = new ArrayList<>(List.of(new Contact(0, 1, 50, 50), new Contact(0, 1, 10, 10)));
         List<Contact> copy = List.copyOf(c);
