@@ -1,0 +1,80 @@
+package org.p2prollout.validation.sim;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.p2prollout.model.contact.Contact;
+import org.p2prollout.solver.Checks;
+import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.validation.sim.engine.Replication;
+import org.p2prollout.validation.sim.scenario.Scenario;
+import org.p2prollout.validation.sim.scenario.Scenario.MobilityModel;
+
+/**
+ * Runs the update protocol (or a baseline) over a scenario's fleet and mobility.
+ *
+ * <p>{@link #replicate} is a pure function of (scenario, seed, replication index): everything
+ * random is drawn from streams derived from those three ({@link RandomStreams}), so a
+ * replication can run anywhere (another thread, another machine) and gives the same result.
+ * {@link #run} runs R replications in parallel on the common fork-join pool (all cores).
+ * Trace replay reads the trace once per {@link #run} (and once per {@link #replicate} call).
+ */
+public final class Simulator {
+    private Simulator() {
+    }
+
+    /** One replication; deterministic in its arguments. */
+    public static ReplicationResult replicate(Scenario scenario, long seed, int replication) {
+        Checks.inRange("replication", replication, 0, Integer.MAX_VALUE);
+        if (scenario.mobility().model() == MobilityModel.TRACE) {
+            TraceReplay trace = TraceReplay.load(scenario, ProgressListener.NONE);
+            return Replication.run(scenario.withDevices(trace.devices()), seed, replication, trace.contacts());
+        }
+        // alone, a replication may use a second core for mobility and contact detection
+        return Replication.run(scenario, seed, replication, null, ProgressListener.NONE, true);
+    }
+
+    /**
+     * One replication over the given contacts instead of the scenario's mobility (the devices
+     * meet exactly then; times in seconds since release). For hand-checked cases and for
+     * replaying contact logs; deterministic in its arguments.
+     */
+    public static ReplicationResult replicate(Scenario scenario, long seed, int replication, List<Contact> contacts) {
+        Checks.inRange("replication", replication, 0, Integer.MAX_VALUE);
+        return Replication.run(scenario, seed, replication, List.copyOf(contacts));
+    }
+
+    /**
+     * Replications {@code 0..R-1} in parallel, reported to {@code progress} as they finish.
+     * For trace replay the result's scenario has the trace's number of devices.
+     *
+     * @param replications R, in [1, 100000]
+     */
+    public static SimulationResult run(Scenario scenario, long seed, int replications, ProgressListener progress) {
+        Checks.inRange("replications", replications, 1, 100_000);
+        Scenario effective = scenario;
+        List<Contact> contacts = null;
+        if (scenario.mobility().model() == MobilityModel.TRACE) {
+            TraceReplay trace = TraceReplay.load(scenario, ProgressListener.NONE);
+            effective = scenario.withDevices(trace.devices());
+            contacts = trace.contacts();
+        }
+        Scenario sc = effective;
+        List<Contact> replay = contacts;
+        if (replications == 1) {
+            // one long replication: report its simulated time instead of 0 then 1 of 1
+            ReplicationResult only = Replication.run(sc, seed, 0, replay, progress, true);
+            return new SimulationResult(sc, seed, List.of(only), Summary.of(List.of(only)));
+        }
+        AtomicLong done = new AtomicLong();
+        progress.progress(0, replications, "replications");
+        List<ReplicationResult> runs = IntStream.range(0, replications).parallel()
+                .mapToObj(i -> {
+                    ReplicationResult r = Replication.run(sc, seed, i, replay);
+                    progress.progress(done.incrementAndGet(), replications, "replications");
+                    return r;
+                })
+                .toList();
+        return new SimulationResult(sc, seed, runs, Summary.of(runs));
+    }
+}
