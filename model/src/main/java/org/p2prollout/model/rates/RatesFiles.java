@@ -1,0 +1,155 @@
+package org.p2prollout.model.rates;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.p2prollout.model.contact.Contact;
+import org.p2prollout.solver.io.AtomicFile;
+
+/**
+ * Writes a rates run to a directory, each file atomically: {@code contacts.csv}
+ * ({@code a,b,start,end} with device names, readable again as {@code --format contacts-csv}),
+ * {@code pairs.csv} (per pair with a contact), {@code summary.json} (the {@link RatesSummary})
+ * and {@code intercontact-ccdf.png} (log-log CCDF of pooled inter-contact times with the
+ * exponential of the same mean for comparison).
+ */
+public final class RatesFiles {
+    public static final String CONTACTS = "contacts.csv";
+    public static final String PAIRS = "pairs.csv";
+    public static final String SUMMARY = "summary.json";
+    public static final String CCDF_CHART = "intercontact-ccdf.png";
+
+    private RatesFiles() {
+    }
+
+    /** The JSON mapper for summaries (indented; records by component). */
+    public static ObjectMapper mapper() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /** Writes the four files into {@code dir} (created if needed); returns their paths. */
+    public static List<Path> write(Path dir, RatesRun run) {
+        List<Path> written = new ArrayList<>();
+        try {
+            List<String> names = run.deviceNames();
+            Path contacts = dir.resolve(CONTACTS);
+            AtomicFile.writeText(contacts, w -> {
+                w.write("a,b,start,end\n");
+                for (Contact c : run.contacts()) {
+                    w.write(csv(names.get(c.a())) + "," + csv(names.get(c.b())) + "," + num(c.start()) + "," + num(c.end()) + "\n");
+                }
+            });
+            written.add(contacts);
+            Path pairs = dir.resolve(PAIRS);
+            AtomicFile.writeText(pairs, w -> writePairs(w, run));
+            written.add(pairs);
+            Path summary = dir.resolve(SUMMARY);
+            AtomicFile.write(summary, out -> {
+                mapper().writeValue(new NonClosing(out), run.summary());
+                out.write('\n');
+            });
+            written.add(summary);
+            Path chart = dir.resolve(CCDF_CHART);
+            XYChart c = ccdfChart(run.rates().interContact());
+            AtomicFile.write(chart, out -> BitmapEncoder.saveBitmap(c, out, BitmapEncoder.BitmapFormat.PNG));
+            written.add(chart);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write rates to " + dir + ": " + e.getMessage(), e);
+        }
+        return written;
+    }
+
+    private static void writePairs(Writer w, RatesRun run) throws IOException {
+        List<String> names = run.deviceNames();
+        int[] cls = run.rates().classes().deviceClass();
+        w.write("a,b,contacts,observed_seconds,rate_per_second,inter_contacts,mean_inter_contact_seconds,ks_p_value,class_a,class_b\n");
+        for (EncounterRates.PairRate p : run.rates().pairs()) {
+            w.write(csv(names.get(p.a())) + "," + csv(names.get(p.b())) + "," + p.contacts() + "," + num(p.observedSeconds())
+                    + "," + num(p.rate()) + "," + p.interContacts() + "," + num(p.meanInterContact()) + "," + num(p.ksPValue())
+                    + "," + cls[p.a()] + "," + cls[p.b()] + "\n");
+        }
+    }
+
+    /** The log-log CCDF chart of inter-contact times (empty chart with a note when there are none). */
+    public static XYChart ccdfChart(EncounterRates.InterContact ic) {
+        XYChart chart = new XYChartBuilder().width(800).height(600)
+                .title("Inter-contact times (" + ic.count() + ", censored gaps excluded)")
+                .xAxisTitle("inter-contact time t (s)").yAxisTitle("P(T > t)").build();
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setLegendVisible(true);
+        List<Double> xs = new ArrayList<>();
+        List<Double> ps = new ArrayList<>();
+        for (int k = 0; k < ic.ccdfSeconds().length; k++) {
+            if (ic.ccdf()[k] > 0 && ic.ccdfSeconds()[k] > 0) {
+                xs.add(ic.ccdfSeconds()[k]);
+                ps.add(ic.ccdf()[k]);
+            }
+        }
+        if (xs.size() < 2) {
+            chart.setTitle("Inter-contact times: too few to plot (" + ic.count() + ")");
+            chart.getStyler().setXAxisLogarithmic(false).setYAxisLogarithmic(false);
+            chart.addSeries("none", new double[] {0, 1}, new double[] {0, 0}).setMarker(SeriesMarkers.NONE);
+            return chart;
+        }
+        XYSeries s = chart.addSeries("empirical CCDF", xs, ps);
+        s.setMarker(SeriesMarkers.NONE);
+        List<Double> ex = new ArrayList<>();
+        List<Double> ey = new ArrayList<>();
+        double floor = ps.get(ps.size() - 1);
+        for (double x : xs) {
+            double y = Math.exp(-x / ic.mean());
+            if (y >= floor) {
+                ex.add(x);
+                ey.add(y);
+            }
+        }
+        if (ex.size() >= 2) {
+            chart.addSeries(String.format(Locale.ROOT, "exponential, mean %.0f s", ic.mean()), ex, ey).setMarker(SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    private static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
+    private static String csv(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    /** Jackson closes the stream it writes to; AtomicFile must close it itself. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

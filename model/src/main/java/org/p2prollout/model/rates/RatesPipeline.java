@@ -1,0 +1,80 @@
+package org.p2prollout.model.rates;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.p2prollout.model.contact.Contact;
+import org.p2prollout.model.contact.ContactCollector;
+import org.p2prollout.model.contact.ContactTracker;
+import org.p2prollout.model.resample.Resampler;
+import org.p2prollout.model.resample.Resampling;
+import org.p2prollout.model.trace.ContactTrace;
+import org.p2prollout.model.trace.Trace;
+import org.p2prollout.model.trace.TraceData;
+import org.p2prollout.model.trace.TraceReaders;
+import org.p2prollout.solver.ProgressListener;
+
+/**
+ * Trace to encounter rates, end to end (PRODUCT.md §4.1): read (any format), project, filter,
+ * resample on the grid Δ without crossing gaps longer than G, detect contacts within range r with
+ * a {@link ContactTracker} (spatial grid, no all-pairs loop), then estimate rates with
+ * {@link EncounterRateEstimator}. Contact lists skip resampling and detection.
+ */
+public final class RatesPipeline {
+    private final PipelineOptions options;
+
+    public RatesPipeline(PipelineOptions options) {
+        this.options = options;
+    }
+
+    /** Reads {@code path} and runs the pipeline. */
+    public RatesRun run(Path path, ProgressListener progress) {
+        return run(TraceReaders.read(path, options.read(), progress), progress);
+    }
+
+    /** Runs the pipeline on data already read. */
+    public RatesRun run(TraceData data, ProgressListener progress) {
+        if (data instanceof Trace t) {
+            return fromTrace(t, progress);
+        }
+        return fromContacts((ContactTrace) data);
+    }
+
+    /** Positions: resample, detect contacts, estimate. */
+    public RatesRun fromTrace(Trace trace, ProgressListener progress) {
+        ContactCollector collector = new ContactCollector();
+        ContactTracker tracker = new ContactTracker(trace.devices(), options.range(), collector);
+        Resampling sweep = new Resampler(options.step(), options.maxGap()).sweep(trace, tracker::step, progress);
+        tracker.finish();
+        List<Contact> contacts = collector.contacts();
+        Observation observation = new Observation(trace.devices(), sweep.observed(), sweep.firstTime(),
+                sweep.lastTime() + options.step());
+        EncounterRates rates = new EncounterRateEstimator(options.rates()).estimate(contacts, observation);
+        RatesSummary summary = summary(rates, trace.format().cliName(), trace.detected(), trace.counts().read(),
+                trace.counts().dropped(), trace.counts().malformedLines(), observation);
+        return new RatesRun(trace.deviceNames(), contacts, rates, summary);
+    }
+
+    /** A contact list: every device observed throughout the window. */
+    public RatesRun fromContacts(ContactTrace list) {
+        Observation observation = Observation.window(list.devices(), list.from(), list.to());
+        EncounterRates rates = new EncounterRateEstimator(options.rates()).estimate(list.contacts(), observation);
+        RatesSummary summary = summary(rates, list.format().cliName(), list.detected(), 0, 0, list.malformedLines(), observation);
+        return new RatesRun(list.deviceNames(), list.contacts(), rates, summary);
+    }
+
+    private RatesSummary summary(EncounterRates r, String format, boolean detected, long fixes, long dropped,
+                                 long malformed, Observation observation) {
+        EncounterRates.Homogeneous h = r.homogeneous();
+        Map<String, Double> q = new LinkedHashMap<>();
+        r.durations().quantiles().forEach((k, v) -> q.put(k, RatesSummary.orNull(v)));
+        return new RatesSummary(r.devices(), fixes, dropped, r.contacts(), r.pairsWithContact(), r.pairsObserved(),
+                RatesSummary.orNull(h.rate()), r.classes().sizes(), r.classes().rates(),
+                RatesSummary.orNull(r.fit().share()), RatesSummary.orNull(r.durations().mean()), observation.seconds(),
+                format, detected, malformed, RatesSummary.orNull(h.lower()), RatesSummary.orNull(h.upper()),
+                h.confidence(), RatesSummary.orNull(h.unweightedMean()), r.fit().pairsTested(), r.interContact().count(),
+                RatesSummary.orNull(r.interContact().mean()), q, options.range(), options.step(), options.maxGap(),
+                observation.from(), observation.to());
+    }
+}

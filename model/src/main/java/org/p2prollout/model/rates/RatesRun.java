@@ -1,0 +1,19 @@
+package org.p2prollout.model.rates;
+
+import java.util.List;
+import org.p2prollout.model.contact.Contact;
+
+/**
+ * Everything a rates run produced.
+ *
+ * @param deviceNames names of the devices as in the input, index = device
+ * @param contacts    contacts sorted by start, then a, then b
+ * @param rates       the estimates
+ * @param summary     the summary (the JSON contract)
+ */
+public record RatesRun(List<String> deviceNames, List<Contact> contacts, EncounterRates rates, RatesSummary summary) {
+    public RatesRun {
+        deviceNames = List.copyOf(deviceNames);
+        contacts = List.copyOf(contacts);
+    }
+}

@@ -1,0 +1,54 @@
+package org.p2prollout.model.trace;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens trace files for streaming. Gzip is recognised by its magic bytes (not the file name), so
+ * {@code .gz} works everywhere and a mis-named file still reads.
+ */
+public final class TraceInput {
+    private static final int BUFFER = 1 << 16;
+
+    private TraceInput() {
+    }
+
+    /** A buffered byte stream of the file's content, decompressed when it is gzip. */
+    public static InputStream openStream(Path file) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+        raw.mark(2);
+        int b0 = raw.read();
+        int b1 = raw.read();
+        raw.reset();
+        if (b0 == 0x1f && b1 == 0x8b) {
+            return new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER);
+        }
+        return raw;
+    }
+
+    /** A UTF-8 line reader; {@link BufferedReader#readLine()} accepts LF, CRLF and CR endings. */
+    public static BufferedReader openReader(Path file) throws IOException {
+        return new BufferedReader(new InputStreamReader(openStream(file), StandardCharsets.UTF_8), BUFFER);
+    }
+
+    /** The first {@code maxLines} non-blank lines (fewer at end of file), for format detection. */
+    public static java.util.List<String> head(Path file, int maxLines) throws IOException {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        try (BufferedReader r = openReader(file)) {
+            String line;
+            while (lines.size() < maxLines && (line = r.readLine()) != null) {
+                if (!line.isBlank()) {
+                    lines.add(line.strip());
+                }
+            }
+        }
+        return lines;
+    }
+}
