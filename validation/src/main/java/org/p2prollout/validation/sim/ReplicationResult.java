@@ -1,0 +1,80 @@
+package org.p2prollout.validation.sim;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Map;
+import org.p2prollout.validation.sim.scenario.Scenario.Baseline;
+
+/**
+ * What one replication measured. Times in seconds since release; bytes over the air.
+ *
+ * @param replication      replication index, from 0
+ * @param seed             the run's seed
+ * @param baseline         which system ran
+ * @param devices          N, the whole fleet
+ * @param coverageFleet    devices counted for coverage: the honest ones (hostile devices excluded)
+ * @param stopSeconds      simulated time at which the run stopped (horizon, or when all installed)
+ * @param installTimes     install time of each covered device that installed, ascending (initial holders at 0)
+ * @param t50              T_0.5: time until ceil(0.5 * coverageFleet) devices installed, NaN if not reached
+ * @param t90              T_0.9, NaN if not reached
+ * @param t99              T_0.99, NaN if not reached
+ * @param t100             T_1, NaN if not reached
+ * @param bytes            bytes per kind, keys {@link ByteKind#key()}
+ * @param offload          peer payload / (peer + server payload), in [0, 1]; NaN when no payload moved
+ * @param overheadRatio    all bytes over the air / {@link #clientServerBytes}
+ * @param clientServerBytes bytes a plain client-server download of the same fleet sends: per device lacking
+ *                         the release at the start, one manifest request, the manifest, and per piece one
+ *                         request and the piece, all with frame headers
+ * @param energyJoules     radio energy each device spent, joules, indexed by device
+ * @param rejected         rejected items per kind
+ * @param tamperedInstalls installs of tampered content (must be 0)
+ * @param contactCount     contacts that started during the run
+ * @param events           events the engine processed
+ * @param contacts         the contact log, or null when the scenario does not record it
+ */
+public record ReplicationResult(int replication, long seed, Baseline baseline, int devices, int coverageFleet,
+                                double stopSeconds, double[] installTimes, double t50, double t90, double t99,
+                                double t100, Map<String, Long> bytes, double offload, double overheadRatio,
+                                long clientServerBytes, double[] energyJoules, Map<String, Long> rejected,
+                                long tamperedInstalls, long contactCount, long events, ContactLog contacts)
+        implements Serializable {
+
+    /** All bytes over the air, every kind. */
+    public long totalBytes() {
+        return bytes.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Fraction of the coverage fleet holding the release at {@code time} seconds since release. */
+    public double coverageAt(double time) {
+        int k = Arrays.binarySearch(installTimes, time);
+        int count;
+        if (k >= 0) {
+            while (k + 1 < installTimes.length && installTimes[k + 1] == time) {
+                k++;
+            }
+            count = k + 1;
+        } else {
+            count = -k - 1;
+        }
+        return coverageFleet == 0 ? 1 : (double) count / coverageFleet;
+    }
+
+    /** T_q for the fraction {@code q} in (0, 1]: NaN when not reached. */
+    public double rolloutTime(double q) {
+        return rolloutTime(installTimes, coverageFleet, q);
+    }
+
+    /** T_q from ascending install times of a fleet of {@code fleet} devices; NaN when not reached. */
+    public static double rolloutTime(double[] sortedInstallTimes, int fleet, double q) {
+        int need = (int) Math.ceil(q * fleet - 1e-9);
+        if (need <= 0) {
+            return 0;
+        }
+        return need <= sortedInstallTimes.length ? sortedInstallTimes[need - 1] : Double.NaN;
+    }
+
+    /** Mean radio energy per device, joules. */
+    public double meanEnergyJoules() {
+        return Arrays.stream(energyJoules).average().orElse(0);
+    }
+}

@@ -1,0 +1,47 @@
+package org.p2prollout.validation.sim;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.p2prollout.solver.Checks;
+import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.validation.sim.engine.Replication;
+import org.p2prollout.validation.sim.scenario.Scenario;
+
+/**
+ * Runs the reference protocol (or a baseline) over a scenario's fleet and mobility.
+ *
+ * <p>{@link #replicate} is a pure function of (scenario, seed, replication index): everything
+ * random is drawn from streams derived from those three ({@link RandomStreams}), so a
+ * replication can run anywhere (another thread, another machine) and gives the same result.
+ * {@link #run} runs R replications in parallel on the common fork-join pool.
+ */
+public final class Simulator {
+    private Simulator() {
+    }
+
+    /** One replication; deterministic in its arguments. */
+    public static ReplicationResult replicate(Scenario scenario, long seed, int replication) {
+        Checks.inRange("replication", replication, 0, Integer.MAX_VALUE);
+        return Replication.run(scenario, seed, replication);
+    }
+
+    /**
+     * Replications {@code 0..R-1} in parallel, reported to {@code progress} as they finish.
+     *
+     * @param replications R, in [1, 100000]
+     */
+    public static SimulationResult run(Scenario scenario, long seed, int replications, ProgressListener progress) {
+        Checks.inRange("replications", replications, 1, 100_000);
+        AtomicLong done = new AtomicLong();
+        progress.progress(0, replications, "replications");
+        List<ReplicationResult> runs = IntStream.range(0, replications).parallel()
+                .mapToObj(i -> {
+                    ReplicationResult r = replicate(scenario, seed, i);
+                    progress.progress(done.incrementAndGet(), replications, "replications");
+                    return r;
+                })
+                .toList();
+        return new SimulationResult(scenario, seed, runs, Summary.of(runs));
+    }
+}

@@ -1,0 +1,42 @@
+package org.p2prollout.validation.sim;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Every metric of a simulation as a mean over replications with its 95 % confidence interval.
+ * Rollout times in seconds since release (replications that did not reach q within the horizon
+ * are left out of T_q; {@link Estimate#n()} says how many reached), bytes per kind, rejected items
+ * per kind, energy per device in joules.
+ */
+public record Summary(int replications, Estimate t50, Estimate t90, Estimate t99, Estimate t100, Estimate offload,
+                      Estimate overheadRatio, Map<String, Estimate> bytes, Map<String, Estimate> rejected,
+                      Estimate tamperedInstalls, Estimate energyPerDeviceJoules, Estimate contacts)
+        implements Serializable {
+
+    public static Summary of(List<ReplicationResult> runs) {
+        Map<String, Estimate> bytes = new LinkedHashMap<>();
+        for (ByteKind k : ByteKind.values()) {
+            bytes.put(k.key(), est(runs, r -> r.bytes().getOrDefault(k.key(), 0L)));
+        }
+        TreeSet<String> kinds = new TreeSet<>(List.of("piece", "manifest"));
+        runs.forEach(r -> kinds.addAll(r.rejected().keySet()));
+        Map<String, Estimate> rejected = new LinkedHashMap<>();
+        for (String kind : kinds) {
+            rejected.put(kind, est(runs, r -> r.rejected().getOrDefault(kind, 0L)));
+        }
+        return new Summary(runs.size(), est(runs, ReplicationResult::t50), est(runs, ReplicationResult::t90),
+                est(runs, ReplicationResult::t99), est(runs, ReplicationResult::t100),
+                est(runs, ReplicationResult::offload), est(runs, ReplicationResult::overheadRatio), bytes, rejected,
+                est(runs, ReplicationResult::tamperedInstalls), est(runs, ReplicationResult::meanEnergyJoules),
+                est(runs, ReplicationResult::contactCount));
+    }
+
+    private static Estimate est(List<ReplicationResult> runs, ToDoubleFunction<ReplicationResult> f) {
+        return Estimate.of(runs.stream().mapToDouble(f).toArray());
+    }
+}

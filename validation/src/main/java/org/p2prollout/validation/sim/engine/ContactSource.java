@@ -1,0 +1,18 @@
+package org.p2prollout.validation.sim.engine;
+
+import org.p2prollout.model.contact.ContactListener;
+
+/**
+ * Where contacts come from: synthetic mobility through a contact detector, a contact process,
+ * or a replayed trace. The engine wakes the source at {@link #nextTime()}; the source reports
+ * contact starts and ends at times {@code >=} the wake-up time (a start and its end may both be
+ * reported at once, the end in the future). Pairs never overlap: a pair's next start comes after
+ * its previous end.
+ */
+public interface ContactSource {
+    /** Next time the source wants to run, seconds; +infinity when it has nothing more. */
+    double nextTime();
+
+    /** Runs the source at {@link #nextTime()}, reporting contacts to {@code listener}. */
+    void advance(ContactListener listener);
+}

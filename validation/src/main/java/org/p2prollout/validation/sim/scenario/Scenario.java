@@ -1,0 +1,243 @@
+package org.p2prollout.validation.sim.scenario;
+
+import java.io.Serializable;
+import java.util.List;
+import org.p2prollout.solver.Checks;
+import org.p2prollout.solver.InvalidInputException;
+
+/**
+ * Everything one simulation run depends on besides the seed: fleet, mobility, radio, release,
+ * protocol, adversary and server settings, and which system runs over them (the P2P protocol
+ * or a baseline). Immutable and serialisable, so a replication is a pure function of
+ * (scenario, seed, replication index). Build one with {@link #builder()} or read one from YAML
+ * with {@link ScenarioReader}; every setting and its default is documented in docs/SCENARIO.md.
+ */
+public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release release, Protocol protocol,
+                       Adversary adversary, Server server, Baseline baseline) implements Serializable {
+
+    public Scenario {
+        if (fleet.initialHolders() > fleet.devices()) {
+            throw new InvalidInputException("fleet.initialHolders must be an integer in [0, " + fleet.devices()
+                    + "] (fleet.devices), got " + fleet.initialHolders());
+        }
+        if (release.pieces() > release.sizeBytes()) {
+            throw new InvalidInputException("release.pieces must be an integer in [1, " + release.sizeBytes()
+                    + "] (release.sizeBytes), got " + release.pieces());
+        }
+        if (mobility.model() == MobilityModel.TRACE && mobility.trace() == null) {
+            throw new InvalidInputException("mobility.trace must name a trace file or folder when mobility.model is trace");
+        }
+    }
+
+    /** Which system is simulated over the fleet and mobility. */
+    public enum Baseline {
+        /** The peer-to-peer update protocol (plus the server at rate mu). */
+        P2P,
+        /** Every device downloads from the server only (contacts are ignored). */
+        CLIENT_SERVER,
+        /** A BitTorrent-like swarm: tracker, every device reachable, rarest-first, upload slots. */
+        BITTORRENT;
+
+        public static Baseline parse(String name, String value) {
+            return ScenarioReader.parseEnum(name, value, Baseline.class);
+        }
+    }
+
+    /** How devices move (or meet). */
+    public enum MobilityModel {
+        /** The seed paper's random walk on a square: a new uniform heading every step. */
+        RANDOM_WALK,
+        /** Random waypoint: uniform destination, uniform speed, uniform pause. */
+        RANDOM_WAYPOINT,
+        /** No positions: each pair meets as a Poisson process of rate encounterRate. */
+        CONTACT_PROCESS,
+        /** Replay of a recorded trace (cabspotting, SUMO FCD, ONE, or a contact list). */
+        TRACE
+    }
+
+    /** Piece-selection policy of the protocol. */
+    public enum PiecePolicy { RANDOM, RAREST_FIRST, SEQUENTIAL, DEPENDENCY_FIRST, PRIORITY, ENCOUNTER_AWARE }
+
+    /** Which implementation of the protocol the devices run. */
+    public enum ProtocolImplementation {
+        /** The reference protocol (signed manifests, hashed pieces, adversaries). */
+        REFERENCE,
+        /** An idealised piece exchange with the same message kinds and sizes, no cryptography: large fleets. */
+        IDEAL
+    }
+
+    /** Hostile behaviours an adversarial device can show. */
+    public enum AdversaryBehaviour { TAMPERED_PIECES, FORGED_MANIFEST, OLDER_VERSION, LYING_BITFIELD }
+
+    /** A share of the fleet with one radio bandwidth. */
+    public record BandwidthClass(double share, double bytesPerSecond) implements Serializable {
+        public BandwidthClass {
+            Checks.fractionAboveZero("fleet.bandwidthClasses.share", share);
+            Checks.positive("fleet.bandwidthClasses.bytesPerSecond", bytesPerSecond);
+        }
+    }
+
+    /**
+     * @param devices                    N, in [1, 10^7]
+     * @param initialHolders             devices holding the update at release, in [0, N]
+     * @param bandwidthClasses           shares (summing to 1 within 1e-9) with their radio bandwidth, bytes per second
+     * @param freeRiderShare             share of devices that receive but never upload, [0, 1]
+     * @param batteryJoules              energy budget for radio traffic per device, joules, > 0 (infinite = no limit)
+     * @param batteryReserveJoules       below this remaining energy a device stops serving, joules, >= 0
+     * @param joulesPerByteSent          radio energy per byte sent, joules, >= 0
+     * @param joulesPerByteReceived      radio energy per byte received, joules, >= 0
+     * @param installFailureProbability  probability that an installation fails and rolls back, [0, 1]
+     */
+    public record Fleet(int devices, int initialHolders, List<BandwidthClass> bandwidthClasses, double freeRiderShare,
+                        double batteryJoules, double batteryReserveJoules, double joulesPerByteSent,
+                        double joulesPerByteReceived, double installFailureProbability) implements Serializable {
+        public Fleet {
+            Checks.inRange("fleet.devices", devices, 1, 10_000_000);
+            Checks.inRange("fleet.initialHolders", initialHolders, 0, devices);
+            bandwidthClasses = List.copyOf(bandwidthClasses);
+            if (bandwidthClasses.isEmpty()) {
+                throw new InvalidInputException("fleet.bandwidthClasses must list at least one class");
+            }
+            double sum = bandwidthClasses.stream().mapToDouble(BandwidthClass::share).sum();
+            if (Math.abs(sum - 1) > 1e-9) {
+                throw new InvalidInputException("fleet.bandwidthClasses shares must sum to 1 (within 1e-9), got " + sum);
+            }
+            Checks.probability("fleet.freeRiderShare", freeRiderShare);
+            if (!(batteryJoules > 0)) {
+                throw new InvalidInputException("fleet.batteryJoules must be > 0 (.inf for no limit), got " + batteryJoules);
+            }
+            Checks.nonNegative("fleet.batteryReserveJoules", batteryReserveJoules);
+            Checks.nonNegative("fleet.joulesPerByteSent", joulesPerByteSent);
+            Checks.nonNegative("fleet.joulesPerByteReceived", joulesPerByteReceived);
+            Checks.probability("fleet.installFailureProbability", installFailureProbability);
+        }
+    }
+
+    /**
+     * @param model                  how devices move or meet
+     * @param durationSeconds        simulated time after release, seconds, > 0
+     * @param stepSeconds            position grid step Delta, seconds, > 0
+     * @param areaWidthMeters        width of the square area, metres, > 0
+     * @param areaHeightMeters       height of the area, metres, > 0
+     * @param speedMinMetersPerSecond lowest speed, metres per second, >= 0
+     * @param speedMaxMetersPerSecond highest speed, metres per second, >= speedMin
+     * @param pauseMaxSeconds        longest pause at a waypoint (uniform in [0, max]), seconds, >= 0
+     * @param encounterRate          lambda for contact-process mobility, per pair per second, >= 0
+     * @param contactDurationSeconds mean contact duration for contact-process mobility (exponential; 0 = instantaneous), seconds
+     * @param trace                  trace file or folder for trace replay (relative to the scenario file), or null
+     * @param traceFormat            cabspotting, sumo, one or contacts
+     * @param traceMaxDevices        replay only the first this many devices of the trace (0 = all)
+     * @param recordContacts         keep the contact log in the result
+     */
+    public record Mobility(MobilityModel model, double durationSeconds, double stepSeconds, double areaWidthMeters,
+                           double areaHeightMeters, double speedMinMetersPerSecond, double speedMaxMetersPerSecond,
+                           double pauseMaxSeconds, double encounterRate, double contactDurationSeconds, String trace,
+                           String traceFormat, int traceMaxDevices, boolean recordContacts) implements Serializable {
+        public Mobility {
+            Checks.positive("mobility.durationSeconds", durationSeconds);
+            Checks.positive("mobility.stepSeconds", stepSeconds);
+            Checks.positive("mobility.areaWidthMeters", areaWidthMeters);
+            Checks.positive("mobility.areaHeightMeters", areaHeightMeters);
+            Checks.nonNegative("mobility.speedMinMetersPerSecond", speedMinMetersPerSecond);
+            Checks.nonNegative("mobility.speedMaxMetersPerSecond", speedMaxMetersPerSecond);
+            if (speedMaxMetersPerSecond < speedMinMetersPerSecond) {
+                throw new InvalidInputException("mobility.speedMaxMetersPerSecond must be >= speedMinMetersPerSecond ("
+                        + speedMinMetersPerSecond + "), got " + speedMaxMetersPerSecond);
+            }
+            Checks.nonNegative("mobility.pauseMaxSeconds", pauseMaxSeconds);
+            Checks.nonNegative("mobility.encounterRate", encounterRate);
+            Checks.nonNegative("mobility.contactDurationSeconds", contactDurationSeconds);
+            if (!List.of("cabspotting", "sumo", "one", "contacts").contains(traceFormat)) {
+                throw new InvalidInputException("mobility.traceFormat must be one of cabspotting, sumo, one, contacts, got "
+                        + traceFormat);
+            }
+            Checks.inRange("mobility.traceMaxDevices", traceMaxDevices, 0, Integer.MAX_VALUE);
+        }
+    }
+
+    /**
+     * @param rangeMeters      radio range r, metres, > 0
+     * @param frameHeaderBytes bytes added to every message on the air, in [0, 65536]
+     * @param instantaneous    transfers take no time (every contact carries everything): the epidemic limit
+     */
+    public record Radio(double rangeMeters, int frameHeaderBytes, boolean instantaneous) implements Serializable {
+        public Radio {
+            Checks.positive("radio.rangeMeters", rangeMeters);
+            Checks.inRange("radio.frameHeaderBytes", frameHeaderBytes, 0, 65536);
+        }
+    }
+
+    /**
+     * @param name        software name
+     * @param version     the released version, >= 1
+     * @param sizeBytes   update size B, bytes, in [1, 2^40]
+     * @param pieces      K, in [1, min(B, 65536)]
+     * @param priority    priority of the release (for the priority-aware policy), in [0, 10]
+     */
+    public record Release(String name, int version, long sizeBytes, int pieces, int priority) implements Serializable {
+        public Release {
+            if (name == null || name.isBlank()) {
+                throw new InvalidInputException("release.name must be a non-empty string");
+            }
+            Checks.inRange("release.version", version, 1, Integer.MAX_VALUE);
+            Checks.inRange("release.sizeBytes", sizeBytes, 1, 1L << 40);
+            Checks.inRange("release.pieces", pieces, 1, 65536);
+            Checks.inRange("release.priority", priority, 0, 10);
+        }
+
+        /** Bytes of piece {@code index}: B/K rounded up, the last piece takes the rest. */
+        public long pieceBytes(int index) {
+            long size = (sizeBytes + pieces - 1) / pieces;
+            return index < pieces - 1 ? size : sizeBytes - size * (pieces - 1);
+        }
+    }
+
+    /**
+     * @param implementation           reference protocol or the idealised piece exchange
+     * @param policy                   piece-selection policy
+     * @param recentPeers              devices met last that announcements carry, in [0, 64]
+     * @param failureShareThreshold    refuse a version whose reported install-failure share exceeds this, (0, 1]
+     * @param uploadSlots              simultaneous uploads per device in the BitTorrent baseline, in [1, 64]
+     */
+    public record Protocol(ProtocolImplementation implementation, PiecePolicy policy, int recentPeers,
+                           double failureShareThreshold, int uploadSlots) implements Serializable {
+        public Protocol {
+            Checks.inRange("protocol.recentPeers", recentPeers, 0, 64);
+            Checks.fractionAboveZero("protocol.failureShareThreshold", failureShareThreshold);
+            Checks.inRange("protocol.uploadSlots", uploadSlots, 1, 64);
+        }
+    }
+
+    /**
+     * @param share      share of devices that are hostile, [0, 1]; hostile devices never count as holders
+     * @param behaviours what hostile devices do
+     */
+    public record Adversary(double share, List<AdversaryBehaviour> behaviours) implements Serializable {
+        public Adversary {
+            Checks.probability("adversary.share", share);
+            behaviours = List.copyOf(behaviours);
+        }
+    }
+
+    /**
+     * @param rate           mu: rate at which a device lacking the update reaches the server, per second, >= 0
+     * @param bytesPerSecond download bandwidth from the server, bytes per second, > 0
+     * @param coverageShare  share of devices inside server coverage (the others never reach it), [0, 1]
+     */
+    public record Server(double rate, double bytesPerSecond, double coverageShare) implements Serializable {
+        public Server {
+            Checks.nonNegative("server.rate", rate);
+            Checks.positive("server.bytesPerSecond", bytesPerSecond);
+            Checks.probability("server.coverageShare", coverageShare);
+        }
+    }
+
+    public static ScenarioBuilder builder() {
+        return new ScenarioBuilder();
+    }
+
+    /** This scenario with another baseline (same fleet and mobility). */
+    public Scenario withBaseline(Baseline other) {
+        return new Scenario(fleet, mobility, radio, release, protocol, adversary, server, other);
+    }
+}
