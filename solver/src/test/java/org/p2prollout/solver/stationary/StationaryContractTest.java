@@ -1,0 +1,206 @@
+package org.p2prollout.solver.stationary;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.p2prollout.solver.Generator;
+import org.p2prollout.solver.ProgressListener;
+
+/**
+ * The one contract every stationary method meets (EJML style): on the same family of chains,
+ * each method's answer agrees with a reference computed independently (closed form, hand
+ * calculation, or GTH, whose own accuracy is pinned by the closed forms and by its residual).
+ */
+class StationaryContractTest {
+    private static final Convergence TIGHT = new Convergence(1e-13, true, 2_000_000);
+
+    /** A chain, the initial distribution, and the expected long-run distribution. */
+    record Case(String name, Generator q, int initial, double[] expected, double tolerance) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Function<Convergence, StationarySolver>> methods() {
+        List<Function<Convergence, StationarySolver>> all = new ArrayList<>();
+        for (String name : StationaryMethods.NAMES) {
+            all.add(c -> StationaryMethods.byName(name, c, ProgressListener.NONE));
+        }
+        return all;
+    }
+
+    static Stream<Arguments> contract() {
+        List<Case> cases = List.of(birthDeath(), mm1k(), randomIrreducible(7), randomIrreducible(8),
+                reducible(), spreadOverTwelveOrders(), birthDeathSpreadOverTwelveOrders(), twoStates());
+        List<Arguments> args = new ArrayList<>();
+        for (String m : StationaryMethods.NAMES) {
+            for (Case c : cases) {
+                args.add(Arguments.of(m, c));
+            }
+        }
+        return args.stream();
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("contract")
+    void everyMethodAgreesWithTheIndependentReference(String method, Case c) {
+        StationarySolver solver = StationaryMethods.byName(method, TIGHT, ProgressListener.NONE);
+        double[] initial = new double[c.q().states()];
+        initial[c.initial()] = 1;
+        double[] initialCopy = initial.clone();
+        StationaryResult r = solver.solve(c.q(), initial);
+        assertArrayEquals(initialCopy, initial, "input modified");
+        double[] pi = r.distribution();
+        double sum = 0;
+        for (int s = 0; s < pi.length; s++) {
+            assertTrue(pi[s] >= 0, "negative probability at " + s);
+            sum += pi[s];
+            assertEquals(c.expected()[s], pi[s], c.tolerance(), "state " + s);
+        }
+        assertEquals(1.0, sum, 1e-12);
+        assertTrue(r.accuracy().converged());
+        assertEquals(solver.name(), r.accuracy().method());
+        assertEquals(c.q().residual(pi), r.accuracy().residual(), 1e-300 + 1e-9 * r.accuracy().residual());
+        assertTrue(r.accuracy().residual() <= 1e-6 * c.q().maxExitRate(), "residual " + r.accuracy().residual());
+    }
+
+    static Case birthDeath() {
+        SplittableRandom rng = new SplittableRandom(3);
+        int n = 30;
+        double[] birth = new double[n - 1];
+        double[] death = new double[n];
+        Generator.Builder b = Generator.builder(n);
+        for (int k = 0; k < n - 1; k++) {
+            birth[k] = 0.5 + rng.nextDouble() * 2;
+            death[k + 1] = 0.5 + rng.nextDouble() * 2;
+            b.add(k, k + 1, birth[k]).add(k + 1, k, death[k + 1]);
+        }
+        // closed form by hand, independent of BirthDeath: pi_k ∝ prod birth/death
+        double[] pi = new double[n];
+        pi[0] = 1;
+        double sum = 1;
+        for (int k = 1; k < n; k++) {
+            pi[k] = pi[k - 1] * birth[k - 1] / death[k];
+            sum += pi[k];
+        }
+        for (int k = 0; k < n; k++) {
+            pi[k] /= sum;
+        }
+        return new Case("birth-death(30)", b.build(), 0, pi, 1e-9);
+    }
+
+    static Case mm1k() {
+        double lambda = 3;
+        double mu = 4;
+        int capacity = 25;
+        Generator.Builder b = Generator.builder(capacity + 1);
+        for (int k = 0; k < capacity; k++) {
+            b.add(k, k + 1, lambda).add(k + 1, k, mu);
+        }
+        double rho = lambda / mu;
+        double[] pi = new double[capacity + 1];
+        for (int k = 0; k <= capacity; k++) {
+            pi[k] = (1 - rho) * Math.pow(rho, k) / (1 - Math.pow(rho, capacity + 1));
+        }
+        return new Case("M/M/1/25", b.build(), 0, pi, 1e-9);
+    }
+
+    static Case randomIrreducible(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int n = 60;
+        Generator.Builder b = Generator.builder(n);
+        for (int s = 0; s < n; s++) {
+            b.add(s, (s + 1) % n, 0.1 + rng.nextDouble());   // a ring makes it irreducible
+            for (int e = 0; e < 3; e++) {
+                int t = rng.nextInt(n);
+                if (t != s) {
+                    b.add(s, t, rng.nextDouble() * 5);
+                }
+            }
+        }
+        Generator q = b.build();
+        return new Case("random irreducible(60, seed " + seed + ")", q, 0, new Gth().solve(q).distribution(), 1e-9);
+    }
+
+    /**
+     * Transient 0, 1; bottom classes A = {2, 3}, B = {4}, C = {5, 6, 7}. From 0: to 1 at 1, to 2
+     * at 2; from 1: to 0 at 1, to 4 at 3, to 5 at 1. By first-step analysis the probabilities of
+     * reaching A, B, C from 0 are 5/7, 3/14, 1/14.
+     */
+    static Case reducible() {
+        Generator q = Generator.builder(8)
+                .add(0, 1, 1).add(0, 2, 2)
+                .add(1, 0, 1).add(1, 4, 3).add(1, 5, 1)
+                .add(2, 3, 4).add(3, 2, 1)           // A: pi = (1, 4) / 5
+                .add(5, 6, 2).add(6, 5, 1).add(6, 7, 1).add(7, 6, 3)   // C: pi ∝ 1, 2, 2/3
+                .build();
+        double[] pi = new double[8];
+        pi[2] = 5.0 / 7 * 1 / 5;
+        pi[3] = 5.0 / 7 * 4 / 5;
+        pi[4] = 3.0 / 14;
+        double c = 1 + 2 + 2.0 / 3;
+        pi[5] = 1.0 / 14 * 1 / c;
+        pi[6] = 1.0 / 14 * 2 / c;
+        pi[7] = 1.0 / 14 * (2.0 / 3) / c;
+        return new Case("reducible (3 bottom classes)", q, 0, pi, 1e-10);
+    }
+
+    /**
+     * Rates from 1e-6 to 1e6 per second: births 1e3, deaths 1e6, a return from the top to 0 at
+     * 1e-6 and a jump 0 -> 3 at 1e-2; probabilities span about 18 orders of magnitude.
+     */
+    static Case spreadOverTwelveOrders() {
+        int n = 7;
+        Generator.Builder b = Generator.builder(n);
+        for (int k = 0; k < n - 1; k++) {
+            b.add(k, k + 1, 1e3).add(k + 1, k, 1e6);
+        }
+        b.add(n - 1, 0, 1e-6).add(0, 3, 1e-2);
+        Generator q = b.build();
+        return new Case("rates 1e-6..1e6", q, 0, new Gth().solve(q).distribution(), 1e-12);
+    }
+
+    /**
+     * Birth–death with births alternating 1e-6 and 1e3 and deaths 1e6: probabilities fall to
+     * about 1e-40; closed form by hand. (A chain whose slow rates govern its mixing, e.g. deaths
+     * of 1 next to rates of 1e6, defeats power and Jacobi; see {@link StiffChainTest}.)
+     */
+    static Case birthDeathSpreadOverTwelveOrders() {
+        int n = 8;
+        double[] birth = new double[n - 1];
+        double[] death = new double[n];
+        Generator.Builder b = Generator.builder(n);
+        for (int k = 0; k < n - 1; k++) {
+            birth[k] = k % 2 == 0 ? 1e-6 : 1e3;
+            death[k + 1] = 1e6;
+            b.add(k, k + 1, birth[k]).add(k + 1, k, death[k + 1]);
+        }
+        double[] pi = new double[n];
+        pi[0] = 1;
+        double sum = 1;
+        for (int k = 1; k < n; k++) {
+            pi[k] = pi[k - 1] * birth[k - 1] / death[k];
+            sum += pi[k];
+        }
+        for (int k = 0; k < n; k++) {
+            pi[k] /= sum;
+        }
+        return new Case("birth-death rates 1e-6..1e6", b.build(), 0, pi, 1e-12);
+    }
+
+    /** Two states, rates a and b: pi = (b, a) / (a + b). Periodic under naive uniformisation. */
+    static Case twoStates() {
+        Generator q = Generator.builder(2).add(0, 1, 2.5).add(1, 0, 2.5).build();
+        return new Case("two states", q, 1, new double[] {0.5, 0.5}, 1e-12);
+    }
+}
