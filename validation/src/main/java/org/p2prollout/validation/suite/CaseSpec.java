@@ -1,0 +1,39 @@
+package org.p2prollout.validation.suite;
+
+import java.util.List;
+import org.p2prollout.solver.Checks;
+import org.p2prollout.validation.sim.scenario.Scenario;
+
+/**
+ * A validation case: a scenario run R times in the simulator and the model it is compared with.
+ *
+ * @param name         short unique name
+ * @param description  one sentence: what the case shows
+ * @param model        which model is parameterised from the simulation's contact log
+ * @param scenario     the simulator scenario (its contact log is always recorded)
+ * @param replications R, in [2, 100000]
+ * @param seed         seed of replication streams
+ * @param tolerances   what the comparison accepts
+ * @param notes        caveats shown in the report (e.g. "synthetic trace: ../shared/data absent")
+ * @param unavailable  when non-null the case cannot run and is reported NOT_RUN with this reason
+ */
+public record CaseSpec(String name, String description, ModelKind model, Scenario scenario, int replications,
+                       long seed, Tolerances tolerances, List<String> notes, String unavailable) {
+    public CaseSpec {
+        if (name == null || name.isBlank()) {
+            throw new org.p2prollout.solver.InvalidInputException("case name must be a non-empty string");
+        }
+        Checks.inRange("replications", replications, 2, 100_000);
+        notes = List.copyOf(notes);
+    }
+
+    public static CaseSpec of(String name, String description, ModelKind model, Scenario scenario, int replications,
+                              long seed, Tolerances tolerances) {
+        return new CaseSpec(name, description, model, scenario, replications, seed, tolerances, List.of(), null);
+    }
+
+    /** This case with another number of replications. */
+    public CaseSpec withReplications(int r) {
+        return new CaseSpec(name, description, model, scenario, r, seed, tolerances, notes, unavailable);
+    }
+}
