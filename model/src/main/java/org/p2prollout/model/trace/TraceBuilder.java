@@ -331,8 +331,9 @@ public final class TraceBuilder {
 
         /**
          * Drops isolated glitches: a fix reachable from the last kept fix only faster than
-         * {@code vmax} is dropped, unless the next fix shows the last kept fix was the glitch
-         * (it is then replaced). Linear time.
+         * {@code vmax} is dropped, unless it agrees with the next fix and with the fix kept before
+         * the last one (or the last kept fix is the first): then the last kept fix was the glitch
+         * and is replaced. Linear time.
          */
         int dropSpeedGlitches(double vmax) {
             if (n < 2) {
@@ -342,8 +343,7 @@ public final class TraceBuilder {
             for (int i = 1; i < n; i++) {
                 if (speed(k - 1, i) <= vmax) {
                     move(i, k++);
-                } else if (i + 1 < n && speed(k - 1, i + 1) > vmax && speed(i, i + 1) <= vmax
-                        && (k < 2 || speed(k - 2, i) <= vmax)) {
+                } else if (i + 1 < n && speed(i, i + 1) <= vmax && (k < 2 || speed(k - 2, i) <= vmax)) {
                     move(i, k - 1); // the previous kept fix was the glitch
                 }
             }
