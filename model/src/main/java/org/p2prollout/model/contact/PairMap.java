@@ -8,9 +8,11 @@ import java.util.Arrays;
  * 16 bytes each instead of the ~80 of a {@code HashMap<Long, Long>} entry.
  *
  * <p>A pair {@code (a, b)} with {@code 0 <= a < b} is keyed as {@code (long) a << 32 | b}, so
- * sorting keys sorts pairs by {@code (a, b)}. Not thread-safe.
+ * sorting keys sorts pairs by {@code (a, b)}. Empty slots hold key {@code -1}; valid keys are
+ * never negative. Not thread-safe. Public because contact sources in other packages keep their
+ * open pairs in it too; a utility, not a domain type.
  */
-final class PairMap {
+public final class PairMap {
     private static final long EMPTY = -1L;
     private static final int MIN_CAPACITY = 16;
 
@@ -19,47 +21,47 @@ final class PairMap {
     private int size;
     private int mask;
 
-    PairMap() {
+    public PairMap() {
         this(MIN_CAPACITY);
     }
 
-    PairMap(int expected) {
+    public PairMap(int expected) {
         int capacity = Integer.highestOneBit(Math.max(MIN_CAPACITY, expected * 2 - 1)) << 1;
         allocate(capacity);
     }
 
-    static long key(int a, int b) {
+    public static long key(int a, int b) {
         return (long) a << 32 | b;
     }
 
-    static int first(long key) {
+    public static int first(long key) {
         return (int) (key >>> 32);
     }
 
-    static int second(long key) {
+    public static int second(long key) {
         return (int) key;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** Capacity of the slot table; slots are visited by {@link #keyAt}/{@link #valueAt}. */
-    int capacity() {
+    public int capacity() {
         return keys.length;
     }
 
     /** Key stored in a slot, or {@code -1} for an empty slot. */
-    long keyAt(int slot) {
+    public long keyAt(int slot) {
         return keys[slot];
     }
 
-    long valueAt(int slot) {
+    public long valueAt(int slot) {
         return values[slot];
     }
 
     /** Slot holding the key, or {@code -1} when absent. */
-    int find(long key) {
+    public int find(long key) {
         int i = slot(key);
         while (true) {
             long k = keys[i];
@@ -73,12 +75,12 @@ final class PairMap {
         }
     }
 
-    void setValueAt(int slot, long value) {
+    public void setValueAt(int slot, long value) {
         values[slot] = value;
     }
 
     /** Inserts or overwrites; returns {@code true} when the key was new. */
-    boolean put(long key, long value) {
+    public boolean put(long key, long value) {
         int i = slot(key);
         while (true) {
             long k = keys[i];
@@ -99,13 +101,13 @@ final class PairMap {
     }
 
     /** Value of the key, or {@code missing} when absent. */
-    long get(long key, long missing) {
+    public long get(long key, long missing) {
         int i = find(key);
         return i < 0 ? missing : values[i];
     }
 
     /** Removes the key if present; returns whether it was. */
-    boolean remove(long key) {
+    public boolean remove(long key) {
         int i = find(key);
         if (i < 0) {
             return false;
@@ -128,7 +130,7 @@ final class PairMap {
         return true;
     }
 
-    void clear() {
+    public void clear() {
         Arrays.fill(keys, EMPTY);
         size = 0;
     }
