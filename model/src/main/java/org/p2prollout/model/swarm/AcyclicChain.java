@@ -119,6 +119,33 @@ public final class AcyclicChain {
     }
 
     /**
+     * E[value of the target state first reached], by one backward pass; e.g. the expected number of
+     * pieces held when the rollout target is reached.
+     *
+     * @param terminalValue value per state (read at target states only)
+     */
+    public double expectedTerminal(double[] terminalValue) {
+        double[] v = new double[size];
+        for (int i = size - 1; i >= initial; i--) {
+            if (target[i]) {
+                v[i] = terminalValue[i];
+                continue;
+            }
+            double out = exit[i];
+            if (!(out > 0)) {
+                v[i] = Double.NaN;
+                continue;
+            }
+            double a = 0;
+            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                a += rate[k] * v[to[k]];
+            }
+            v[i] = a / out;
+        }
+        return v[initial];
+    }
+
+    /**
      * Uniformisation of the chain with targets absorbing: per step of the uniformised jump chain,
      * the expected value of each reward vector (target states keep the reward of the state they were
      * entered at) and the mass absorbed. Stops when the mass not yet absorbed is below {@code epsilon}.

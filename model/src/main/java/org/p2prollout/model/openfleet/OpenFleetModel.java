@@ -1,0 +1,109 @@
+package org.p2prollout.model.openfleet;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.p2prollout.solver.Generator;
+import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.solver.io.AtomicFile;
+import org.p2prollout.solver.stationary.Convergence;
+import org.p2prollout.solver.stationary.StationaryMethods;
+import org.p2prollout.solver.stationary.StationaryResult;
+
+/**
+ * Solves an {@link OpenFleet} for its stationary distribution with the solver module's stationary
+ * methods (GTH up to 1,500 states, preconditioned Krylov beyond, or the method named) and reads off
+ * the figures of {@link SteadyState}.
+ */
+public final class OpenFleetModel {
+    private final OpenFleet fleet;
+    private final String method;
+    private final Convergence convergence;
+    private final ProgressListener progress;
+    private double[] distribution;
+    private SteadyState steady;
+
+    /**
+     * @param method one of {@link StationaryMethods#NAMES}, or null for the default by size
+     */
+    public OpenFleetModel(OpenFleet fleet, String method, Convergence convergence, ProgressListener progress) {
+        this.fleet = fleet;
+        this.method = method;
+        this.convergence = convergence;
+        this.progress = progress;
+    }
+
+    public OpenFleetModel(OpenFleet fleet) {
+        this(fleet, null, Convergence.relative(1e-10), ProgressListener.NONE);
+    }
+
+    public OpenFleet fleet() {
+        return fleet;
+    }
+
+    /** The stationary figures (solved once, then cached). */
+    public synchronized SteadyState steadyState() {
+        if (steady == null) {
+            solve();
+        }
+        return steady;
+    }
+
+    /** Stationary probability by state index {@link OpenFleet#index} (a copy). */
+    public synchronized double[] distribution() {
+        if (steady == null) {
+            solve();
+        }
+        return distribution.clone();
+    }
+
+    private void solve() {
+        Generator q = fleet.generator();
+        String name = method != null ? method : StationaryMethods.defaultName(q);
+        StationaryResult r = StationaryMethods.byName(name, convergence, progress).solve(q, fleet.index(0, 0));
+        double[] pi = r.distribution();
+        int yMax = fleet.maxHolding();
+        double ex = 0;
+        double ey = 0;
+        double exy = 0;
+        double atX = 0;
+        double atY = 0;
+        double atBoth = 0;
+        for (int x = 0; x <= fleet.maxLacking(); x++) {
+            for (int y = 0; y <= yMax; y++) {
+                double p = pi[fleet.index(x, y)];
+                ex += p * x;
+                ey += p * y;
+                exy += p * x * y;
+                if (x == fleet.maxLacking()) {
+                    atX += p;
+                }
+                if (y == yMax) {
+                    atY += p;
+                }
+                if (x == fleet.maxLacking() && y == yMax) {
+                    atBoth += p;
+                }
+            }
+        }
+        double server = fleet.serverRate() * ex;
+        double peer = fleet.success() * fleet.rate() * exy;
+        distribution = pi;
+        steady = new SteadyState(ex, ey, ex + ey > 0 ? ey / (ex + ey) : 0, server, peer,
+                server + peer > 0 ? peer / (server + peer) : 0, atX + atY - atBoth, atX, atY, q.states(),
+                r.accuracy().method(), r.accuracy().residual(), r.accuracy().summary());
+    }
+
+    /** Writes the stationary distribution as CSV {@code x,y,probability} (atomically). */
+    public void writeDistribution(Path file) throws IOException {
+        double[] pi = distribution();
+        AtomicFile.writeText(file, w -> {
+            w.write("x,y,probability\n");
+            for (int x = 0; x <= fleet.maxLacking(); x++) {
+                for (int y = 0; y <= fleet.maxHolding(); y++) {
+                    w.write(x + "," + y + "," + String.format(Locale.ROOT, "%.17g", pi[fleet.index(x, y)]) + "\n");
+                }
+            }
+        });
+    }
+}
