@@ -1,6 +1,7 @@
 package org.p2prollout.validation.sim;
 
 import java.util.List;
+import org.p2prollout.model.contact.Contact;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.p2prollout.solver.Checks;
@@ -23,7 +24,17 @@ public final class Simulator {
     /** One replication; deterministic in its arguments. */
     public static ReplicationResult replicate(Scenario scenario, long seed, int replication) {
         Checks.inRange("replication", replication, 0, Integer.MAX_VALUE);
-        return Replication.run(scenario, seed, replication);
+        return Replication.run(scenario, seed, replication, null);
+    }
+
+    /**
+     * One replication over the given contacts instead of the scenario's mobility (the devices
+     * meet exactly then; times in seconds since release). For hand-checked cases and for
+     * replaying contact logs; deterministic in its arguments.
+     */
+    public static ReplicationResult replicate(Scenario scenario, long seed, int replication, List<Contact> contacts) {
+        Checks.inRange("replication", replication, 0, Integer.MAX_VALUE);
+        return Replication.run(scenario, seed, replication, List.copyOf(contacts));
     }
 
     /**

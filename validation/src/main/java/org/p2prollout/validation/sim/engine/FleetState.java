@@ -30,8 +30,12 @@ public final class FleetState {
         bytesPerSecond = new double[devices];
         SplittableRandom rng = streams.stream(Purpose.FLEET);
         int[] order = permutation(devices, rng);
-        for (int k = 0; k < f.initialHolders(); k++) {
-            initialHolder[order[k]] = true;
+        if (f.initialHolderIds().isEmpty()) {
+            for (int k = 0; k < f.initialHolders(); k++) {
+                initialHolder[order[k]] = true;
+            }
+        } else {
+            f.initialHolderIds().forEach(id -> initialHolder[id] = true);
         }
         for (int d = 0; d < devices; d++) {
             double u = rng.nextDouble();
@@ -47,13 +51,22 @@ public final class FleetState {
             covered[d] = rng.nextDouble() < sc.server().coverageShare();
         }
         // hostile devices: a fixed share of the non-holders, chosen by the adversary stream
-        int want = (int) Math.round(sc.adversary().share() * devices);
-        int[] adv = permutation(devices, streams.stream(Purpose.ADVERSARY));
         int count = 0;
-        for (int k = 0; k < devices && count < want; k++) {
-            if (!initialHolder[adv[k]]) {
-                hostile[adv[k]] = true;
-                count++;
+        if (!sc.adversary().deviceIds().isEmpty()) {
+            for (int id : sc.adversary().deviceIds()) {
+                if (id < devices && !hostile[id]) {
+                    hostile[id] = true;
+                    count++;
+                }
+            }
+        } else {
+            int want = (int) Math.round(sc.adversary().share() * devices);
+            int[] adv = permutation(devices, streams.stream(Purpose.ADVERSARY));
+            for (int k = 0; k < devices && count < want; k++) {
+                if (!initialHolder[adv[k]]) {
+                    hostile[adv[k]] = true;
+                    count++;
+                }
             }
         }
         hostileCount = count;

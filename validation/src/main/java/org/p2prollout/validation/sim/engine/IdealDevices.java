@@ -45,6 +45,7 @@ public final class IdealDevices implements Devices {
         int pending = -1;
     }
 
+    private static final BitSet EMPTY = new BitSet(0);
     private final Air air;
     private final Scenario sc;
     private final FleetState fleet;
@@ -134,8 +135,9 @@ public final class IdealDevices implements Devices {
     }
 
     private void announce(int self, int peer) {
-        boolean offers = air.serves(self) && (self == n || !gaveUp[self] || count[self] > 0);
-        BitSet bits = offers ? (has[self] == full ? full : (BitSet) has[self].clone()) : new BitSet();
+        boolean offers = air.serves(self) && count[self] > 0;
+        // announced bitfields are read-only snapshots: share the full and the empty one
+        BitSet bits = !offers ? EMPTY : has[self] == full || count[self] == k ? full : (BitSet) has[self].clone();
         air.send(self, peer, new Frame(Frame.Kind.ANNOUNCEMENT, announceBytes,
                 new Announcement(bits, offers && manifest[self])));
     }
@@ -144,6 +146,9 @@ public final class IdealDevices implements Devices {
     public boolean deliver(int from, int to, Frame frame) {
         Object m = frame.message();
         if (m instanceof Announcement a) {
+            if (!wants(to, from)) {
+                return true;
+            }
             Session s = session(to, from);
             s.peerHas = a.pieces();
             s.peerManifest = a.manifest();
@@ -228,9 +233,13 @@ public final class IdealDevices implements Devices {
     }
 
     /** Requests what {@code self} can use from {@code peer}: the manifest first, then one piece at a time. */
+    private boolean wants(int self, int peer) {
+        return self != n && !installed[self] && !gaveUp[self] && !fleet.hostile[self] && count[self] < k
+                && (avoid[self] == null || !avoid[self].get(peer));
+    }
+
     private void act(int self, int peer) {
-        if (self == n || installed[self] || gaveUp[self] || (self < n && fleet.hostile[self])
-                || (avoid[self] != null && avoid[self].get(peer))) {
+        if (!wants(self, peer)) {
             return;
         }
         Session s = session(self, peer);

@@ -1,5 +1,10 @@
 package org.p2prollout.validation.sim.engine;
 
+import java.util.List;
+import org.p2prollout.model.contact.Contact;
+import org.p2prollout.model.mobility.Area;
+import org.p2prollout.model.mobility.RandomWalkParameters;
+import org.p2prollout.model.mobility.RandomWaypointParameters;
 import org.p2prollout.validation.sim.RandomStreams;
 import org.p2prollout.validation.sim.RandomStreams.Purpose;
 import org.p2prollout.validation.sim.ReplicationResult;
@@ -11,7 +16,11 @@ public final class Replication {
     private Replication() {
     }
 
-    public static ReplicationResult run(Scenario sc, long seed, int replication) {
+    /**
+     * @param contacts contacts to replay instead of the scenario's mobility (times in seconds since
+     *                 release), or null to use the scenario's mobility
+     */
+    public static ReplicationResult run(Scenario sc, long seed, int replication, List<Contact> contacts) {
         RandomStreams streams = new RandomStreams(seed, replication);
         FleetState fleet = new FleetState(sc, streams);
         long csBytes = (long) (fleet.devices - fleet.hostileCount - sc.fleet().initialHolders())
@@ -21,7 +30,8 @@ public final class Replication {
         }
         World world = new World(sc, fleet, streams, sc.baseline() == Baseline.P2P);
         Devices devices = new IdealDevices(sc, fleet, streams, world);
-        world.attach(devices, contactSource(sc, streams));
+        ContactSource source = contacts != null ? new ContactListSource(contacts, 0) : contactSource(sc, streams);
+        world.attach(devices, source);
         world.run();
         return world.result(replication, seed, csBytes);
     }
@@ -31,7 +41,15 @@ public final class Replication {
         return switch (m.model()) {
             case CONTACT_PROCESS -> new ContactProcessSource(sc.fleet().devices(), m.encounterRate(),
                     m.contactDurationSeconds(), streams.stream(Purpose.ENCOUNTERS));
-            default -> throw new UnsupportedOperationException("mobility " + m.model() + " not wired yet");
+            case RANDOM_WAYPOINT -> new GridMobilitySource(new RandomWaypointParameters(sc.fleet().devices(),
+                    new Area(m.areaWidthMeters(), m.areaHeightMeters()), m.speedMinMetersPerSecond(),
+                    m.speedMaxMetersPerSecond(), 0, m.pauseMaxSeconds(), RandomWaypointParameters.Start.STATIONARY, 0)
+                    .create(streams.key(Purpose.MOBILITY)), sc.radio().rangeMeters(), m.stepSeconds(), m.durationSeconds());
+            case RANDOM_WALK -> new GridMobilitySource(new RandomWalkParameters(sc.fleet().devices(),
+                    new Area(m.areaWidthMeters(), m.areaHeightMeters()), m.speedMinMetersPerSecond(),
+                    m.speedMaxMetersPerSecond(), m.stepSeconds()).create(streams.key(Purpose.MOBILITY)),
+                    sc.radio().rangeMeters(), m.stepSeconds(), m.durationSeconds());
+            case TRACE -> throw new IllegalStateException("trace replay needs the trace's contacts (TraceReplay)");
         };
     }
 }

@@ -3,13 +3,13 @@ package org.p2prollout.validation.sim.engine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.p2prollout.model.contact.ContactListener;
+import org.p2prollout.model.contact.PairMap;
 import org.p2prollout.validation.sim.ByteKind;
 import org.p2prollout.validation.sim.ContactLog;
 import org.p2prollout.validation.sim.RandomStreams;
@@ -38,7 +38,8 @@ public final class World implements Air, ContactListener {
     private final int server;
     private final FleetState fleet;
     private final EventQueue queue = new EventQueue();
-    private final Map<Long, Link> links = new HashMap<>();
+    /** Open links: device pair to link slot (no boxing; pair keys hash well). */
+    private final PairMap links = new PairMap();
     private final List<Link> slots = new ArrayList<>();
     private final ArrayDeque<Link> free = new ArrayDeque<>();
     private final long[] bytes = new long[ByteKind.values().length];
@@ -121,7 +122,11 @@ public final class World implements Air, ContactListener {
         }
         double stop = coveredInstalled == coverageFleet && log == null ? now : horizon;
         if (log != null) {
-            for (Link l : links.values()) {
+            for (int s = 0; s < links.capacity(); s++) {
+                if (links.keyAt(s) < 0) {
+                    continue;
+                }
+                Link l = slots.get((int) links.valueAt(s));
                 if (!l.server) {
                     log.add(l.a, l.b, l.since, stop);
                 }
@@ -157,7 +162,7 @@ public final class World implements Air, ContactListener {
     }
 
     private void contactStart(int a, int b) {
-        if (links.containsKey(key(a, b))) {
+        if (links.find(key(a, b)) >= 0) {
             return; // a source reporting an overlapping contact: the link is already up
         }
         contacts++;
@@ -170,18 +175,28 @@ public final class World implements Air, ContactListener {
     }
 
     private void contactEnd(int a, int b) {
-        Link l = links.get(key(a, b));
+        Link l = link(a, b);
         if (l == null || l.server) {
             return;
         }
         if (log != null) {
             log.add(a, b, l.since, now);
         }
-        close(l);
+        // a frame whose last byte is due now (up to rounding in the sum of transfer times) arrives
+        for (int dir = 0; dir < 2 && l.up; dir++) {
+            Frame f = l.current[dir];
+            if (f != null && l.sendingSince[dir] + f.bytes() / l.bytesPerSecond <= now + 1e-9) {
+                transferDone(l, dir, l.generation);
+                dir = -1; // the delivery may have started another frame in either direction
+            }
+        }
+        if (l.up) {
+            close(l);
+        }
     }
 
     private void serverReach(int d) {
-        if (!devices.needsServer(d) || links.containsKey(key(d, server))) {
+        if (!devices.needsServer(d) || links.find(key(d, server)) >= 0) {
             return;
         }
         Link l = open(d, server, true);
@@ -203,7 +218,12 @@ public final class World implements Air, ContactListener {
     // ---- links
 
     private static long key(int a, int b) {
-        return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+        return a < b ? PairMap.key(a, b) : PairMap.key(b, a);
+    }
+
+    private Link link(int a, int b) {
+        int slot = links.find(key(a, b));
+        return slot < 0 ? null : slots.get((int) links.valueAt(slot));
     }
 
     private Link open(int a, int b, boolean toServer) {
@@ -216,7 +236,7 @@ public final class World implements Air, ContactListener {
         l.up = true;
         l.server = toServer;
         l.since = now;
-        links.put(key(a, b), l);
+        links.put(key(a, b), l.id);
         return l;
     }
 
@@ -225,7 +245,7 @@ public final class World implements Air, ContactListener {
             Frame f = l.current[dir];
             if (f != null) {
                 double sent = Math.min(f.bytes(), (now - l.sendingSince[dir]) * l.bytesPerSecond);
-                long cut = (long) Math.floor(sent);
+                long cut = (long) Math.floor(sent + 1e-6); // the guard absorbs rounding in sums of transfer times
                 ByteKind kind = f.kind() == Frame.Kind.PIECE ? ByteKind.PARTIAL_LOST : kindOf(f, l);
                 bytes[kind.ordinal()] += cut;
                 spend(l.sender(dir), l.receiver(dir), cut);
@@ -255,7 +275,7 @@ public final class World implements Air, ContactListener {
 
     @Override
     public void send(int from, int to, Frame frame) {
-        Link l = links.get(key(from, to));
+        Link l = link(from, to);
         if (l == null) {
             return;
         }

@@ -24,6 +24,12 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
             throw new InvalidInputException("release.pieces must be an integer in [1, " + release.sizeBytes()
                     + "] (release.sizeBytes), got " + release.pieces());
         }
+        for (int id : adversary.deviceIds()) {
+            if (id >= fleet.devices() || fleet.initialHolderIds().contains(id)) {
+                throw new InvalidInputException("adversary.deviceIds must be device indices in [0, " + (fleet.devices() - 1)
+                        + "] that are not initial holders, got " + id);
+            }
+        }
         if (mobility.model() == MobilityModel.TRACE && mobility.trace() == null) {
             throw new InvalidInputException("mobility.trace must name a trace file or folder when mobility.model is trace");
         }
@@ -87,12 +93,21 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
      * @param joulesPerByteSent          radio energy per byte sent, joules, >= 0
      * @param joulesPerByteReceived      radio energy per byte received, joules, >= 0
      * @param installFailureProbability  probability that an installation fails and rolls back, [0, 1]
+     * @param initialHolderIds           devices that hold the release at the start; empty = initialHolders drawn at random
      */
     public record Fleet(int devices, int initialHolders, List<BandwidthClass> bandwidthClasses, double freeRiderShare,
                         double batteryJoules, double batteryReserveJoules, double joulesPerByteSent,
-                        double joulesPerByteReceived, double installFailureProbability) implements Serializable {
+                        double joulesPerByteReceived, double installFailureProbability, List<Integer> initialHolderIds)
+            implements Serializable {
         public Fleet {
             Checks.inRange("fleet.devices", devices, 1, 10_000_000);
+            initialHolderIds = List.copyOf(initialHolderIds);
+            for (int id : initialHolderIds) {
+                Checks.inRange("fleet.initialHolderIds", id, 0, devices - 1);
+            }
+            if (!initialHolderIds.isEmpty()) {
+                initialHolders = (int) initialHolderIds.stream().distinct().count();
+            }
             Checks.inRange("fleet.initialHolders", initialHolders, 0, devices);
             bandwidthClasses = List.copyOf(bandwidthClasses);
             if (bandwidthClasses.isEmpty()) {
@@ -211,11 +226,17 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
     /**
      * @param share      share of devices that are hostile, [0, 1]; hostile devices never count as holders
      * @param behaviours what hostile devices do
+     * @param deviceIds  hostile devices by index; empty = a share of the fleet drawn at random
      */
-    public record Adversary(double share, List<AdversaryBehaviour> behaviours) implements Serializable {
+    public record Adversary(double share, List<AdversaryBehaviour> behaviours, List<Integer> deviceIds)
+            implements Serializable {
         public Adversary {
             Checks.probability("adversary.share", share);
             behaviours = List.copyOf(behaviours);
+            deviceIds = List.copyOf(deviceIds);
+            for (int id : deviceIds) {
+                Checks.inRange("adversary.deviceIds", id, 0, Integer.MAX_VALUE);
+            }
         }
     }
 
@@ -234,6 +255,15 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
 
     public static ScenarioBuilder builder() {
         return new ScenarioBuilder();
+    }
+
+    /** This scenario with the fleet resized to {@code devices} (e.g. the number of devices of a replayed trace). */
+    public Scenario withDevices(int devices) {
+        Fleet f = fleet;
+        Fleet g = new Fleet(devices, Math.min(f.initialHolders(), devices), f.bandwidthClasses(), f.freeRiderShare(),
+                f.batteryJoules(), f.batteryReserveJoules(), f.joulesPerByteSent(), f.joulesPerByteReceived(),
+                f.installFailureProbability(), f.initialHolderIds());
+        return new Scenario(g, mobility, radio, release, protocol, adversary, server, baseline);
     }
 
     /** This scenario with another baseline (same fleet and mobility). */

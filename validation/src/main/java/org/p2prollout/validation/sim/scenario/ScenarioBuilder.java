@@ -24,6 +24,7 @@ public final class ScenarioBuilder {
     private double joulesPerByteSent = 1e-6;
     private double joulesPerByteReceived = 0.5e-6;
     private double installFailureProbability = 0;
+    private List<Integer> initialHolderIds = List.of();
     // mobility
     private MobilityModel mobilityModel = MobilityModel.RANDOM_WAYPOINT;
     private double durationSeconds = 3600;
@@ -58,6 +59,7 @@ public final class ScenarioBuilder {
     // adversary
     private double adversaryShare = 0;
     private List<AdversaryBehaviour> behaviours = List.of(AdversaryBehaviour.TAMPERED_PIECES);
+    private List<Integer> adversaryIds = List.of();
     // server
     private double serverRate = 0;
     private double serverBytesPerSecond = 1_000_000;
@@ -78,6 +80,8 @@ public final class ScenarioBuilder {
     public ScenarioBuilder joulesPerByteSent(double v) { joulesPerByteSent = v; return this; }
     public ScenarioBuilder joulesPerByteReceived(double v) { joulesPerByteReceived = v; return this; }
     public ScenarioBuilder installFailureProbability(double v) { installFailureProbability = v; return this; }
+    /** Fixes which devices hold the release at the start (overrides initialHolders). */
+    public ScenarioBuilder initialHolderIds(List<Integer> v) { initialHolderIds = new ArrayList<>(v); return this; }
 
     public ScenarioBuilder mobility(MobilityModel v) { mobilityModel = v; return this; }
     public ScenarioBuilder durationSeconds(double v) { durationSeconds = v; return this; }
@@ -114,6 +118,8 @@ public final class ScenarioBuilder {
 
     public ScenarioBuilder adversaryShare(double v) { adversaryShare = v; return this; }
     public ScenarioBuilder adversaryBehaviours(List<AdversaryBehaviour> v) { behaviours = new ArrayList<>(v); return this; }
+    /** Fixes which devices are hostile (overrides adversary.share). */
+    public ScenarioBuilder adversaryIds(List<Integer> v) { adversaryIds = new ArrayList<>(v); return this; }
 
     public ScenarioBuilder serverRate(double v) { serverRate = v; return this; }
     public ScenarioBuilder serverBytesPerSecond(double v) { serverBytesPerSecond = v; return this; }
@@ -124,14 +130,15 @@ public final class ScenarioBuilder {
     public Scenario build() {
         return new Scenario(
                 new Scenario.Fleet(devices, initialHolders, bandwidthClasses, freeRiderShare, batteryJoules,
-                        batteryReserveJoules, joulesPerByteSent, joulesPerByteReceived, installFailureProbability),
+                        batteryReserveJoules, joulesPerByteSent, joulesPerByteReceived, installFailureProbability,
+                        initialHolderIds),
                 new Scenario.Mobility(mobilityModel, durationSeconds, stepSeconds, areaWidthMeters, areaHeightMeters,
                         speedMin, speedMax, pauseMaxSeconds, encounterRate, contactDurationSeconds, trace, traceFormat,
                         traceMaxDevices, recordContacts),
                 new Scenario.Radio(rangeMeters, frameHeaderBytes, instantaneous),
                 new Scenario.Release(releaseName, releaseVersion, sizeBytes, pieces, priority),
                 new Scenario.Protocol(implementation, policy, recentPeers, failureShareThreshold, uploadSlots),
-                new Scenario.Adversary(adversaryShare, behaviours),
+                new Scenario.Adversary(adversaryShare, behaviours, adversaryIds),
                 new Scenario.Server(serverRate, serverBytesPerSecond, coverageShare),
                 baseline);
     }

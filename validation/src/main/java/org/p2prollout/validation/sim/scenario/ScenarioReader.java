@@ -81,6 +81,17 @@ public final class ScenarioReader {
             return node.asText();
         }
 
+        List<Integer> asIntList() {
+            if (!node.isArray()) {
+                throw new InvalidInputException(key + " must be a list of device indices, got " + node);
+            }
+            List<Integer> ids = new ArrayList<>();
+            for (JsonNode e : node) {
+                ids.add(new Value(key, e, baseDir).asInt());
+            }
+            return ids;
+        }
+
         <E extends Enum<E>> E asEnum(Class<E> type) {
             return parseEnum(key, asText(), type);
         }
@@ -98,6 +109,7 @@ public final class ScenarioReader {
         KEYS.put("fleet.joulesPerByteSent", (b, v) -> b.joulesPerByteSent(v.asDouble()));
         KEYS.put("fleet.joulesPerByteReceived", (b, v) -> b.joulesPerByteReceived(v.asDouble()));
         KEYS.put("fleet.installFailureProbability", (b, v) -> b.installFailureProbability(v.asDouble()));
+        KEYS.put("fleet.initialHolderIds", (b, v) -> b.initialHolderIds(v.asIntList()));
         KEYS.put("mobility.model", (b, v) -> b.mobility(v.asEnum(MobilityModel.class)));
         KEYS.put("mobility.durationSeconds", (b, v) -> b.durationSeconds(v.asDouble()));
         KEYS.put("mobility.stepSeconds", (b, v) -> b.stepSeconds(v.asDouble()));
@@ -127,6 +139,7 @@ public final class ScenarioReader {
         KEYS.put("protocol.uploadSlots", (b, v) -> b.uploadSlots(v.asInt()));
         KEYS.put("adversary.share", (b, v) -> b.adversaryShare(v.asDouble()));
         KEYS.put("adversary.behaviours", ScenarioReader::behaviours);
+        KEYS.put("adversary.deviceIds", (b, v) -> b.adversaryIds(v.asIntList()));
         KEYS.put("server.rate", (b, v) -> b.serverRate(v.asDouble()));
         KEYS.put("server.bytesPerSecond", (b, v) -> b.serverBytesPerSecond(v.asDouble()));
         KEYS.put("server.coverageShare", (b, v) -> b.serverCoverageShare(v.asDouble()));
