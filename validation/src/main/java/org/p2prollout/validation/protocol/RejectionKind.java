@@ -1,0 +1,22 @@
+package org.p2prollout.validation.protocol;
+
+/** Why a node rejected an item it received. Every rejection is counted, and all but
+ * {@link #REFUSED_VERSION} make the node avoid the sender from then on. */
+public enum RejectionKind {
+    /** A manifest whose Ed25519 signature does not verify against the publisher's key, or whose
+     * digest is not the one requested. */
+    FORGED_MANIFEST,
+    /** A piece whose SHA-256 (or length) does not match its manifest. */
+    TAMPERED_PIECE,
+    /** An announcement that names a release with another (typically newer) version than its
+     * signed manifest says: an older version announced as new. */
+    STALE_VERSION,
+    /** A bitfield or inventory claim the sender cannot back: a piece it announced answered with
+     * {@code NOT_HELD}, or a bitfield whose length differs from the manifest's piece count. */
+    LYING_BITFIELD,
+    /** A piece or manifest that was never requested from that sender. */
+    UNSOLICITED,
+    /** A release this device refuses because gossiped install reports show a failure share above
+     * the threshold (not hostile: the sender is not avoided; counted once per release). */
+    REFUSED_VERSION
+}

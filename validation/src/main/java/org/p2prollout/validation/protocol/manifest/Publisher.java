@@ -1,0 +1,107 @@
+package org.p2prollout.validation.protocol.manifest;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.NamedParameterSpec;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.p2prollout.validation.protocol.SoftwareId;
+import org.p2prollout.validation.protocol.Version;
+
+/**
+ * A software publisher: holds an Ed25519 key pair, signs manifests and cuts content into signed
+ * releases. Devices trust {@link #publicKey()}.
+ */
+public final class Publisher {
+    private final KeyPair keys;
+
+    public Publisher(KeyPair keys) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+    }
+
+    /**
+     * A publisher whose key pair is derived from {@code seed}: the same seed gives the same keys
+     * (and, since Ed25519 signing is deterministic, the same signatures), so simulations are
+     * reproducible. For real deployments use {@link #Publisher(KeyPair)} with a generated key.
+     */
+    public static Publisher fromSeed(long seed) {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
+            g.initialize(NamedParameterSpec.ED25519, new SeededRandom(seed));
+            return new Publisher(g.generateKeyPair());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK 15+ provides Ed25519", e);
+        }
+    }
+
+    public PublicKey publicKey() {
+        return keys.getPublic();
+    }
+
+    public SignedManifest sign(Manifest manifest) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(keys.getPrivate());
+            s.update(manifest.encode());
+            return new SignedManifest(manifest, s.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 signing failed", e);
+        }
+    }
+
+    /**
+     * Cuts {@code content} into pieces of {@code pieceSize} bytes, hashes them and signs the
+     * manifest.
+     */
+    public Release release(SoftwareId software, Version version, List<Dependency> dependencies, int priority,
+                           byte[] content, int pieceSize) {
+        if (content.length == 0) {
+            throw new IllegalArgumentException("release content must not be empty");
+        }
+        int count = (int) ((content.length + (long) pieceSize - 1) / pieceSize);
+        PieceData[] pieces = new PieceData[count];
+        Digest[] hashes = new Digest[count];
+        for (int i = 0; i < count; i++) {
+            int from = i * pieceSize;
+            byte[] b = java.util.Arrays.copyOfRange(content, from, Math.min(content.length, from + pieceSize));
+            pieces[i] = PieceData.wrap(b);
+            hashes[i] = pieces[i].sha256();
+        }
+        Manifest m = new Manifest(software, version, dependencies, priority, content.length, pieceSize, List.of(hashes));
+        return new Release(sign(m), List.of(pieces));
+    }
+
+    /**
+     * A release of {@code size} pseudo-random bytes drawn from {@code contentSeed}: what a
+     * simulation uses when the content itself does not matter, only its size and hashes.
+     */
+    public Release syntheticRelease(SoftwareId software, Version version, List<Dependency> dependencies, int priority,
+                                    int size, int pieceSize, long contentSeed) {
+        byte[] content = new byte[size];
+        SplittableRandom r = new SplittableRandom(contentSeed);
+        for (int i = 0; i < size; i++) {
+            content[i] = (byte) r.nextInt(256);
+        }
+        return release(software, version, dependencies, priority, content, pieceSize);
+    }
+
+    /** Feeds the key generator from a SplittableRandom so keys are reproducible from a seed. */
+    private static final class SeededRandom extends SecureRandom {
+        private static final long serialVersionUID = 1L;
+        private final transient SplittableRandom random;
+
+        SeededRandom(long seed) {
+            this.random = new SplittableRandom(seed);
+        }
+
+        @Override
+        public void nextBytes(byte[] bytes) {
+            random.nextBytes(bytes);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.p2prollout.validation.protocol.manifest;
+
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.Objects;
+import org.p2prollout.validation.protocol.ByteReader;
+import org.p2prollout.validation.protocol.ByteWriter;
+import org.p2prollout.validation.protocol.MalformedMessageException;
+
+/**
+ * A manifest with the publisher's Ed25519 signature over its canonical encoding. Immutable.
+ * Nothing about a release may be trusted (and no piece requested) until {@link #verify} returns
+ * true for the publisher's key.
+ *
+ * <p>Encoding: i32 body length, the manifest body, then the 64-byte signature; so
+ * {@link #encodedSize()} is {@code 4 + manifest.encodedSize() + 64}.
+ */
+public final class SignedManifest {
+    /** Length of an Ed25519 signature in bytes. */
+    public static final int SIGNATURE_LENGTH = 64;
+
+    private final Manifest manifest;
+    private final byte[] signature;
+
+    public SignedManifest(Manifest manifest, byte[] signature) {
+        this.manifest = Objects.requireNonNull(manifest, "manifest");
+        if (signature.length != SIGNATURE_LENGTH) {
+            throw new IllegalArgumentException("an Ed25519 signature is 64 bytes, got " + signature.length);
+        }
+        this.signature = signature.clone();
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    /** The release's identity: {@link Manifest#digest()}. */
+    public Digest digest() {
+        return manifest.digest();
+    }
+
+    public byte[] signature() {
+        return signature.clone();
+    }
+
+    /** Whether the signature is the one {@code publisherKey} (Ed25519) made over the manifest body. */
+    public boolean verify(PublicKey publisherKey) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initVerify(publisherKey);
+            s.update(manifest.encode());
+            return s.verify(signature);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // a key of the wrong kind or a malformed signature is simply not a valid signature
+            return false;
+        }
+    }
+
+    public int encodedSize() {
+        return 4 + manifest.encodedSize() + SIGNATURE_LENGTH;
+    }
+
+    public void writeTo(ByteWriter w) {
+        byte[] body = manifest.encode();
+        w.i32(body.length).bytes(body).bytes(signature);
+    }
+
+    public static SignedManifest decode(ByteReader r) {
+        int bodyLength = r.u31("manifest length");
+        if (bodyLength > r.remaining()) {
+            throw new MalformedMessageException("manifest length " + bodyLength + " exceeds the " + r.remaining() + " bytes that follow");
+        }
+        ByteReader body = new ByteReader(r.bytes(bodyLength, "manifest body"));
+        Manifest m = Manifest.decode(body);
+        body.expectEnd("manifest body");
+        return new SignedManifest(m, r.bytes(SIGNATURE_LENGTH, "manifest signature"));
+    }
+
+    /** Same manifest and same signature bytes. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SignedManifest m && m.manifest.equals(manifest) && java.util.Arrays.equals(m.signature, signature);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * manifest.hashCode() + java.util.Arrays.hashCode(signature);
+    }
+
+    @Override
+    public String toString() {
+        return "signed " + manifest;
+    }
+}

@@ -1,0 +1,745 @@
+package org.p2prollout.validation.protocol.node;
+
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.random.RandomGenerator;
+import org.p2prollout.validation.protocol.NodeCounters;
+import org.p2prollout.validation.protocol.Outgoing;
+import org.p2prollout.validation.protocol.PeerId;
+import org.p2prollout.validation.protocol.ProtocolNode;
+import org.p2prollout.validation.protocol.RejectionKind;
+import org.p2prollout.validation.protocol.SoftwareId;
+import org.p2prollout.validation.protocol.Version;
+import org.p2prollout.validation.protocol.manifest.Dependency;
+import org.p2prollout.validation.protocol.manifest.Digest;
+import org.p2prollout.validation.protocol.manifest.Manifest;
+import org.p2prollout.validation.protocol.manifest.PieceData;
+import org.p2prollout.validation.protocol.manifest.Release;
+import org.p2prollout.validation.protocol.manifest.SignedManifest;
+import org.p2prollout.validation.protocol.selection.Candidate;
+import org.p2prollout.validation.protocol.selection.PieceChoice;
+import org.p2prollout.validation.protocol.wire.Announcement;
+import org.p2prollout.validation.protocol.wire.DownloadState;
+import org.p2prollout.validation.protocol.wire.InstallReport;
+import org.p2prollout.validation.protocol.wire.InventoryItem;
+import org.p2prollout.validation.protocol.wire.ManifestRequest;
+import org.p2prollout.validation.protocol.wire.ManifestResponse;
+import org.p2prollout.validation.protocol.wire.Message;
+import org.p2prollout.validation.protocol.wire.Piece;
+import org.p2prollout.validation.protocol.wire.PieceRequest;
+import org.p2prollout.validation.protocol.wire.PieceUnavailable;
+
+/**
+ * An honest device running the update protocol (see {@link ProtocolNode} for the transport
+ * contract).
+ *
+ * <p>On a contact it announces its inventory, downloads in progress and the devices it met last,
+ * then gossips install outcomes. From a peer's announcement it wants a newer version of
+ * installed software, and a missing dependency of a release it downloads; it asks for the signed
+ * manifest, verifies it against the publisher's Ed25519 key and the announced name and version,
+ * and only then requests pieces, by its {@link org.p2prollout.validation.protocol.selection.PiecePolicy},
+ * at most {@code maxOutstandingPerPeer} at a time per peer, each piece from one peer at a time.
+ * Every piece is checked against the manifest's SHA-256 before it is kept; downloads survive the
+ * end of a contact and resume from any peer. A complete release whose dependencies are installed
+ * is installed; with probability {@code installFailureProbability} the installation fails and is
+ * rolled back (the previous version stays; that release is never retried, but its pieces are
+ * still served). A release is refused once gossiped reports show too many failures.
+ *
+ * <p>Hostile input (see {@link RejectionKind}) is rejected, counted, and its sender avoided for
+ * the rest of the run: no messages to it, none accepted from it.
+ */
+public final class DeviceNode implements ProtocolNode {
+    private record Pending(PeerId peer, InventoryItem item) {
+    }
+
+    private record Installed(SoftwareId software, Version version) {
+    }
+
+    private final PeerId id;
+    private final ProtocolConfig config;
+    private final PublicKey publisherKey;
+    private final RandomGenerator selectionRandom;
+    private final RandomGenerator installRandom;
+    private final Map<SoftwareId, Release> installed = new TreeMap<>();
+    private final Map<Digest, Release> installedByDigest = new HashMap<>();
+    private final Map<Digest, SignedManifest> verified = new HashMap<>();
+    private final Map<Digest, Download> downloads = new LinkedHashMap<>();
+    private final Map<PeerId, Session> sessions = new LinkedHashMap<>();
+    private final Map<Digest, Pending> manifestPending = new HashMap<>();
+    private final Set<PeerId> avoided = new HashSet<>();
+    private final Set<Digest> failed = new HashSet<>();
+    private final Set<Digest> refused = new HashSet<>();
+    private final Map<Installed, Double> installTimes = new HashMap<>();
+    private final PeerMemory memory;
+    private final InstallGossip gossip;
+    private final NodeCounters counters = new NodeCounters();
+    private boolean serving;
+    private double lastNow = Double.NEGATIVE_INFINITY;
+    private int downloadsStarted;
+
+    private DeviceNode(Builder b) {
+        this.id = b.id;
+        this.config = b.config;
+        this.publisherKey = b.publisherKey;
+        this.selectionRandom = Objects.requireNonNull(b.random, "random (set with Builder.random)");
+        this.installRandom = b.installRandom != null ? b.installRandom : b.random;
+        this.serving = config.serving();
+        this.memory = new PeerMemory(id, config.rememberedPeers(), config.metLastCount());
+        this.gossip = new InstallGossip(config.maxRememberedOutcomes(), config.failureShareThreshold(),
+                config.minReportsForRefusal());
+        for (Release r : b.inventory) {
+            putInstalled(r);
+        }
+    }
+
+    /**
+     * A builder for device {@code id} that trusts releases signed with {@code publisherKey}.
+     * {@link Builder#random} is required.
+     */
+    public static Builder builder(PeerId id, PublicKey publisherKey) {
+        return new Builder(id, publisherKey);
+    }
+
+    /** Builder of a {@link DeviceNode}. */
+    public static final class Builder {
+        private final PeerId id;
+        private final PublicKey publisherKey;
+        private ProtocolConfig config = ProtocolConfig.defaults();
+        private RandomGenerator random;
+        private RandomGenerator installRandom;
+        private final List<Release> inventory = new ArrayList<>();
+
+        private Builder(PeerId id, PublicKey publisherKey) {
+            this.id = Objects.requireNonNull(id, "id");
+            this.publisherKey = Objects.requireNonNull(publisherKey, "publisherKey");
+            if (id.isServer()) {
+                throw new IllegalArgumentException("a device cannot use the server's id " + id.value());
+            }
+        }
+
+        public Builder config(ProtocolConfig c) {
+            config = Objects.requireNonNull(c, "config");
+            return this;
+        }
+
+        /** Stream for piece selection tie-breaks, and for install failures unless {@link #installRandom} is set. */
+        public Builder random(RandomGenerator r) {
+            random = r;
+            return this;
+        }
+
+        /** Separate stream for install-failure draws (one stream per purpose). */
+        public Builder installRandom(RandomGenerator r) {
+            installRandom = r;
+            return this;
+        }
+
+        /**
+         * Software installed at the start (trusted local state: not re-verified). The device can
+         * serve its pieces. At most one release per software.
+         */
+        public Builder install(Release r) {
+            for (Release other : inventory) {
+                if (other.manifest().manifest().software().equals(r.manifest().manifest().software())) {
+                    throw new IllegalArgumentException("two initial releases of " + other.manifest().manifest().software());
+                }
+            }
+            inventory.add(r);
+            return this;
+        }
+
+        public DeviceNode build() {
+            return new DeviceNode(this);
+        }
+    }
+
+    // ---------------------------------------------------------------- ProtocolNode
+
+    @Override
+    public PeerId id() {
+        return id;
+    }
+
+    @Override
+    public List<Outgoing> contactStarted(PeerId peer, double now) {
+        tick(now);
+        if (peer.equals(id)) {
+            throw new IllegalArgumentException(id + " cannot be in contact with itself");
+        }
+        if (avoided.contains(peer)) {
+            return List.of();
+        }
+        if (sessions.containsKey(peer)) {
+            throw new IllegalStateException(id + " already in contact with " + peer);
+        }
+        sessions.put(peer, new Session(peer));
+        List<Outgoing> out = new ArrayList<>();
+        send(out, peer, announcement());
+        // the peer joins the met-last list after the announcement: the list names earlier contacts
+        memory.met(peer);
+        if (config.maxGossipOutcomes() > 0 && !gossip.isEmpty()) {
+            send(out, peer, new InstallReport(gossip.recent(config.maxGossipOutcomes())));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Outgoing> receive(PeerId from, Message m, double now) {
+        tick(now);
+        counters.countReceived(m.kind(), frameBytes(m));
+        if (avoided.contains(from)) {
+            return List.of();
+        }
+        Session s = sessions.get(from);
+        if (s == null) {
+            throw new IllegalStateException(id + " received " + m.kind() + " from " + from + " outside a contact");
+        }
+        List<Outgoing> out = new ArrayList<>();
+        if (m instanceof Announcement a) {
+            onAnnouncement(s, a, out);
+        } else if (m instanceof ManifestRequest r) {
+            SignedManifest sm = verified.get(r.manifestDigest());
+            if (sm != null) {
+                send(out, from, new ManifestResponse(sm));
+            }
+        } else if (m instanceof ManifestResponse r) {
+            onManifest(s, r, out);
+        } else if (m instanceof PieceRequest r) {
+            onPieceRequest(s, r, out);
+        } else if (m instanceof Piece p) {
+            onPiece(s, p, out, now);
+        } else if (m instanceof PieceUnavailable u) {
+            onUnavailable(s, u, out);
+        } else if (m instanceof InstallReport r) {
+            onInstallReport(r, out);
+        }
+        return out;
+    }
+
+    @Override
+    public List<Outgoing> contactEnded(PeerId peer, double now) {
+        tick(now);
+        Session s = sessions.remove(peer);
+        if (s == null) {
+            return List.of();
+        }
+        release(s);
+        List<Outgoing> out = new ArrayList<>();
+        refillAll(out);
+        return out;
+    }
+
+    @Override
+    public boolean hasInstalled(SoftwareId software, Version version) {
+        Release r = installed.get(software);
+        return r != null && r.manifest().manifest().version().compareTo(version) >= 0;
+    }
+
+    @Override
+    public Optional<Version> installedVersion(SoftwareId software) {
+        Release r = installed.get(software);
+        return r == null ? Optional.empty() : Optional.of(r.manifest().manifest().version());
+    }
+
+    @Override
+    public OptionalDouble installedAt(SoftwareId software, Version version) {
+        Double t = installTimes.get(new Installed(software, version));
+        return t == null ? OptionalDouble.empty() : OptionalDouble.of(t);
+    }
+
+    @Override
+    public NodeCounters counters() {
+        return counters.copy();
+    }
+
+    /**
+     * Whether this device uploads pieces. A simulator turns it off when the battery falls below
+     * its reserve; requests are then answered with {@code NOT_SERVING}, and later announcements
+     * say so.
+     */
+    public void setServing(boolean serving) {
+        this.serving = serving;
+    }
+
+    public boolean isServing() {
+        return serving;
+    }
+
+    /** Peers this device avoids because they sent hostile input. */
+    public Set<PeerId> avoidedPeers() {
+        return Set.copyOf(avoided);
+    }
+
+    /** Pieces held of the release with this digest: all if installed, the bitfield if downloading. */
+    public int piecesHeld(Digest release) {
+        Release r = installedByDigest.get(release);
+        if (r != null) {
+            return r.pieces().size();
+        }
+        Download d = downloads.get(release);
+        return d == null ? 0 : d.haveBits().cardinality();
+    }
+
+    /** Whether installing the release with this digest failed here (and was rolled back). */
+    public boolean installFailed(Digest release) {
+        return failed.contains(release);
+    }
+
+    /** Whether this device refuses the release with this digest because of failure reports. */
+    public boolean refuses(Digest release) {
+        return refused.contains(release);
+    }
+
+    // ---------------------------------------------------------------- announcements and wants
+
+    /** The announcement this device would send now. */
+    public Announcement announcement() {
+        List<InventoryItem> items = new ArrayList<>();
+        for (Release r : installed.values()) {
+            items.add(item(r.manifest()));
+        }
+        List<DownloadState> states = new ArrayList<>();
+        for (Download d : downloads.values()) {
+            if (!d.haveBits().isEmpty()) {
+                states.add(new DownloadState(item(d.signed), d.bitfield()));
+            }
+        }
+        return new Announcement(serving, items, states, memory.metLast());
+    }
+
+    private static InventoryItem item(SignedManifest sm) {
+        return new InventoryItem(sm.manifest().software(), sm.manifest().version(), sm.digest());
+    }
+
+    private void onAnnouncement(Session s, Announcement a, List<Outgoing> out) {
+        int bytes = frameBytes(a);
+        List<InventoryItem> items = new ArrayList<>(a.installed());
+        for (DownloadState d : a.downloads()) {
+            items.add(d.item());
+            SignedManifest sm = verified.get(d.item().manifestDigest());
+            if (sm != null && sm.manifest().pieceCount() != d.pieces().pieceCount()) {
+                reject(s, RejectionKind.LYING_BITFIELD, bytes, out);
+                return;
+            }
+        }
+        for (InventoryItem i : items) {
+            SignedManifest sm = verified.get(i.manifestDigest());
+            if (sm != null && !matches(sm.manifest(), i)) {
+                reject(s, RejectionKind.STALE_VERSION, bytes, out);
+                return;
+            }
+        }
+        s.announcement = a;
+        s.peerServing = a.serving();
+        memory.heard(s.peer, a);
+        requestManifests(s, out);
+        fillRequests(s, out);
+    }
+
+    private static boolean matches(Manifest m, InventoryItem i) {
+        return m.software().equals(i.software()) && m.version().equals(i.version());
+    }
+
+    /** Asks {@code s} for the manifests of the releases it offers that this device wants. */
+    private void requestManifests(Session s, List<Outgoing> out) {
+        if (s.announcement == null) {
+            return;
+        }
+        List<InventoryItem> offered = new ArrayList<>(s.announcement.installed());
+        for (DownloadState d : s.announcement.downloads()) {
+            offered.add(d.item());
+        }
+        // newest first, so that one manifest per software is fetched, not every intermediate version
+        offered.sort(Comparator.comparing(InventoryItem::version).reversed());
+        for (InventoryItem i : offered) {
+            if (wants(i)) {
+                manifestPending.put(i.manifestDigest(), new Pending(s.peer, i));
+                s.manifestsRequested.put(i.manifestDigest(), i);
+                send(out, s.peer, new ManifestRequest(i.manifestDigest()));
+            }
+        }
+    }
+
+    private boolean wants(InventoryItem i) {
+        Digest d = i.manifestDigest();
+        if (verified.containsKey(d) || failed.contains(d) || refused.contains(d) || manifestPending.containsKey(d)) {
+            return false;
+        }
+        if (gossip.refuses(d)) {
+            refuse(d);
+            return false;
+        }
+        Version best = bestKnownVersion(i.software());
+        if (!installed.containsKey(i.software())) {
+            Version need = missingDependency(i.software());
+            if (need == null || i.version().compareTo(need) < 0) {
+                return false;
+            }
+        }
+        return best == null || i.version().isNewerThan(best);
+    }
+
+    /** Highest version of {@code sw} installed, being downloaded, or whose manifest is on its way. */
+    private Version bestKnownVersion(SoftwareId sw) {
+        Version best = installed.containsKey(sw) ? installed.get(sw).manifest().manifest().version() : null;
+        for (Download d : downloads.values()) {
+            if (d.manifest.software().equals(sw) && !d.installFailed) {
+                best = max(best, d.manifest.version());
+            }
+        }
+        for (Pending p : manifestPending.values()) {
+            if (p.item().software().equals(sw)) {
+                best = max(best, p.item().version());
+            }
+        }
+        return best;
+    }
+
+    private static Version max(Version a, Version b) {
+        return a == null || b.isNewerThan(a) ? b : a;
+    }
+
+    /** The minimum version of {@code sw} that a download in progress needs and is not installed, or null. */
+    private Version missingDependency(SoftwareId sw) {
+        Version need = null;
+        for (Download d : downloads.values()) {
+            if (d.installFailed) {
+                continue;
+            }
+            for (Dependency dep : d.manifest.dependencies()) {
+                if (dep.software().equals(sw) && !hasInstalled(sw, dep.minimum())) {
+                    need = max(need, dep.minimum());
+                }
+            }
+        }
+        return need;
+    }
+
+    // ---------------------------------------------------------------- manifests
+
+    private void onManifest(Session s, ManifestResponse r, List<Outgoing> out) {
+        int bytes = frameBytes(r);
+        SignedManifest sm = r.manifest();
+        Digest d = sm.digest();
+        InventoryItem claimed = s.manifestsRequested.remove(d);
+        if (claimed == null) {
+            // a manifest nobody asked for; or, while a request is open, a substitute for it
+            reject(s, s.manifestsRequested.isEmpty() ? RejectionKind.UNSOLICITED : RejectionKind.FORGED_MANIFEST,
+                    bytes, out);
+            return;
+        }
+        manifestPending.remove(d);
+        if (!sm.verify(publisherKey)) {
+            reject(s, RejectionKind.FORGED_MANIFEST, bytes, out);
+            return;
+        }
+        if (!matches(sm.manifest(), claimed)) {
+            reject(s, RejectionKind.STALE_VERSION, bytes, out);
+            return;
+        }
+        verified.put(d, sm);
+        startDownload(sm);
+        for (Session other : sessions.values()) {
+            requestManifests(other, out);
+        }
+        refillAll(out);
+    }
+
+    private void startDownload(SignedManifest sm) {
+        Manifest m = sm.manifest();
+        if (hasInstalled(m.software(), m.version())) {
+            return;
+        }
+        if (gossip.refuses(sm.digest())) {
+            refuse(sm.digest());
+            return;
+        }
+        for (Download d : downloads.values()) {
+            if (d.manifest.software().equals(m.software()) && !d.installFailed
+                    && d.manifest.version().compareTo(m.version()) >= 0) {
+                return;
+            }
+        }
+        // a newer release of the same software supersedes older downloads
+        downloads.values().removeIf(d -> d.manifest.software().equals(m.software()));
+        downloads.put(sm.digest(), new Download(sm, downloadsStarted++));
+    }
+
+    // ---------------------------------------------------------------- pieces
+
+    private void fillRequests(Session s, List<Outgoing> out) {
+        if (s.announcement == null || !s.peerServing) {
+            return;
+        }
+        int free = config.maxOutstandingPerPeer() - s.outstanding.size();
+        if (free <= 0) {
+            return;
+        }
+        Set<SoftwareId> neededByOthers = new HashSet<>();
+        for (Download d : downloads.values()) {
+            if (!d.installFailed) {
+                for (Dependency dep : d.manifest.dependencies()) {
+                    neededByOthers.add(dep.software());
+                }
+            }
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (Download d : downloads.values()) {
+            if (d.installFailed || d.complete()) {
+                continue;
+            }
+            Manifest m = d.manifest;
+            BitSet offered = s.offered(d.signed.digest(), m.pieceCount());
+            if (offered == null) {
+                continue;
+            }
+            offered.and(d.wanted());
+            if (offered.isEmpty()) {
+                continue;
+            }
+            Digest digest = d.signed.digest();
+            int[] availability = config.policy().needsAvailability() ? memory.availability(digest, m.pieceCount()) : null;
+            int[] lack = config.policy().needsLackNearby() ? memory.lackNearby(digest, m.pieceCount(), s.peer) : null;
+            candidates.add(new Candidate(digest, neededByOthers.contains(m.software()) ? 0 : 1, d.startOrder,
+                    m.priority(), offered, availability, lack));
+        }
+        while (free > 0) {
+            PieceChoice c = config.policy().choose(candidates, selectionRandom);
+            if (c == null) {
+                break;
+            }
+            downloads.get(c.release()).markPending(c.index(), s.peer);
+            s.outstanding.add(new Session.PieceKey(c.release(), c.index()));
+            send(out, s.peer, new PieceRequest(c.release(), c.index()));
+            free--;
+        }
+    }
+
+    private void refillAll(List<Outgoing> out) {
+        for (Session s : new ArrayList<>(sessions.values())) {
+            fillRequests(s, out);
+        }
+    }
+
+    private void onPieceRequest(Session s, PieceRequest r, List<Outgoing> out) {
+        if (!serving) {
+            send(out, s.peer, new PieceUnavailable(r.manifestDigest(), r.index(), PieceUnavailable.Reason.NOT_SERVING));
+            return;
+        }
+        PieceData data = null;
+        Release rel = installedByDigest.get(r.manifestDigest());
+        if (rel != null && r.index() < rel.pieces().size()) {
+            data = rel.pieces().get(r.index());
+        }
+        Download d = downloads.get(r.manifestDigest());
+        if (data == null && d != null && d.has(r.index())) {
+            data = d.piece(r.index());
+        }
+        send(out, s.peer, data != null ? new Piece(r.manifestDigest(), r.index(), data)
+                : new PieceUnavailable(r.manifestDigest(), r.index(), PieceUnavailable.Reason.NOT_HELD));
+    }
+
+    private void onPiece(Session s, Piece p, List<Outgoing> out, double now) {
+        int bytes = frameBytes(p);
+        if (!s.outstanding.remove(new Session.PieceKey(p.manifestDigest(), p.index()))) {
+            reject(s, RejectionKind.UNSOLICITED, bytes, out);
+            return;
+        }
+        Download d = downloads.get(p.manifestDigest());
+        if (d == null) {
+            // the download was superseded or refused while this piece was on its way
+            fillRequests(s, out);
+            return;
+        }
+        if (s.peer.equals(d.pendingOwner(p.index()))) {
+            d.clearPending(p.index());
+        }
+        Manifest m = d.manifest;
+        if (p.index() >= m.pieceCount() || p.data().length() != m.pieceLength(p.index())
+                || !p.data().sha256().equals(m.pieceHash(p.index()))) {
+            reject(s, RejectionKind.TAMPERED_PIECE, bytes, out);
+            return;
+        }
+        if (d.has(p.index())) {
+            counters.countDuplicatePiece();
+        } else {
+            d.store(p.index(), p.data());
+            counters.countAcceptedPiece(s.peer.isServer(), p.data().length());
+        }
+        if (d.complete()) {
+            installReady(out, now);
+        }
+        fillRequests(s, out);
+    }
+
+    private void onUnavailable(Session s, PieceUnavailable u, List<Outgoing> out) {
+        if (!s.outstanding.remove(new Session.PieceKey(u.manifestDigest(), u.index()))) {
+            reject(s, RejectionKind.UNSOLICITED, frameBytes(u), out);
+            return;
+        }
+        Download d = downloads.get(u.manifestDigest());
+        if (d != null && s.peer.equals(d.pendingOwner(u.index()))) {
+            d.clearPending(u.index());
+        }
+        if (u.reason() == PieceUnavailable.Reason.NOT_SERVING) {
+            s.peerServing = false;
+        } else if (d != null && s.claims(u.manifestDigest(), u.index(), d.manifest.pieceCount())) {
+            // honest devices never discard pieces, so a piece announced as held must be served
+            reject(s, RejectionKind.LYING_BITFIELD, frameBytes(u), out);
+            return;
+        }
+        refillAll(out);
+    }
+
+    // ---------------------------------------------------------------- install and gossip
+
+    /** Installs every complete download whose dependencies are installed, in dependency order. */
+    private void installReady(List<Outgoing> out, double now) {
+        boolean installedAny = false;
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (Download d : new ArrayList<>(downloads.values())) {
+                if (d.complete() && !d.installFailed && dependenciesInstalled(d.manifest)) {
+                    installedAny |= install(d, now);
+                    progress = true;
+                }
+            }
+        }
+        if (installedAny) {
+            // peers in contact learn at once that this device now holds the whole release
+            Announcement a = announcement();
+            for (PeerId p : sessions.keySet()) {
+                send(out, p, a);
+            }
+        }
+    }
+
+    private boolean dependenciesInstalled(Manifest m) {
+        for (Dependency dep : m.dependencies()) {
+            if (!hasInstalled(dep.software(), dep.minimum())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Attempts the installation; returns true on success. */
+    private boolean install(Download d, double now) {
+        Digest digest = d.signed.digest();
+        if (gossip.refuses(digest)) {
+            refuse(digest);
+            return false;
+        }
+        boolean fails = installRandom.nextDouble() < config.installFailureProbability();
+        if (fails) {
+            d.installFailed = true;
+            failed.add(digest);
+            counters.countRollback();
+            gossip.learn(new InstallReport.Outcome(id, digest, false));
+            return false;
+        }
+        // the Release constructor checks every piece against the manifest again: nothing unverified is installed
+        Release r = new Release(d.signed, d.pieces());
+        downloads.remove(digest);
+        putInstalled(r);
+        installTimes.put(new Installed(d.manifest.software(), d.manifest.version()), now);
+        counters.countInstall();
+        gossip.learn(new InstallReport.Outcome(id, digest, true));
+        Version v = d.manifest.version();
+        downloads.values().removeIf(o -> o.manifest.software().equals(d.manifest.software())
+                && o.manifest.version().compareTo(v) <= 0);
+        return true;
+    }
+
+    private void putInstalled(Release r) {
+        Release old = installed.put(r.manifest().manifest().software(), r);
+        if (old != null) {
+            installedByDigest.remove(old.digest());
+        }
+        installedByDigest.put(r.digest(), r);
+        verified.put(r.digest(), r.manifest());
+    }
+
+    private void onInstallReport(InstallReport r, List<Outgoing> out) {
+        for (InstallReport.Outcome o : r.outcomes()) {
+            if (!o.device().equals(id)) {
+                gossip.learn(o);
+            }
+        }
+        for (Iterator<Download> it = downloads.values().iterator(); it.hasNext(); ) {
+            Digest d = it.next().signed.digest();
+            if (gossip.refuses(d) && refused.add(d)) {
+                counters.countRejected(RejectionKind.REFUSED_VERSION, 0);
+                it.remove();
+            }
+        }
+    }
+
+    private void refuse(Digest d) {
+        if (refused.add(d)) {
+            counters.countRejected(RejectionKind.REFUSED_VERSION, 0);
+        }
+        downloads.remove(d);
+    }
+
+    // ---------------------------------------------------------------- hostile peers
+
+    private void reject(Session s, RejectionKind kind, int bytes, List<Outgoing> out) {
+        counters.countRejected(kind, bytes);
+        avoided.add(s.peer);
+        sessions.remove(s.peer);
+        release(s);
+        memory.forget(s.peer);
+        for (Session other : sessions.values()) {
+            requestManifests(other, out);
+        }
+        refillAll(out);
+    }
+
+    /** Releases every request outstanding to the peer of {@code s}. */
+    private void release(Session s) {
+        for (Download d : downloads.values()) {
+            d.releasePeer(s.peer);
+        }
+        manifestPending.values().removeIf(p -> p.peer().equals(s.peer));
+        s.outstanding.clear();
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private int frameBytes(Message m) {
+        return m.encodedSize() + config.frameHeaderBytes();
+    }
+
+    private void send(List<Outgoing> out, PeerId to, Message m) {
+        Outgoing o = new Outgoing(to, m, frameBytes(m));
+        counters.countSent(o);
+        out.add(o);
+    }
+
+    private void tick(double now) {
+        if (!Double.isFinite(now) || now < lastNow) {
+            throw new IllegalArgumentException("now must be finite and never decrease: got " + now + " after " + lastNow);
+        }
+        lastNow = now;
+    }
+
+    @Override
+    public String toString() {
+        return "DeviceNode " + id + " installed " + installed.keySet();
+    }
+}

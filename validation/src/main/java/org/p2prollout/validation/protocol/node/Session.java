@@ -1,0 +1,60 @@
+package org.p2prollout.validation.protocol.node;
+
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.p2prollout.validation.protocol.PeerId;
+import org.p2prollout.validation.protocol.manifest.Digest;
+import org.p2prollout.validation.protocol.wire.Announcement;
+import org.p2prollout.validation.protocol.wire.DownloadState;
+import org.p2prollout.validation.protocol.wire.InventoryItem;
+
+/** What a device knows about one peer during one contact. */
+final class Session {
+    /** A piece requested from the peer. */
+    record PieceKey(Digest release, int index) {
+    }
+
+    final PeerId peer;
+    Announcement announcement;
+    /** False once the peer said it does not serve (or announced so). */
+    boolean peerServing = true;
+    final Set<PieceKey> outstanding = new HashSet<>();
+    /** Manifests requested from this peer, with the item the peer announced for each. */
+    final Map<Digest, InventoryItem> manifestsRequested = new LinkedHashMap<>();
+
+    Session(PeerId peer) {
+        this.peer = peer;
+    }
+
+    /** The item the peer announced (installed or downloading) with this digest, or null. */
+    InventoryItem announced(Digest d) {
+        if (announcement == null) {
+            return null;
+        }
+        for (InventoryItem i : announcement.installed()) {
+            if (i.manifestDigest().equals(d)) {
+                return i;
+            }
+        }
+        for (DownloadState s : announcement.downloads()) {
+            if (s.item().manifestDigest().equals(d)) {
+                return s.item();
+            }
+        }
+        return null;
+    }
+
+    /** Pieces of release {@code d} (of {@code pieceCount}) the peer announced, or null if none. */
+    BitSet offered(Digest d, int pieceCount) {
+        return PeerMemory.held(announcement, d, pieceCount);
+    }
+
+    /** Whether the peer announced piece {@code index} of {@code d} as held. */
+    boolean claims(Digest d, int index, int pieceCount) {
+        BitSet b = offered(d, pieceCount);
+        return b != null && b.get(index);
+    }
+}

@@ -1,0 +1,119 @@
+package org.p2prollout.validation.protocol.selection;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Which piece to request next from a peer. Each policy ranks every requestable (release, piece)
+ * pair by a key and picks the smallest; ties are broken uniformly at random with the injected
+ * generator, so a policy never favours low indices unless it says so.
+ */
+public enum PiecePolicy {
+    /** Uniformly random among requestable pieces of all releases. */
+    RANDOM(false, false),
+    /** Fewest holders among the peers this device has heard from (their last announcements). */
+    RAREST_FIRST(true, false),
+    /** Dependencies first, then releases in the order their downloads started, lowest index first. */
+    SEQUENTIAL(false, false),
+    /** Every piece of a dependency before any piece of what needs it; random within a release. */
+    DEPENDENCY_FIRST(false, false),
+    /** Highest manifest priority first; rarest first within the same priority. */
+    PRIORITY_AWARE(true, false),
+    /**
+     * Pieces that the most of the peers this device is likely to meet next still lack (peers
+     * named in the met-last lists it heard, whose announcements it remembers), so that it can
+     * trade them on; rarest first among equals.
+     */
+    ENCOUNTER_AWARE(true, true);
+
+    private final boolean needsAvailability;
+    private final boolean needsLackNearby;
+
+    PiecePolicy(boolean needsAvailability, boolean needsLackNearby) {
+        this.needsAvailability = needsAvailability;
+        this.needsLackNearby = needsLackNearby;
+    }
+
+    /** Whether {@link Candidate#availability()} must be filled in for this policy. */
+    public boolean needsAvailability() {
+        return needsAvailability;
+    }
+
+    /** Whether {@link Candidate#lackNearby()} must be filled in for this policy. */
+    public boolean needsLackNearby() {
+        return needsLackNearby;
+    }
+
+    /**
+     * The next piece to request among {@code candidates}, or null when none is requestable. The
+     * chosen bit is cleared from its candidate's {@code requestable} set, so repeated calls
+     * choose distinct pieces.
+     */
+    public PieceChoice choose(List<Candidate> candidates, RandomGenerator random) {
+        long[] best = null;
+        Candidate bestCandidate = null;
+        int bestIndex = -1;
+        int ties = 0;
+        long[] key = new long[3];
+        for (Candidate c : candidates) {
+            for (int i = c.requestable().nextSetBit(0); i >= 0; i = c.requestable().nextSetBit(i + 1)) {
+                key(c, i, key);
+                int cmp = best == null ? -1 : compare(key, best);
+                if (cmp < 0) {
+                    best = key.clone();
+                    bestCandidate = c;
+                    bestIndex = i;
+                    ties = 1;
+                } else if (cmp == 0) {
+                    // reservoir sampling: each of the tied pairs ends up chosen with probability 1/ties
+                    ties++;
+                    if (random.nextInt(ties) == 0) {
+                        bestCandidate = c;
+                        bestIndex = i;
+                    }
+                }
+            }
+        }
+        if (bestCandidate == null) {
+            return null;
+        }
+        bestCandidate.requestable().clear(bestIndex);
+        return new PieceChoice(bestCandidate.release(), bestIndex);
+    }
+
+    private void key(Candidate c, int i, long[] k) {
+        k[0] = 0;
+        k[1] = 0;
+        k[2] = 0;
+        switch (this) {
+            case RANDOM -> {
+            }
+            case RAREST_FIRST -> k[0] = c.availability()[i];
+            case SEQUENTIAL -> {
+                k[0] = c.dependencyRank();
+                k[1] = c.startOrder();
+                k[2] = i;
+            }
+            case DEPENDENCY_FIRST -> k[0] = c.dependencyRank();
+            case PRIORITY_AWARE -> {
+                k[0] = -(long) c.priority();
+                k[1] = c.availability()[i];
+            }
+            case ENCOUNTER_AWARE -> {
+                k[0] = -(long) c.lackNearby()[i];
+                k[1] = c.availability()[i];
+            }
+            default -> throw new IllegalStateException("unknown policy " + this);
+        }
+    }
+
+    private static int compare(long[] a, long[] b) {
+        for (int j = 0; j < a.length; j++) {
+            int c = Long.compare(a[j], b[j]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+}
