@@ -145,7 +145,8 @@ public final class TransientSolver {
         return Arrays.stream(times).filter(t -> t > 0).sorted().distinct().toArray();
     }
 
-    static void checkInitial(Generator q, double[] initial) {
+    /** Checks that {@code initial} is a probability distribution on the states of q (sum within {@link #INITIAL_SUM_TOLERANCE}). */
+    public static void checkInitial(Generator q, double[] initial) {
         if (initial.length != q.states()) {
             throw new InvalidInputException("initial distribution must have " + q.states() + " entries, got " + initial.length);
         }
