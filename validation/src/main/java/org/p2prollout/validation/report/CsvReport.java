@@ -52,7 +52,8 @@ public final class CsvReport {
             }
             for (Check k : c.checks()) {
                 out.append(String.join(",", Format.csv(c.name()), Format.csv(k.name()), "distance",
-                        Format.csv(k.value()), "", "", "", "", Format.csv(k.limit()), "true",
+                        Format.csv(k.value()), "", "", "", "", k.checked() ? Format.csv(k.limit()) : "",
+                        Boolean.toString(k.checked()),
                         Boolean.toString(k.pass()))).append('\n');
             }
         }

@@ -106,9 +106,9 @@ public final class HtmlReport {
         if (!c.checks().isEmpty()) {
             h.append("<table><tr><th class=\"l\">distance</th><th>value</th><th>limit</th><th class=\"l\">result</th></tr>\n");
             for (Check k : c.checks()) {
-                String result = k.pass() ? "PASS" : "FAIL";
+                String result = !k.checked() ? "info" : k.pass() ? "PASS" : "FAIL";
                 h.append("<tr><td class=\"l\">").append(esc(k.name())).append("</td>").append(td(Format.num(k.value())))
-                        .append(td(Format.num(k.limit()))).append("<td class=\"l ").append(result).append("\">")
+                        .append(td(k.checked() ? Format.num(k.limit()) : "")).append("<td class=\"l ").append(result).append("\">")
                         .append(result).append("</td></tr>\n");
             }
             h.append("</table>\n");

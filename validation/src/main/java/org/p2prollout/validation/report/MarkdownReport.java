@@ -69,7 +69,8 @@ public final class MarkdownReport {
                 m.append("| distance | value | limit | result |\n|---|---|---|---|\n");
                 for (Check k : c.checks()) {
                     m.append("| ").append(cell(k.name())).append(" | ").append(Format.num(k.value())).append(" | ")
-                            .append(Format.num(k.limit())).append(" | ").append(k.pass() ? "PASS" : "FAIL").append(" |\n");
+                            .append(k.checked() ? Format.num(k.limit()) : "").append(" | ")
+                            .append(!k.checked() ? "info" : k.pass() ? "PASS" : "FAIL").append(" |\n");
                 }
                 m.append('\n');
             }

@@ -38,8 +38,10 @@ public record CaseResult(String name, String description, Map<String, String> pa
 
     /** The check name of the Kolmogorov–Smirnov distance between predicted and simulated T_1. */
     public static final String KS_T1 = "KS distance T_1";
-    /** The check name of the largest vertical gap between the coverage curves. */
+    /** The check name of the largest vertical gap between the coverage curves (information). */
     public static final String COVERAGE_GAP = "coverage largest gap";
+    /** The check name of the largest distance of the model's coverage from the simulation's 95 % band. */
+    public static final String COVERAGE_BEYOND_BAND = "coverage gap beyond the 95% band";
 
     public CaseResult {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));

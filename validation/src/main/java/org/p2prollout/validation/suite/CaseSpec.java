@@ -16,24 +16,43 @@ import org.p2prollout.validation.sim.scenario.Scenario;
  * @param tolerances   what the comparison accepts
  * @param notes        caveats shown in the report (e.g. "synthetic trace: ../shared/data absent")
  * @param unavailable  when non-null the case cannot run and is reported NOT_RUN with this reason
+ * @param contacts     contacts to replay instead of the scenario's mobility (a trace, a synthetic city),
+ *                     or null; their device count must equal the scenario's
  */
 public record CaseSpec(String name, String description, ModelKind model, Scenario scenario, int replications,
-                       long seed, Tolerances tolerances, List<String> notes, String unavailable) {
+                       long seed, Tolerances tolerances, List<String> notes, String unavailable,
+                       ContactSupply contacts) {
     public CaseSpec {
         if (name == null || name.isBlank()) {
             throw new org.p2prollout.solver.InvalidInputException("case name must be a non-empty string");
         }
         Checks.inRange("replications", replications, 2, 100_000);
         notes = List.copyOf(notes);
+        if (contacts != null && contacts.devices() != scenario.fleet().devices()) {
+            throw new org.p2prollout.solver.InvalidInputException("case " + name + ": the contacts are between "
+                    + contacts.devices() + " devices but fleet.devices is " + scenario.fleet().devices());
+        }
     }
 
     public static CaseSpec of(String name, String description, ModelKind model, Scenario scenario, int replications,
                               long seed, Tolerances tolerances) {
-        return new CaseSpec(name, description, model, scenario, replications, seed, tolerances, List.of(), null);
+        return new CaseSpec(name, description, model, scenario, replications, seed, tolerances, List.of(), null, null);
+    }
+
+    /** This case replaying {@code supply}'s contacts, with notes. */
+    public CaseSpec withContacts(ContactSupply supply, List<String> extraNotes) {
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(extraNotes);
+        return new CaseSpec(name, description, model, scenario, replications, seed, tolerances, all, unavailable, supply);
+    }
+
+    /** This case reported as not run, with the reason. */
+    public CaseSpec asUnavailable(String reason) {
+        return new CaseSpec(name, description, model, scenario, replications, seed, tolerances, notes, reason, contacts);
     }
 
     /** This case with another number of replications. */
     public CaseSpec withReplications(int r) {
-        return new CaseSpec(name, description, model, scenario, r, seed, tolerances, notes, unavailable);
+        return new CaseSpec(name, description, model, scenario, r, seed, tolerances, notes, unavailable, contacts);
     }
 }

@@ -6,10 +6,20 @@ package org.p2prollout.validation.suite;
  *
  * @param name  what is measured
  * @param value the distance, {@code >= 0}
- * @param limit the largest value accepted
+ * @param limit the largest value accepted; {@code +∞} for a distance reported for information only
  */
 public record Check(String name, double value, double limit) {
     public boolean pass() {
-        return value <= limit;
+        return !(value > limit);
+    }
+
+    /** True when the distance is held against a finite limit. */
+    public boolean checked() {
+        return !Double.isInfinite(limit);
+    }
+
+    /** A distance reported without a limit. */
+    public static Check info(String name, double value) {
+        return new Check(name, value, Double.POSITIVE_INFINITY);
     }
 }

@@ -57,4 +57,25 @@ public final class Distances {
         }
         return gap;
     }
+
+    /**
+     * The largest distance of the model's curve from the simulation's band: 0 where the model lies
+     * inside [low, high], else the distance to the nearer edge; taken over the simulation's times.
+     *
+     * @return the distance, or NaN when either curve is empty or the simulation has no band
+     */
+    public static double largestGapBeyondBand(Curve model, Curve simulated) {
+        if (model.isEmpty() || simulated.isEmpty() || !simulated.hasBand()) {
+            return Double.NaN;
+        }
+        double[] t = simulated.times();
+        double[] low = simulated.low();
+        double[] high = simulated.high();
+        double gap = 0;
+        for (int i = 0; i < t.length; i++) {
+            double m = model.valueAt(t[i]);
+            gap = Math.max(gap, Math.max(0, Math.max(m - high[i], low[i] - m)));
+        }
+        return gap;
+    }
 }

@@ -14,11 +14,11 @@ public enum ModelKind {
     OPEN_FLEET;
 
     /** Parameterises this kind of model from the simulation and its contact-log rates. */
-    public ModelFit fit(SimulationResult sim, ContactLogRates rates) {
+    public ModelFit fit(SimulationResult sim, ContactLogRates rates, boolean sameContactsEveryReplication) {
         return switch (this) {
             case SINGLE_PIECE -> SinglePieceFit.fit(sim.scenario(), rates);
-            case MULTI_PIECE -> throw new CaseNotRunnable("the multi-piece model is not available in this build");
-            case HETEROGENEOUS -> throw new CaseNotRunnable("the heterogeneous-fleet model is not available in this build");
+            case MULTI_PIECE -> MultiPieceFit.fit(sim.scenario(), rates);
+            case HETEROGENEOUS -> HeterogeneousFit.fit(sim.scenario(), rates, sameContactsEveryReplication);
             case OPEN_FLEET -> throw new CaseNotRunnable(
                     "the open-fleet stationary model and an open-fleet simulator scenario are not available in this build");
         };

@@ -50,4 +50,13 @@ class DistancesTest {
         Curve sim = Curve.of(new double[] {0, 25, 50, 100}, new double[] {0, 0.2, 0.7, 1});
         assertEquals(0.2, Distances.largestGap(model, sim), 1e-15);
     }
+
+    @Test
+    void gapBeyondBandIsZeroInsideAndDistanceToTheEdgeOutside() {
+        double[] t = {0, 10, 20};
+        Curve sim = new Curve(t, new double[] {0.1, 0.5, 0.9}, new double[] {0.0, 0.4, 0.85}, new double[] {0.2, 0.6, 0.95});
+        assertEquals(0.0, Distances.largestGapBeyondBand(Curve.of(t, new double[] {0.15, 0.45, 0.9}), sim), 0);
+        // 0.7 is 0.1 above the band's 0.6 at t = 10; 0.8 is 0.05 below 0.85 at t = 20
+        assertEquals(0.1, Distances.largestGapBeyondBand(Curve.of(t, new double[] {0.1, 0.7, 0.8}), sim), 1e-12);
+    }
 }
