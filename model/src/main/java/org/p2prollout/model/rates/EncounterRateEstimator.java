@@ -71,7 +71,7 @@ public final class EncounterRateEstimator {
                 throw new InvalidInputException("contact " + c + " names device " + c.b() + "; devices are 0.." + (n - 1));
             }
         }
-        Arrays.sort(sorted, Comparator.comparingInt(Contact::a).thenComparingInt(Contact::b).thenComparingDouble(Contact::start));
+        sorted = byPairThenStart(sorted, n);
 
         KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
         List<EncounterRates.PairRate> pairs = new ArrayList<>();
@@ -115,7 +115,7 @@ public final class EncounterRateEstimator {
             }
             if (m >= options.minInterContacts()) {
                 double[] sample = Arrays.copyOfRange(ict, first, ictCount);
-                p = ks.kolmogorovSmirnovTest(new ExponentialDistribution(null, mean), sample);
+                p = pValue(ks, sample, mean);
                 tested++;
                 if (p >= options.ksLevel()) {
                     notRejected++;
@@ -187,6 +187,59 @@ public final class EncounterRateEstimator {
         return new EncounterRates(n, sorted.length, pairs.size(), pairsObserved, pairTime, homogeneous, pairs,
                 new EncounterRates.Classes(sizes, classRates, deviceClass, deviceRates), fit,
                 interContact(Arrays.copyOf(ict, ictCount)), durations(sorted));
+    }
+
+    /**
+     * The contacts sorted by (a, b, start) — a new array. Sorting millions of objects with
+     * comparators dominated the run time of multi-week traces, so this sorts primitive keys:
+     * a stable order by start first (free when the input is already in start order, as from a
+     * tracker or a simulator log), then the packed key {@code pair · m + position}.
+     */
+    static Contact[] byPairThenStart(Contact[] contacts, int devices) {
+        int m = contacts.length;
+        Contact[] byStart = contacts.clone();
+        boolean inStartOrder = true;
+        for (int i = 1; i < m && inStartOrder; i++) {
+            inStartOrder = contacts[i - 1].start() <= contacts[i].start();
+        }
+        if (!inStartOrder) {
+            Arrays.sort(byStart, Comparator.comparingDouble(Contact::start)); // stable
+        }
+        double pairs = (double) devices * devices;
+        if (pairs * Math.max(1, m) >= 0x1p62) {
+            Arrays.sort(byStart, Comparator.comparingInt(Contact::a).thenComparingInt(Contact::b).thenComparingDouble(Contact::start));
+            return byStart;
+        }
+        long[] packed = new long[m];
+        for (int i = 0; i < m; i++) {
+            long pair = (long) byStart[i].a() * devices + byStart[i].b();
+            packed[i] = pair * m + i;
+        }
+        Arrays.sort(packed);
+        Contact[] out = new Contact[m];
+        for (int i = 0; i < m; i++) {
+            out[i] = byStart[(int) (packed[i] % m)];
+        }
+        return out;
+    }
+
+    /**
+     * KS p-value of {@code sample} against the exponential of mean {@code mean}. Commons Math's
+     * p-value costs milliseconds for n ≤ 140 (a matrix power), too slow for the tens of thousands of
+     * pairs of a multi-week trace; so the statistic D is Commons Math's, and the p-value is first
+     * taken from the asymptotic Kolmogorov distribution with Stephens' small-sample correction
+     * {@code (√n + 0.12 + 0.11/√n)·D} (within 0.02 of Commons Math's for n ≥ 20). Only when that lies in
+     * [0.005, 0.2], near the decision, is Commons Math's p-value computed and used.
+     */
+    private double pValue(KolmogorovSmirnovTest ks, double[] sample, double mean) {
+        ExponentialDistribution exp = new ExponentialDistribution(null, mean);
+        double d = ks.kolmogorovSmirnovStatistic(exp, sample);
+        double rootN = Math.sqrt(sample.length);
+        double approx = 1 - ks.ksSum((rootN + 0.12 + 0.11 / rootN) * d, 1e-12, 100_000);
+        if (approx >= 0.005 && approx <= 0.2) {
+            return ks.kolmogorovSmirnovTest(exp, sample);
+        }
+        return Math.max(0, Math.min(1, approx));
     }
 
     private EncounterRates.Homogeneous homogeneous(long contacts, double pairTime, double unweighted) {

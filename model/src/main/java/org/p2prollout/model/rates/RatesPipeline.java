@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.p2prollout.model.contact.Contact;
-import org.p2prollout.model.contact.ContactCollector;
 import org.p2prollout.model.contact.ContactTracker;
 import org.p2prollout.model.resample.Resampler;
 import org.p2prollout.model.resample.Resampling;
@@ -43,17 +42,36 @@ public final class RatesPipeline {
 
     /** Positions: resample, detect contacts, estimate. */
     public RatesRun fromTrace(Trace trace, ProgressListener progress) {
-        ContactCollector collector = new ContactCollector();
-        ContactTracker tracker = new ContactTracker(trace.devices(), options.range(), collector);
+        ContactLog log = new ContactLog();
+        ContactTracker tracker = new ContactTracker(trace.devices(), options.range(), log);
         Resampling sweep = new Resampler(options.step(), options.maxGap()).sweep(trace, tracker::step, progress);
         tracker.finish();
-        List<Contact> contacts = collector.contacts();
+        List<Contact> contacts = log.contacts();
         Observation observation = new Observation(trace.devices(), sweep.observed(), sweep.firstTime(),
                 sweep.lastTime() + options.step());
         EncounterRates rates = new EncounterRateEstimator(options.rates()).estimate(contacts, observation);
         RatesSummary summary = summary(rates, trace.format().cliName(), trace.detected(), trace.counts().read(),
                 trace.counts().dropped(), trace.counts().malformedLines(), observation);
         return new RatesRun(trace.deviceNames(), contacts, rates, summary);
+    }
+
+    /**
+     * In-memory contacts (e.g. a simulator's contact log) over devices {@code 0..devices-1}, each
+     * observed throughout {@code [from, to]} (seconds): the same {@link RatesRun} and
+     * {@link RatesSummary} (format {@code "contacts"}) as for a trace, so that
+     * {@link RatesFiles#write} gives a {@code summary.json} that {@code rollout predict --rates}
+     * reads. Device names are the indices.
+     */
+    public RatesRun fromContacts(List<Contact> contacts, int devices, double from, double to) {
+        return fromContacts(contacts, Observation.window(devices, from, to));
+    }
+
+    /** In-memory contacts with per-device observed intervals; device names are the indices. */
+    public RatesRun fromContacts(List<Contact> contacts, Observation observation) {
+        EncounterRates rates = new EncounterRateEstimator(options.rates()).estimate(contacts, observation);
+        RatesSummary summary = summary(rates, "contacts", false, 0, 0, 0, observation);
+        List<String> names = java.util.stream.IntStream.range(0, observation.devices()).mapToObj(Integer::toString).toList();
+        return new RatesRun(names, contacts, rates, summary);
     }
 
     /** A contact list: every device observed throughout the window. */

@@ -14,6 +14,6 @@ import org.p2prollout.model.contact.Contact;
 public record RatesRun(List<String> deviceNames, List<Contact> contacts, EncounterRates rates, RatesSummary summary) {
     public RatesRun {
         deviceNames = List.copyOf(deviceNames);
-        contacts = List.copyOf(contacts);
+        contacts = java.util.Collections.unmodifiableList(contacts); // millions of contacts: no copy
     }
 }

@@ -23,6 +23,9 @@ public final class TraceReaders {
      * @throws UncheckedIOException when the file cannot be read
      */
     public static TraceData read(Path path, ReadOptions options, ProgressListener progress) {
+        if (!java.nio.file.Files.exists(path)) {
+            throw new org.p2prollout.solver.InvalidInputException("no such file or directory: " + path);
+        }
         try {
             boolean detected = options.format() == null;
             TraceFormat format = detected ? FormatDetector.detect(path) : options.format();

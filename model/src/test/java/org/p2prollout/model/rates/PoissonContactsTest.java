@@ -79,6 +79,26 @@ class PoissonContactsTest {
     }
 
     @Test
+    void pairPValuesAgreeWithCommonsMathAndGiveTheSameDecisions() {
+        int n = 8;
+        List<Contact> contacts = poisson(n, (i, j) -> 1, 14);
+        EncounterRates r = new EncounterRateEstimator().estimate(contacts, n, 0, T);
+        org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest ks = new org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest();
+        for (EncounterRates.PairRate p : r.pairs()) {
+            double[] starts = contacts.stream().filter(c -> c.a() == p.a() && c.b() == p.b()).mapToDouble(Contact::start).sorted().toArray();
+            double[] gaps = new double[starts.length - 1];
+            for (int k = 0; k < gaps.length; k++) {
+                gaps[k] = starts[k + 1] - starts[k];
+            }
+            double mean = java.util.Arrays.stream(gaps).average().orElseThrow();
+            double exact = ks.kolmogorovSmirnovTest(new org.apache.commons.math3.distribution.ExponentialDistribution(null, mean), gaps);
+            assertEquals(gaps.length, p.interContacts());
+            assertEquals(exact, p.ksPValue(), 0.02, "pair " + p.a() + "-" + p.b());
+            assertEquals(exact >= 0.05, p.ksPValue() >= 0.05, "decision of pair " + p.a() + "-" + p.b());
+        }
+    }
+
+    @Test
     void periodicContactsAreRejected() {
         List<Contact> contacts = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -159,6 +179,22 @@ class PoissonContactsTest {
                 .estimate(List.of(new Contact(0, 5, 0, 10)), 2, 0, 100));
         assertThrows(InvalidInputException.class, () -> new EncounterRateEstimator(RateOptions.DEFAULT.withClasses(3))
                 .estimate(List.of(new Contact(0, 1, 0, 10)), 2, 0, 100));
+    }
+
+    @Test
+    void pipelineEntryForInMemoryContactsGivesTheSameRatesAndASummary() {
+        int n = 12;
+        List<Contact> contacts = poisson(n, (i, j) -> 2, 15);
+        RatesRun run = new RatesPipeline(PipelineOptions.DEFAULT.withRates(RateOptions.DEFAULT.withClasses(2)))
+                .fromContacts(contacts, n, 0, T);
+        EncounterRates direct = new EncounterRateEstimator(RateOptions.DEFAULT.withClasses(2)).estimate(contacts, n, 0, T);
+        assertEquals(direct.homogeneous().rate(), run.summary().meanRate(), 0);
+        assertEquals(contacts.size(), run.summary().contacts());
+        assertEquals(n * (n - 1) / 2, run.summary().pairsObserved());
+        assertEquals(T, run.summary().observedSeconds(), 0);
+        assertEquals(0, run.summary().fixes());
+        assertEquals("contacts", run.summary().format());
+        assertEquals("11", run.deviceNames().get(11));
     }
 
     @Test

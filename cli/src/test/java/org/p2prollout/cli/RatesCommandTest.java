@@ -1,0 +1,88 @@
+package org.p2prollout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RatesCommandTest {
+    @TempDir
+    Path dir;
+
+    /** Pair 1-2 meets four times in [0, 1000]; 3 never meets anyone. */
+    private Path contacts() throws IOException {
+        return Files.writeString(dir.resolve("c.csv"), "a,b,start,end\n1,2,0,10\n1,2,200,230\n1,2,500,500\n1,2,700,760\n1,3,990,1000\n");
+    }
+
+    @Test
+    void jsonSummaryCarriesTheContractNamesAndMatchesSummaryJson() throws IOException {
+        Path out = dir.resolve("out");
+        RolloutTest.Run r = RolloutTest.run("rates", contacts().toString(), "--classes", "1", "--json", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = Json.mapper().readTree(r.out());
+        for (String k : new String[] {"devices", "fixes", "droppedFixes", "contacts", "pairsWithContact", "pairsObserved", "meanRate",
+            "classSizes", "classRates", "expFitShare", "meanContactDuration", "observedSeconds"}) {
+            assertTrue(j.has(k), "summary lacks " + k);
+        }
+        assertEquals(3, j.get("devices").asInt());
+        assertEquals(5, j.get("contacts").asInt());
+        assertEquals(1000, j.get("observedSeconds").asDouble(), 0);
+        // 5 contacts over 3 pairs x 1000 s.
+        assertEquals(5 / 3000.0, j.get("meanRate").asDouble(), 1e-15);
+        assertEquals((10 + 30 + 0 + 60 + 10) / 5.0, j.get("meanContactDuration").asDouble(), 1e-12);
+        assertTrue(j.get("expFitShare").isNull());
+        assertEquals("contacts-csv", j.get("format").asText());
+        assertEquals(j, Json.mapper().readTree(Files.readString(out.resolve("summary.json"))));
+        for (String f : new String[] {"contacts.csv", "pairs.csv", "intercontact-ccdf.png"}) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        // contacts.csv reads back as the same contact list.
+        RolloutTest.Run again = RolloutTest.run("rates", out.resolve("contacts.csv").toString(), "--classes", "1", "--json");
+        assertEquals(5, Json.mapper().readTree(again.out()).get("contacts").asInt());
+    }
+
+    @Test
+    void humanOutputSaysWhichFormatWasDetected() throws IOException {
+        RolloutTest.Run r = RolloutTest.run("rates", contacts().toString(), "--classes", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("contacts-csv (detected from content)"), r.out());
+        assertTrue(r.out().contains("mean rate"), r.out());
+    }
+
+    @Test
+    void malformedLineIsExitTwoWithFileAndLine() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "1,2,0,10\n1,2,oops,20\n");
+        RolloutTest.Run r = RolloutTest.run("rates", bad.toString());
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains("bad.csv:2: expected start and end times"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        RolloutTest.Run lenient = RolloutTest.run("rates", bad.toString(), "--lenient", "--classes", "1", "--json");
+        assertEquals(0, lenient.code(), lenient.err());
+        assertEquals(1, Json.mapper().readTree(lenient.out()).get("malformedLines").asInt());
+    }
+
+    @Test
+    void badParametersAndMissingFilesAreExitTwo() throws IOException {
+        Path c = contacts();
+        for (String[] args : new String[][] {{"rates", c.toString(), "--range", "-1"}, {"rates", c.toString(), "--classes", "9"},
+            {"rates", c.toString(), "--format", "gpx"}, {"rates", dir.resolve("nope.csv").toString()},
+            {"rates", c.toString(), "--from", "50", "--to", "10"}}) {
+            RolloutTest.Run r = RolloutTest.run(args);
+            assertEquals(ExitCodes.USAGE, r.code(), String.join(" ", args) + ": " + r.err());
+            assertFalse(r.err().contains("internal error"), r.err());
+        }
+    }
+
+    @Test
+    void helpStatesUnitsAndDefaults() {
+        RolloutTest.Run r = RolloutTest.run("rates", "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("metres") && r.out().contains("default 100") && r.out().contains("default 300"), r.out());
+    }
+}

@@ -1,0 +1,94 @@
+package org.p2prollout.model.rates;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+import org.p2prollout.model.contact.Contact;
+import org.p2prollout.model.contact.ContactListener;
+
+/**
+ * A {@link ContactListener} that records contacts in primitive arrays in the order they
+ * started. Because a {@link org.p2prollout.model.contact.ContactTracker} reports starts in time
+ * order and, within a step, in {@code (a, b)} order, {@link #contacts()} comes out sorted by
+ * (start, a, b) without sorting: the multi-week traces' millions of contacts are never sorted
+ * with object comparators. Contacts still open when {@link #contacts()} is called are an error:
+ * call {@code tracker.finish()} first.
+ */
+public final class ContactLog implements ContactListener {
+    private final Map<Long, Integer> open = new HashMap<>();
+    private int[] as = new int[1024];
+    private int[] bs = new int[1024];
+    private double[] starts = new double[1024];
+    private double[] ends = new double[1024];
+    private int n;
+
+    private static long key(int a, int b) {
+        return ((long) a << 32) | (b & 0xffffffffL);
+    }
+
+    @Override
+    public void contactStarted(int a, int b, double time) {
+        if (n == as.length) {
+            int cap = n + (n >> 1);
+            as = Arrays.copyOf(as, cap);
+            bs = Arrays.copyOf(bs, cap);
+            starts = Arrays.copyOf(starts, cap);
+            ends = Arrays.copyOf(ends, cap);
+        }
+        if (open.putIfAbsent(key(a, b), n) != null) {
+            throw new IllegalStateException("contact " + a + "-" + b + " started twice without ending");
+        }
+        as[n] = a;
+        bs[n] = b;
+        starts[n] = time;
+        ends[n] = Double.NaN;
+        n++;
+    }
+
+    @Override
+    public void contactEnded(int a, int b, double time) {
+        Integer i = open.remove(key(a, b));
+        if (i == null) {
+            throw new IllegalStateException("contact " + a + "-" + b + " ended at " + time + " without a start");
+        }
+        ends[i] = time;
+    }
+
+    /** Number of contacts started. */
+    public int size() {
+        return n;
+    }
+
+    /** The contacts in order of (start, a, b): an immutable view over the log's arrays. */
+    public List<Contact> contacts() {
+        if (!open.isEmpty()) {
+            throw new IllegalStateException(open.size() + " contacts are still open; finish the tracker first");
+        }
+        Contact[] out = new Contact[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = new Contact(as[i], bs[i], starts[i], ends[i]);
+        }
+        return new Frozen(out);
+    }
+
+    private static final class Frozen extends AbstractList<Contact> implements RandomAccess {
+        private final Contact[] items;
+
+        Frozen(Contact[] items) {
+            this.items = items;
+        }
+
+        @Override
+        public Contact get(int index) {
+            return items[index];
+        }
+
+        @Override
+        public int size() {
+            return items.length;
+        }
+    }
+}
