@@ -24,18 +24,20 @@ import org.p2prollout.solver.InvalidInputException;
  * not on the order of devices within a step.
  *
  * <h2>Cost</h2>
- * A hashed uniform grid of cells of side {@code range} (no all-pairs loop): each device is
- * compared only with devices of its own and the four forward neighbouring cells, so a step costs
- * O(devices present + pairs in range). Open contacts live in a primitive open-addressing table
- * (16 bytes per pair). Memory: about 80 bytes per device plus 16 bytes per open contact.
- * Not thread-safe; one tracker per stream of positions.
+ * A uniform grid of cells of side {@code range} (a hair more; no all-pairs loop), dense over
+ * the devices' bounding box when that has at most ~4 cells per device, hashed otherwise: each
+ * device is compared only with the devices of its own cell and of the four forward neighbouring
+ * cells. The pairs in range are sorted (a counting sort on the first device) and merged with
+ * the sorted pairs of the previous step, so a step costs O(devices present + pairs in range)
+ * with sequential memory access, and no hash lookup per pair. Memory: about 90 bytes per device
+ * plus about 44 bytes per pair in range. Not thread-safe; one tracker per stream of positions.
  */
 public final class ContactTracker {
     /**
      * Cells are a hair wider than the range so that rounding in {@code x / cell} can never put
      * two devices at distance exactly {@code range} two cells apart.
      */
-    private static final double CELL_SLACK = 1 + 1e-9;
+    private static final double CELL_SLACK = 1 + 1e-6;
 
     private final int devices;
     private final double range;
@@ -43,8 +45,9 @@ public final class ContactTracker {
     private final double cell;
     private final ContactListener listener;
 
-    /** Open contacts: pair key to the index of the last step at which the pair was in range. */
-    private final PairMap open = new PairMap();
+    /** Open contacts: the pairs in range at the last step, keys a << 32 | b, ascending. */
+    private long[] open = new long[64];
+    private int openCount;
     /** Step index at which each device was last present, to reject duplicates within a step. */
     private final int[] presentAt;
 
@@ -59,10 +62,19 @@ public final class ContactTracker {
     private int[] bucketOf = new int[0];
     private int[] bucketStart = new int[0];
     private int[] sortedId = new int[0];
-    private double[] sortedX = new double[0];
-    private double[] sortedY = new double[0];
+    /** Positions in grid order, x and y interleaved: one cache line serves both. */
+    private double[] sortedXY = new double[0];
     private long[] sortedCellX = new long[0];
     private long[] sortedCellY = new long[0];
+    private boolean dense;
+    private int gridWidth;
+    private int bucketCount;
+    private int[] pairA = new int[64];
+    private int[] pairB = new int[64];
+    private int pairCount;
+    private int[] rowStart;
+    private int[] sortedB = new int[0];
+    private long[] current = new long[64];
     private long[] started = new long[64];
     private int startedCount;
     private long[] ended = new long[64];
@@ -108,7 +120,7 @@ public final class ContactTracker {
 
     /** Number of contacts currently open (in range at the last step). */
     public int openContacts() {
-        return open.size();
+        return openCount;
     }
 
     /** Number of contacts started so far. */
@@ -157,14 +169,13 @@ public final class ContactTracker {
         endedCount = 0;
 
         sortIntoGrid(ids, x, y, count);
-        findPairsInRange(count);
-        collectEnded();
+        findPairsInRange();
+        sortPairs();
+        mergeWithOpen();
 
-        Arrays.sort(ended, 0, endedCount);
         for (int k = 0; k < endedCount; k++) {
             listener.contactEnded(PairMap.first(ended[k]), PairMap.second(ended[k]), previousTime);
         }
-        Arrays.sort(started, 0, startedCount);
         for (int k = 0; k < startedCount; k++) {
             listener.contactStarted(PairMap.first(started[k]), PairMap.second(started[k]), time);
         }
@@ -198,17 +209,10 @@ public final class ContactTracker {
             throw new InvalidInputException("finish time must be finite and >= the last step time "
                     + lastTime + ", got " + time);
         }
-        endedCount = 0;
-        for (int s = 0; s < open.capacity(); s++) {
-            long key = open.keyAt(s);
-            if (key >= 0) {
-                addEnded(key);
-            }
-        }
-        Arrays.sort(ended, 0, endedCount);
-        open.clear();
-        for (int k = 0; k < endedCount; k++) {
-            listener.contactEnded(PairMap.first(ended[k]), PairMap.second(ended[k]), time);
+        int n = openCount;
+        openCount = 0;
+        for (int k = 0; k < n; k++) {
+            listener.contactEnded(PairMap.first(open[k]), PairMap.second(open[k]), time);
         }
     }
 
@@ -243,104 +247,275 @@ public final class ContactTracker {
         }
     }
 
-    /** Counting sort of the present devices by hashed grid cell. */
+    /**
+     * Sorts the present devices by grid cell (counting sort). The grid is dense, one bucket per
+     * cell of the bounding box with a margin of one cell, when that box has at most a few cells
+     * per device; otherwise cells are hashed into about two buckets per device, and a bucket
+     * may then hold several cells.
+     */
     private void sortIntoGrid(int[] ids, double[] x, double[] y, int count) {
         ensureDeviceScratch(count);
-        int buckets = bucketStart.length - 1;
-        int mask = buckets - 1;
-        Arrays.fill(bucketStart, 0);
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < count; k++) {
-            long cx = (long) Math.floor(x[k] / cell);
-            long cy = (long) Math.floor(y[k] / cell);
-            cellX[k] = cx;
-            cellY[k] = cy;
-            int b = bucket(cx, cy, mask);
-            bucketOf[k] = b;
-            bucketStart[b + 1]++;
+            minX = Math.min(minX, x[k]);
+            maxX = Math.max(maxX, x[k]);
+            minY = Math.min(minY, y[k]);
+            maxY = Math.max(maxY, y[k]);
+        }
+        // Cells relative to the box corner: small numbers, so x / cell loses no precision.
+        long spanX = count == 0 ? 0 : (long) Math.floor((maxX - minX) / cell);
+        long spanY = count == 0 ? 0 : (long) Math.floor((maxY - minY) / cell);
+        long denseLimit = 4L * count + 64;
+        // Test the sides first: their product could overflow for far-flung positions.
+        dense = spanX <= denseLimit && spanY <= denseLimit && (spanX + 3) * (spanY + 2) <= denseLimit;
+        long denseCells = dense ? (spanX + 3) * (spanY + 2) : 0;
+        int buckets;
+        if (dense) {
+            gridWidth = (int) (spanX + 3);
+            buckets = (int) denseCells;
+        } else {
+            buckets = Integer.highestOneBit(Math.max(16, 2 * count - 1)) << 1;
+        }
+        if (bucketStart.length < buckets + 1) {
+            bucketStart = new int[Math.max(buckets + 1, bucketStart.length * 3 / 2)];
+        }
+        bucketCount = buckets;
+        Arrays.fill(bucketStart, 0, buckets + 1, 0);
+        int mask = buckets - 1;
+        // Offsets from the box corner are >= 0, so the cast truncates like floor.
+        if (dense) {
+            for (int k = 0; k < count; k++) {
+                long cx = (long) ((x[k] - minX) / cell);
+                long cy = (long) ((y[k] - minY) / cell);
+                int b = (int) (cx + 1 + cy * gridWidth);
+                bucketOf[k] = b;
+                bucketStart[b + 1]++;
+            }
+        } else {
+            for (int k = 0; k < count; k++) {
+                long cx = (long) ((x[k] - minX) / cell);
+                long cy = (long) ((y[k] - minY) / cell);
+                cellX[k] = cx;
+                cellY[k] = cy;
+                int b = hashedBucket(cx, cy, mask);
+                bucketOf[k] = b;
+                bucketStart[b + 1]++;
+            }
         }
         for (int b = 0; b < buckets; b++) {
             bucketStart[b + 1] += bucketStart[b];
         }
-        // Fill from the back of each bucket so that bucketStart ends up as the bucket starts.
+        // Fill each bucket from its back, leaving bucketStart[b + 1] at the start of bucket b.
         for (int k = count - 1; k >= 0; k--) {
             int b = bucketOf[k];
             int pos = --bucketStart[b + 1];
             sortedId[pos] = ids == null ? k : ids[k];
-            sortedX[pos] = x[k];
-            sortedY[pos] = y[k];
-            sortedCellX[pos] = cellX[k];
-            sortedCellY[pos] = cellY[k];
+            sortedXY[2 * pos] = x[k];
+            sortedXY[2 * pos + 1] = y[k];
+            if (!dense) {
+                sortedCellX[pos] = cellX[k];
+                sortedCellY[pos] = cellY[k];
+            }
         }
-        // Now bucketStart[b + 1] is the start of bucket b; shift to the usual layout.
         System.arraycopy(bucketStart, 1, bucketStart, 0, buckets);
         bucketStart[buckets] = count;
     }
 
-    private void findPairsInRange(int count) {
-        int buckets = bucketStart.length - 1;
-        int mask = buckets - 1;
-        for (int b = 0; b < buckets; b++) {
+    /** Appends every pair in range, each once, to pairA/pairB (smaller index first). */
+    private void findPairsInRange() {
+        pairCount = 0;
+        if (dense) {
+            // One bucket per cell: whole cells against their forward half-neighbourhood.
+            int w = gridWidth;
+            for (int c = 0; c < bucketCount; c++) {
+                int from = bucketStart[c];
+                int to = bucketStart[c + 1];
+                if (from == to) {
+                    continue;
+                }
+                int eastEnd = bucketStart[c + 2];
+                int northFrom = bucketStart[c + w - 1];
+                int northTo = bucketStart[c + w + 2];
+                for (int p = from; p < to; p++) {
+                    // The rest of this cell and cell E are consecutive buckets, and so are cells
+                    // NW, N, NE; the margin of the grid keeps these indices valid.
+                    compare(p, p + 1, eastEnd);
+                    compare(p, northFrom, northTo);
+                }
+            }
+            return;
+        }
+        int mask = bucketCount - 1;
+        for (int b = 0; b < bucketCount; b++) {
             int end = bucketStart[b + 1];
             for (int p = bucketStart[b]; p < end; p++) {
                 long cx = sortedCellX[p];
                 long cy = sortedCellY[p];
-                // Same cell: later positions of the same bucket only, so each pair once.
-                scan(p, p + 1, end, cx, cy);
-                // Forward half of the 8-neighbourhood: every adjacent pair of cells once.
-                scanCell(p, cx + 1, cy, mask);
-                scanCell(p, cx + 1, cy + 1, mask);
-                scanCell(p, cx, cy + 1, mask);
-                scanCell(p, cx - 1, cy + 1, mask);
+                compareInCell(p, p + 1, end, cx, cy);
+                compareInCell(p, cx + 1, cy, mask);
+                compareInCell(p, cx + 1, cy + 1, mask);
+                compareInCell(p, cx, cy + 1, mask);
+                compareInCell(p, cx - 1, cy + 1, mask);
             }
         }
     }
 
-    private void scanCell(int p, long cx, long cy, int mask) {
-        int b = bucket(cx, cy, mask);
-        scan(p, bucketStart[b], bucketStart[b + 1], cx, cy);
+    private void compareInCell(int p, long cx, long cy, int mask) {
+        int b = hashedBucket(cx, cy, mask);
+        compareInCell(p, bucketStart[b], bucketStart[b + 1], cx, cy);
     }
 
-    /** Compares device at sorted position p with positions [from, to) that lie in cell (cx, cy). */
-    private void scan(int p, int from, int to, long cx, long cy) {
-        double px = sortedX[p];
-        double py = sortedY[p];
+    /** Hashed grid: compares position p with positions [from, to) that lie in cell (cx, cy). */
+    private void compareInCell(int p, int from, int to, long cx, long cy) {
+        double px = sortedXY[2 * p];
+        double py = sortedXY[2 * p + 1];
         for (int q = from; q < to; q++) {
-            if (sortedCellX[q] != cx || sortedCellY[q] != cy) {
-                continue;
-            }
-            double dx = sortedX[q] - px;
-            double dy = sortedY[q] - py;
-            if (dx * dx + dy * dy <= rangeSquared) {
-                inRange(sortedId[p], sortedId[q]);
+            if (sortedCellX[q] == cx && sortedCellY[q] == cy) {
+                double dx = sortedXY[2 * q] - px;
+                double dy = sortedXY[2 * q + 1] - py;
+                if (dx * dx + dy * dy <= rangeSquared) {
+                    addPair(sortedId[p], sortedId[q]);
+                }
             }
         }
     }
 
-    private void inRange(int i, int j) {
-        long key = i < j ? PairMap.key(i, j) : PairMap.key(j, i);
-        int slot = open.find(key);
-        if (slot >= 0) {
-            open.setValueAt(slot, stepIndex);
-        } else {
-            open.put(key, stepIndex);
-            if (startedCount == started.length) {
-                started = Arrays.copyOf(started, started.length * 2);
+    /**
+     * Dense grid: compares position p with positions [from, to). Writes every candidate and
+     * advances the count only when in range: no unpredictable branch in the hot loop.
+     */
+    private void compare(int p, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        if (pairCount + (to - from) > pairA.length) {
+            growPairs(pairCount + (to - from));
+        }
+        double px = sortedXY[2 * p];
+        double py = sortedXY[2 * p + 1];
+        int id = sortedId[p];
+        int n = pairCount;
+        int[] as = pairA;
+        int[] bs = pairB;
+        for (int q = from; q < to; q++) {
+            double dx = sortedXY[2 * q] - px;
+            double dy = sortedXY[2 * q + 1] - py;
+            int other = sortedId[q];
+            as[n] = Math.min(id, other);
+            bs[n] = Math.max(id, other);
+            n += dx * dx + dy * dy <= rangeSquared ? 1 : 0;
+        }
+        pairCount = n;
+    }
+
+    private void growPairs(int needed) {
+        int size = Math.max(needed, pairA.length * 2);
+        pairA = Arrays.copyOf(pairA, size);
+        pairB = Arrays.copyOf(pairB, size);
+    }
+
+    private void addPair(int i, int j) {
+        if (pairCount == pairA.length) {
+            growPairs(pairCount + 1);
+        }
+        pairA[pairCount] = Math.min(i, j);
+        pairB[pairCount] = Math.max(i, j);
+        pairCount++;
+    }
+
+    /**
+     * Sorts this step's pairs into {@code current} as keys {@code a << 32 | b}, ascending:
+     * a counting sort on {@code a} (linear, sequential writes) then the few {@code b} of each
+     * {@code a} sorted in place; with few pairs for many devices, a plain sort is cheaper.
+     */
+    private void sortPairs() {
+        if (current.length < pairCount) {
+            current = new long[Math.max(pairCount, current.length * 3 / 2)];
+        }
+        if ((long) pairCount * 8 < devices) {
+            for (int k = 0; k < pairCount; k++) {
+                current[k] = (long) pairA[k] << 32 | pairB[k];
             }
-            started[startedCount++] = key;
+            Arrays.sort(current, 0, pairCount);
+            return;
+        }
+        if (rowStart == null) {
+            rowStart = new int[devices + 1];
+        }
+        if (sortedB.length < pairCount) {
+            sortedB = new int[current.length];
+        }
+        Arrays.fill(rowStart, 0);
+        for (int k = 0; k < pairCount; k++) {
+            rowStart[pairA[k] + 1]++;
+        }
+        for (int a = 0; a < devices; a++) {
+            rowStart[a + 1] += rowStart[a];
+        }
+        for (int k = pairCount - 1; k >= 0; k--) {
+            sortedB[--rowStart[pairA[k] + 1]] = pairB[k];
+        }
+        // rowStart[a + 1] is now the start of row a.
+        int pos = 0;
+        for (int a = 0; a < devices; a++) {
+            int end = a + 2 <= devices ? rowStart[a + 2] : pairCount;
+            if (end - pos > 1) {
+                sortRow(pos, end);
+            }
+            long high = (long) a << 32;
+            for (; pos < end; pos++) {
+                current[pos] = high | sortedB[pos];
+            }
         }
     }
 
-    /** Open contacts not refreshed at this step have ended; removes them from the table. */
-    private void collectEnded() {
-        for (int s = 0; s < open.capacity(); s++) {
-            long key = open.keyAt(s);
-            if (key >= 0 && open.valueAt(s) < stepIndex) {
-                addEnded(key);
+    private void sortRow(int from, int to) {
+        if (to - from > 24) {
+            Arrays.sort(sortedB, from, to);
+            return;
+        }
+        for (int i = from + 1; i < to; i++) {
+            int v = sortedB[i];
+            int j = i - 1;
+            while (j >= from && sortedB[j] > v) {
+                sortedB[j + 1] = sortedB[j];
+                j--;
+            }
+            sortedB[j + 1] = v;
+        }
+    }
+
+    /** Merges the sorted open pairs with this step's: the differences are the ends and starts. */
+    private void mergeWithOpen() {
+        int i = 0;
+        int j = 0;
+        while (i < openCount && j < pairCount) {
+            long o = open[i];
+            long c = current[j];
+            if (o == c) {
+                i++;
+                j++;
+            } else if (o < c) {
+                addEnded(o);
+                i++;
+            } else {
+                addStarted(c);
+                j++;
             }
         }
-        for (int k = 0; k < endedCount; k++) {
-            open.remove(ended[k]);
+        while (i < openCount) {
+            addEnded(open[i++]);
         }
+        while (j < pairCount) {
+            addStarted(current[j++]);
+        }
+        long[] swap = open;
+        open = current;
+        current = swap;
+        openCount = pairCount;
     }
 
     private void addEnded(long key) {
@@ -357,19 +532,20 @@ public final class ContactTracker {
             cellY = new long[n];
             bucketOf = new int[n];
             sortedId = new int[n];
-            sortedX = new double[n];
-            sortedY = new double[n];
+            sortedXY = new double[2 * n];
             sortedCellX = new long[n];
             sortedCellY = new long[n];
         }
-        // About two buckets per device keeps buckets short without a large table to clear.
-        int buckets = Integer.highestOneBit(Math.max(16, 2 * count - 1)) << 1;
-        if (bucketStart.length != buckets + 1) {
-            bucketStart = new int[buckets + 1];
-        }
     }
 
-    private static int bucket(long cx, long cy, int mask) {
+    private void addStarted(long key) {
+        if (startedCount == started.length) {
+            started = Arrays.copyOf(started, started.length * 2);
+        }
+        started[startedCount++] = key;
+    }
+
+    private static int hashedBucket(long cx, long cy, int mask) {
         long h = cx * 0x9E3779B97F4A7C15L + cy * 0xC2B2AE3D27D4EB4FL;
         h ^= h >>> 29;
         h *= 0xBF58476D1CE4E5B9L;

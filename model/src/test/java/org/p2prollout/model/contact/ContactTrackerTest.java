@@ -88,17 +88,41 @@ class ContactTrackerTest {
                 collector.contacts());
     }
 
+    /** Dense grid (devices packed in a 100 m box) and counting sort of pairs. */
     @Test
     void matchesBruteForceOnRandomPositionsWithAbsences() {
-        int n = 60;
+        matchesBruteForce(60, 50, 4, 500);
+    }
+
+    /** Hashed grid (a 600 m box: far more cells than devices) and few pairs. */
+    @Test
+    void matchesBruteForceOnSparsePositions() {
+        matchesBruteForce(60, 300, 20, 40);
+    }
+
+    /** Hashed grid with many pairs: clusters far apart. */
+    @Test
+    void matchesBruteForceOnDistantClusters() {
+        matchesBruteForce(90, 1e6, 0, 0);
+    }
+
+    private static void matchesBruteForce(int n, double halfSide, double jitter, int minEvents) {
         double r = 12;
         SplittableRandom random = new SplittableRandom(20261125L);
         double[] px = new double[n];
         double[] py = new double[n];
         for (int i = 0; i < n; i++) {
-            px[i] = random.nextDouble(-50, 50);
-            py[i] = random.nextDouble(-50, 50);
+            if (jitter == 0) {
+                // Three clusters of 30 m at the corners of a huge box: hashed grid, dense pairs.
+                double cx = (i % 3 - 1) * halfSide;
+                px[i] = cx + random.nextDouble(-15, 15);
+                py[i] = -cx + random.nextDouble(-15, 15);
+            } else {
+                px[i] = random.nextDouble(-halfSide, halfSide);
+                py[i] = random.nextDouble(-halfSide, halfSide);
+            }
         }
+        double move = jitter == 0 ? 3 : jitter;
         Log fast = new Log();
         Log slow = new Log();
         ContactTracker tracker = new ContactTracker(n, r, fast);
@@ -109,8 +133,8 @@ class ContactTrackerTest {
         for (int step = 0; step < 300; step++) {
             int count = 0;
             for (int i = 0; i < n; i++) {
-                px[i] += random.nextDouble(-4, 4);
-                py[i] += random.nextDouble(-4, 4);
+                px[i] += random.nextDouble(-move, move);
+                py[i] += random.nextDouble(-move, move);
                 if (random.nextDouble() < 0.9) {
                     ids[count] = i;
                     x[count] = px[i];
@@ -129,7 +153,7 @@ class ContactTrackerTest {
         }
         tracker.finish();
         brute.finish();
-        assertTrue(slow.events.size() > 500, "the random case must exercise many contacts");
+        assertTrue(slow.events.size() > Math.max(minEvents, 10), "the random case must exercise contacts: " + slow.events.size());
         assertEquals(slow.events, fast.events);
         for (int k = 1; k < fast.times.size(); k++) {
             assertTrue(fast.times.get(k) >= fast.times.get(k - 1), "event times must not decrease");
@@ -151,6 +175,16 @@ class ContactTrackerTest {
         assertEquals(n * (n - 1) / 2, tracker.openContacts());
         tracker.finish();
         assertEquals(n * (n - 1) / 2, collector.size());
+    }
+
+    @Test
+    void farFlungDevicesUseTheHashedGridAndStillMeet() {
+        ContactCollector collector = new ContactCollector();
+        ContactTracker tracker = new ContactTracker(4, 1, collector);
+        // A box of 1e15 cells a side: a dense grid could not be allocated.
+        tracker.step(0, new double[] {-1e15, -1e15 + 0.5, 1e15, 1e15 - 1}, new double[] {0, 0, 3, 3});
+        tracker.finish();
+        assertEquals(List.of(new Contact(0, 1, 0, 0), new Contact(2, 3, 0, 0)), collector.contacts());
     }
 
     @Test
