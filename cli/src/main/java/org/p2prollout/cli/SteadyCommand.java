@@ -1,23 +1,117 @@
 package org.p2prollout.cli;
 
-import java.util.List;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.p2prollout.model.openfleet.OpenFleet;
+import org.p2prollout.model.openfleet.OpenFleetModel;
+import org.p2prollout.model.openfleet.QiuSrikantModel;
+import org.p2prollout.model.openfleet.SteadyState;
+import org.p2prollout.solver.stationary.Convergence;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "steady", mixinStandardHelpOptions = true,
-        description = {"Stationary state of an open fleet (devices arriving and leaving).", "", "Not built yet (issue 5)."})
+@Command(name = "steady", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Stationary state of an open fleet: devices come online lacking the update, leave, get it",
+            "from the server or from peers, and stop sharing. The (lacking, holding) chain is truncated at",
+            "--max-lacking and --max-holding; the probability mass at those bounds is reported (raise the",
+            "bounds when it is not small). Optionally compares with the Qiu-Srikant BitTorrent fluid model.",
+            "Rates per second."})
 final class SteadyCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    /** Everything after the command name, so that any input reaches the "not built" message. */
-    @Unmatched
-    List<String> unmatched;
+    @Option(names = "--arrival", required = true, paramLabel = "ALPHA", description = "devices coming online lacking the update, per second")
+    double arrival;
+
+    @Option(names = "--leave-lacking", required = true, paramLabel = "THETA", description = "rate at which a device lacking the update goes offline, per second")
+    double leaveLacking;
+
+    @Option(names = "--leave-holding", required = true, paramLabel = "GAMMA", description = "rate at which a holder stops sharing, per second")
+    double leaveHolding;
+
+    @Option(names = "--rate", required = true, paramLabel = "LAMBDA", description = "encounter rate of a pair, per second")
+    double rate;
+
+    @Option(names = "--server-rate", required = true, paramLabel = "MU", description = "rate at which a lacking device reaches the server, per second")
+    double serverRate;
+
+    @Option(names = "--success", defaultValue = "1", paramLabel = "P", description = "probability a contact transfers (default ${DEFAULT-VALUE})")
+    double success;
+
+    @Option(names = "--max-lacking", defaultValue = "200", paramLabel = "X", description = "truncation of lacking devices (default ${DEFAULT-VALUE})")
+    int maxLacking;
+
+    @Option(names = "--max-holding", defaultValue = "200", paramLabel = "Y", description = "truncation of holders (default ${DEFAULT-VALUE})")
+    int maxHolding;
+
+    @Option(names = "--method", paramLabel = "M", description = "stationary method: gth, direct, power, jacobi, gs, sor, krylov (default: gth up to 1500 states, else krylov)")
+    String method;
+
+    @Option(names = "--epsilon", defaultValue = "1e-10", description = "convergence criterion of iterative methods (default ${DEFAULT-VALUE})")
+    double epsilon;
+
+    @Option(names = "--distribution", paramLabel = "FILE", description = "write the stationary distribution as CSV x,y,probability")
+    Path distribution;
+
+    @Option(names = "--bt-download-rate", paramLabel = "C", description = "Qiu-Srikant comparison: download bandwidth of a peer, files per second")
+    Double btDownload;
+
+    @Option(names = "--bt-upload-rate", paramLabel = "MU_BT", description = "Qiu-Srikant comparison: upload bandwidth of a peer, files per second")
+    Double btUpload;
+
+    @Option(names = "--bt-effectiveness", defaultValue = "1", paramLabel = "ETA", description = "Qiu-Srikant effectiveness of file sharing in [0, 1] (default ${DEFAULT-VALUE})")
+    double btEffectiveness;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        throw new NotBuiltException("steady", "issue 5");
+    public Integer call() throws Exception {
+        OpenFleet fleet = new OpenFleet(arrival, leaveLacking, leaveHolding, rate, serverRate, success, maxLacking, maxHolding);
+        QiuSrikantModel qs = null;
+        if (btDownload != null || btUpload != null) {
+            if (btDownload == null || btUpload == null) {
+                throw new org.p2prollout.solver.InvalidInputException("the Qiu-Srikant comparison needs both --bt-download-rate and --bt-upload-rate");
+            }
+            qs = new QiuSrikantModel(arrival, btDownload, btUpload, leaveLacking, leaveHolding, btEffectiveness);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        try (TerminalProgress progress = common.json ? TerminalProgress.quiet() : TerminalProgress.forTerminal()) {
+            OpenFleetModel model = new OpenFleetModel(fleet, method, Convergence.relative(epsilon), progress);
+            SteadyState s = model.steadyState();
+            out.put("meanLacking", s.meanLacking());
+            out.put("meanHolding", s.meanHolding());
+            out.put("shareUpToDate", s.shareUpToDate());
+            out.put("serverDownloadsPerSecond", s.serverDownloadsPerSecond());
+            out.put("peerDownloadsPerSecond", s.peerDownloadsPerSecond());
+            out.put("offload", s.offload());
+            out.put("truncationMass", s.truncationMass());
+            out.put("massAtMaxLacking", s.massAtMaxLacking());
+            out.put("massAtMaxHolding", s.massAtMaxHolding());
+            out.put("states", s.states());
+            out.put("method", s.method());
+            out.put("residual", s.residual());
+            out.put("accuracy", s.accuracy());
+            if (qs != null) {
+                QiuSrikantModel.Steady q = qs.steadyState();
+                out.put("qiuSrikant", Map.of("downloaders", q.downloaders(), "seeds", q.seeds(), "beta", q.beta(),
+                        "downloadTime", q.downloadTime()));
+            }
+            if (distribution != null) {
+                model.writeDistribution(distribution);
+                out.put("distribution", distribution.toString());
+            }
+        }
+        var w = spec.commandLine().getOut();
+        if (common.json) {
+            Json.print(w, out);
+        } else {
+            out.forEach((k, v) -> w.printf("%-26s %s%n", k, v));
+        }
+        return ExitCodes.OK;
     }
 }

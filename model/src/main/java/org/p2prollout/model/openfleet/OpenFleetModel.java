@@ -2,7 +2,6 @@ package org.p2prollout.model.openfleet;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.p2prollout.solver.Generator;
 import org.p2prollout.solver.ProgressListener;
 import org.p2prollout.solver.io.AtomicFile;
@@ -12,8 +11,10 @@ import org.p2prollout.solver.stationary.StationaryResult;
 
 /**
  * Solves an {@link OpenFleet} for its stationary distribution with the solver module's stationary
- * methods (GTH up to 1,500 states, preconditioned Krylov beyond, or the method named) and reads off
- * the figures of {@link SteadyState}.
+ * methods (GTH up to 1,500 states, sparse LU up to 100,000, Gauss-Seidel beyond, or the method
+ * named) and reads off the figures of {@link SteadyState}. The residual ||pi Q|| of the answer is
+ * checked: when a method stops on its own criterion with a residual above 1e-9 of the fastest exit
+ * rate, the answer is recomputed with sparse LU (or Gauss-Seidel) and the accuracy says so.
  */
 public final class OpenFleetModel {
     private final OpenFleet fleet;
@@ -59,8 +60,17 @@ public final class OpenFleetModel {
 
     private void solve() {
         Generator q = fleet.generator();
-        String name = method != null ? method : StationaryMethods.defaultName(q);
+        String name = method != null ? method : defaultMethod(q);
         StationaryResult r = StationaryMethods.byName(name, convergence, progress).solve(q, fleet.index(0, 0));
+        String note = "";
+        if (!acceptable(q, r)) {
+            // a method may stop on its own criterion with a poor answer: check the residual and fall back
+            String fallback = q.states() <= DIRECT_LIMIT && !name.equals("direct") ? "direct" : "gs";
+            StationaryResult second = StationaryMethods.byName(fallback, convergence, progress)
+                    .solve(q, fleet.index(0, 0));
+            note = "; " + name + " stopped with residual " + r.accuracy().residual() + ", answer from " + fallback;
+            r = second;
+        }
         double[] pi = r.distribution();
         int yMax = fleet.maxHolding();
         double ex = 0;
@@ -91,7 +101,24 @@ public final class OpenFleetModel {
         distribution = pi;
         steady = new SteadyState(ex, ey, ex + ey > 0 ? ey / (ex + ey) : 0, server, peer,
                 server + peer > 0 ? peer / (server + peer) : 0, atX + atY - atBoth, atX, atY, q.states(),
-                r.accuracy().method(), r.accuracy().residual(), r.accuracy().summary());
+                r.accuracy().method(), r.accuracy().residual(), r.accuracy().summary() + note);
+    }
+
+    /** Chains up to this size default to the sparse direct method (exact elimination). */
+    public static final int DIRECT_LIMIT = 100_000;
+
+    /** Sparse LU up to {@link #DIRECT_LIMIT} states (GTH up to 1,500), Gauss-Seidel beyond. */
+    static String defaultMethod(Generator q) {
+        if (q.states() <= StationaryMethods.GTH_DEFAULT_LIMIT) {
+            return "gth";
+        }
+        return q.states() <= DIRECT_LIMIT ? "direct" : "gs";
+    }
+
+    /** Residual ||pi Q||_inf small against the fastest exit rate (1e-9 relative). */
+    static boolean acceptable(Generator q, StationaryResult r) {
+        double res = q.residual(r.distribution());
+        return res <= 1e-9 * Math.max(q.maxExitRate(), Double.MIN_NORMAL);
     }
 
     /** Writes the stationary distribution as CSV {@code x,y,probability} (atomically). */
@@ -101,7 +128,7 @@ public final class OpenFleetModel {
             w.write("x,y,probability\n");
             for (int x = 0; x <= fleet.maxLacking(); x++) {
                 for (int y = 0; y <= fleet.maxHolding(); y++) {
-                    w.write(x + "," + y + "," + String.format(Locale.ROOT, "%.17g", pi[fleet.index(x, y)]) + "\n");
+                    w.write(x + "," + y + "," + Double.toString(pi[fleet.index(x, y)]) + "\n");
                 }
             }
         });

@@ -35,7 +35,6 @@ import org.p2prollout.solver.ode.VectorField;
 public final class MultiPieceModel implements RolloutModel {
     public static final long DEFAULT_MAX_STATES = 500_000;
     public static final int MEAN_FIELD_MAX_PIECES = 8;
-    private static final double CDF_EPSILON = 1e-10;
 
     private final MultiPieceSwarm swarm;
     private final long maxStates;
@@ -73,11 +72,11 @@ public final class MultiPieceModel implements RolloutModel {
             AcyclicChain.HittingMoments m = l.chain.hittingMoments();
             double delivered = l.chain.expectedTerminal(l.piecesHeld) - (double) swarm.initialHolders() * k;
             double server = m.impulseTotal();
-            TimeDistribution d = l.chain.hittingTime(CDF_EPSILON);
+            TimeDistribution d = l.chain.hittingTimeFourier(org.p2prollout.solver.ProgressListener.NONE);
             return new RolloutPrediction(PredictionMethod.EXACT_CTMC, coverage, m.mean(), m.sd(),
                     RolloutPrediction.quantilesOf(d, lv), server / k, delivered > 0 ? 1 - server / delivered : 0,
                     l.chain.size(), new Accuracy(d.cdfError(), TimeDistribution.QUANTILE_RELATIVE_TOLERANCE, 1e-12,
-                            "exact lumped chain (devices per piece set): moments by backward pass, CDF by uniformisation"));
+                            "exact lumped chain (devices per piece set): moments by backward pass, CDF by Fourier series"));
         }
         MeanField mf = meanField(target, new double[0]);
         Map<String, Double> q = new LinkedHashMap<>();
@@ -95,7 +94,7 @@ public final class MultiPieceModel implements RolloutModel {
         long target = RolloutModel.targetCount(nodes(), coverage);
         Lumped l = lumped(target);
         if (l != null) {
-            return l.chain.hittingTime(CDF_EPSILON);
+            return l.chain.hittingTimeFourier(org.p2prollout.solver.ProgressListener.NONE);
         }
         return new DeterministicTime(meanField(target, new double[0]).time);
     }

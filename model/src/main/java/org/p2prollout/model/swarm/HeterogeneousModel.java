@@ -17,15 +17,14 @@ import org.p2prollout.solver.ode.VectorField;
  * {@code mu_c + p sum_d lambda_cd (uploading holders in d)}.
  *
  * <p>While the chain has at most {@code maxStates} states it is solved exactly: holders only grow,
- * so it is an {@link AcyclicChain} (moments in one backward pass, CDF by uniformisation on the
- * window of live states). Beyond that the answer is the mean-field ODE over lacking fractions,
+ * so it is an {@link AcyclicChain} (moments in one backward pass, CDF by the Fourier series of
+ * the characteristic function, one backward pass per term; coverage curves by uniformisation). Beyond that the answer is the mean-field ODE over lacking fractions,
  * integrated in logarithms so that N = 10^9 costs the same as N = 10^3, and flagged
  * {@link PredictionMethod#MEAN_FIELD}: a large-N approximation with deterministic times.
  */
 public final class HeterogeneousModel implements RolloutModel {
     /** Default largest exact chain. */
     public static final long DEFAULT_MAX_STATES = 2_000_000;
-    private static final double CDF_EPSILON = 1e-10;
 
     private final HeterogeneousFleet fleet;
     private final Groups groups;
@@ -88,12 +87,12 @@ public final class HeterogeneousModel implements RolloutModel {
         if (exact()) {
             AcyclicChain chain = chain(target);
             AcyclicChain.HittingMoments m = chain.hittingMoments();
-            TimeDistribution d = distribution(chain, m);
+            TimeDistribution d = chain.hittingTimeFourier(progress);
             double offload = needed == 0 ? 0 : 1 - m.impulseTotal() / needed;
             return new RolloutPrediction(PredictionMethod.EXACT_CTMC, coverage, m.mean(), m.sd(),
                     RolloutPrediction.quantilesOf(d, lv), m.impulseTotal(), offload, chain.size(),
                     new Accuracy(d.cdfError(), TimeDistribution.QUANTILE_RELATIVE_TOLERANCE, 1e-12,
-                            "exact chain: moments by backward pass, CDF by uniformisation"));
+                            "exact chain: moments by backward pass, CDF by Fourier series of the characteristic function"));
         }
         MeanField mf = meanField(target, new double[0]);
         double offload = needed == 0 ? 0 : 1 - mf.serverDownloads / needed;
@@ -112,39 +111,9 @@ public final class HeterogeneousModel implements RolloutModel {
         long target = RolloutModel.targetCount(nodes(), coverage);
         if (exact()) {
             AcyclicChain chain = chain(target);
-            return distribution(chain, chain.hittingMoments());
+            return chain.hittingTimeFourier(progress);
         }
         return new DeterministicTime(meanField(target, new double[0]).time);
-    }
-
-    private TimeDistribution distribution(AcyclicChain chain, AcyclicChain.HittingMoments m) {
-        AcyclicChain.Transient tr = chain.transientRewards(new double[0][], CDF_EPSILON, progress);
-        return new TimeDistribution() {
-            @Override
-            public double mean() {
-                return m.mean();
-            }
-
-            @Override
-            public double sd() {
-                return m.sd();
-            }
-
-            @Override
-            public double cdf(double t) {
-                return tr.absorbedBy(t);
-            }
-
-            @Override
-            public double quantile(double level) {
-                return TimeDistribution.bisect(this::cdf, level, Math.max(m.mean(), 1e-300) * 2);
-            }
-
-            @Override
-            public double cdfError() {
-                return tr.error();
-            }
-        };
     }
 
     @Override

@@ -102,6 +102,19 @@ class HeterogeneousModelTest {
     }
 
     @Test
+    void fourierCdfAgreesWithUniformisation() {
+        double[][] rates = {{2e-3, 1e-3, 5e-4}, {1e-3, 4e-3, 1e-3}, {5e-4, 1e-3, 8e-3}};
+        HeterogeneousFleet fleet = HeterogeneousFleet.of(new long[] {7, 5, 4}, rates, 2e-4, 1, 0.9);
+        AcyclicChain chain = new HeterogeneousModel(fleet).chain(14);
+        TimeDistribution fourier = chain.hittingTimeFourier(org.p2prollout.solver.ProgressListener.NONE);
+        TimeDistribution uniform = chain.hittingTime(1e-13);
+        for (double q : new double[] {0.01, 0.3, 0.5, 0.9, 0.999}) {
+            double t = uniform.quantile(q);
+            assertEquals(uniform.cdf(t), fourier.cdf(t), 1e-9, "q=" + q);
+        }
+    }
+
+    @Test
     void badInput() {
         assertThrows(InvalidInputException.class, () -> HeterogeneousFleet.of(new long[] {3, 3},
                 new double[][] {{1, 1}}, 0, 1, 1));

@@ -1,0 +1,120 @@
+package org.p2prollout.model.swarm;
+
+import org.p2prollout.model.pieces.MultiPieceModel;
+import org.p2prollout.model.pieces.MultiPieceSwarm;
+import org.p2prollout.model.pieces.PiecePolicy;
+import org.p2prollout.solver.Checks;
+import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.solver.ProgressListener;
+
+/**
+ * A closed-fleet rollout scenario and the model that answers it, in one place: what
+ * {@code rollout predict} and {@code rollout plan} do, and what validation calls.
+ *
+ * <p>Choice of model: K = 1 and one homogeneous rate: {@link SinglePieceModel} (closed form);
+ * K = 1 with classes: {@link HeterogeneousModel} (exact chain up to {@code maxStates}, else
+ * mean-field); K &gt; 1: {@link MultiPieceModel} (homogeneous rate; exact lumped chain up to
+ * {@code maxStates}, else mean-field).
+ *
+ * @param nodes          N
+ * @param rate           homogeneous lambda per pair per second (used when {@code classRates} is null)
+ * @param classSizes     class sizes summing to N, or null
+ * @param classRates     C x C rates per second, or null
+ * @param freeRiderShare share of free riders (same in every class; classes only)
+ * @param serverRate     mu per second
+ * @param initialHolders m
+ * @param success        p
+ * @param pieces         K
+ * @param perContact     k
+ * @param policy         piece selection
+ * @param maxStates      largest exact chain
+ */
+public record RolloutScenario(long nodes, double rate, long[] classSizes, double[][] classRates,
+        double freeRiderShare, double serverRate, long initialHolders, double success, int pieces, int perContact,
+        PiecePolicy policy, long maxStates) {
+    public RolloutScenario {
+        Checks.inRange("--nodes", nodes, 1, Long.MAX_VALUE);
+        Checks.nonNegative("--rate", rate);
+        Checks.probability("--free-riders", freeRiderShare);
+        Checks.nonNegative("--server-rate", serverRate);
+        Checks.inRange("--initial", initialHolders, 0, nodes);
+        Checks.probability("--success", success);
+        Checks.inRange("--pieces", pieces, 1, 16);
+        Checks.inRange("--per-contact", perContact, 1, Integer.MAX_VALUE);
+        Checks.inRange("--max-states", maxStates, 1, Integer.MAX_VALUE - 8);
+        if ((classSizes == null) != (classRates == null)) {
+            throw new InvalidInputException("class sizes and class rates go together");
+        }
+        if (classSizes != null && java.util.Arrays.stream(classSizes).sum() != nodes) {
+            throw new InvalidInputException("class sizes must sum to --nodes " + nodes);
+        }
+        if (policy == null) {
+            policy = PiecePolicy.RANDOM;
+        }
+    }
+
+    /** A homogeneous single-piece scenario. */
+    public static RolloutScenario homogeneous(long nodes, double rate, double serverRate, long initialHolders,
+            double success) {
+        return new RolloutScenario(nodes, rate, null, null, 0, serverRate, initialHolders, success, 1, 1,
+                PiecePolicy.RANDOM, HeterogeneousModel.DEFAULT_MAX_STATES);
+    }
+
+    /** The same scenario with another server rate (the planner's family). */
+    public RolloutScenario withServerRate(double mu) {
+        return new RolloutScenario(nodes, rate, classSizes, classRates, freeRiderShare, mu, initialHolders, success,
+                pieces, perContact, policy, maxStates);
+    }
+
+    /** The same scenario without peer transfers (client-server only). */
+    public RolloutScenario withoutPeers() {
+        return new RolloutScenario(nodes, rate, classSizes, classRates, freeRiderShare, serverRate, initialHolders, 0,
+                pieces, perContact, policy, maxStates);
+    }
+
+    public boolean hasClasses() {
+        return classSizes != null;
+    }
+
+    /** The model that answers this scenario. */
+    public RolloutModel model() {
+        return model(ProgressListener.NONE);
+    }
+
+    public RolloutModel model(ProgressListener progress) {
+        if (pieces > 1) {
+            if (nodes > Integer.MAX_VALUE) {
+                throw new InvalidInputException("--nodes must be at most " + Integer.MAX_VALUE + " with --pieces > 1");
+            }
+            double lambda = hasClasses() ? meanPairRate() : rate;
+            return new MultiPieceModel(new MultiPieceSwarm((int) nodes, pieces, perContact, policy, lambda,
+                    serverRate, success, (int) initialHolders), maxStates);
+        }
+        if (hasClasses() || freeRiderShare > 0) {
+            long[] sizes = hasClasses() ? classSizes : new long[] {nodes};
+            double[][] rates = hasClasses() ? classRates : new double[][] {{rate}};
+            HeterogeneousFleet base = HeterogeneousFleet.of(sizes, rates, serverRate, initialHolders, success);
+            double[] free = new double[sizes.length];
+            java.util.Arrays.fill(free, freeRiderShare);
+            HeterogeneousFleet fleet = new HeterogeneousFleet(sizes, rates, base.serverRates(), free,
+                    base.initialHolders(), success);
+            return new HeterogeneousModel(fleet, maxStates, progress);
+        }
+        return new SinglePieceModel(nodes, initialHolders, rate, serverRate, success);
+    }
+
+    /** Pair rate averaged over all pairs of devices: sum n_c n_d lambda_cd / N^2. */
+    public double meanPairRate() {
+        if (!hasClasses()) {
+            return rate;
+        }
+        double s = 0;
+        double n = nodes;
+        for (int c = 0; c < classSizes.length; c++) {
+            for (int d = 0; d < classSizes.length; d++) {
+                s += classSizes[c] * (double) classSizes[d] * classRates[c][d];
+            }
+        }
+        return s / (n * n);
+    }
+}
