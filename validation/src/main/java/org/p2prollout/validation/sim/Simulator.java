@@ -1,21 +1,23 @@
 package org.p2prollout.validation.sim;
 
 import java.util.List;
-import org.p2prollout.model.contact.Contact;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import org.p2prollout.model.contact.Contact;
 import org.p2prollout.solver.Checks;
 import org.p2prollout.solver.ProgressListener;
 import org.p2prollout.validation.sim.engine.Replication;
 import org.p2prollout.validation.sim.scenario.Scenario;
+import org.p2prollout.validation.sim.scenario.Scenario.MobilityModel;
 
 /**
- * Runs the reference protocol (or a baseline) over a scenario's fleet and mobility.
+ * Runs the update protocol (or a baseline) over a scenario's fleet and mobility.
  *
  * <p>{@link #replicate} is a pure function of (scenario, seed, replication index): everything
  * random is drawn from streams derived from those three ({@link RandomStreams}), so a
  * replication can run anywhere (another thread, another machine) and gives the same result.
- * {@link #run} runs R replications in parallel on the common fork-join pool.
+ * {@link #run} runs R replications in parallel on the common fork-join pool (all cores).
+ * Trace replay reads the trace once per {@link #run} (and once per {@link #replicate} call).
  */
 public final class Simulator {
     private Simulator() {
@@ -24,6 +26,10 @@ public final class Simulator {
     /** One replication; deterministic in its arguments. */
     public static ReplicationResult replicate(Scenario scenario, long seed, int replication) {
         Checks.inRange("replication", replication, 0, Integer.MAX_VALUE);
+        if (scenario.mobility().model() == MobilityModel.TRACE) {
+            TraceReplay trace = TraceReplay.load(scenario, ProgressListener.NONE);
+            return Replication.run(scenario.withDevices(trace.devices()), seed, replication, trace.contacts());
+        }
         return Replication.run(scenario, seed, replication, null);
     }
 
@@ -39,20 +45,30 @@ public final class Simulator {
 
     /**
      * Replications {@code 0..R-1} in parallel, reported to {@code progress} as they finish.
+     * For trace replay the result's scenario has the trace's number of devices.
      *
      * @param replications R, in [1, 100000]
      */
     public static SimulationResult run(Scenario scenario, long seed, int replications, ProgressListener progress) {
         Checks.inRange("replications", replications, 1, 100_000);
+        Scenario effective = scenario;
+        List<Contact> contacts = null;
+        if (scenario.mobility().model() == MobilityModel.TRACE) {
+            TraceReplay trace = TraceReplay.load(scenario, ProgressListener.NONE);
+            effective = scenario.withDevices(trace.devices());
+            contacts = trace.contacts();
+        }
+        Scenario sc = effective;
+        List<Contact> replay = contacts;
         AtomicLong done = new AtomicLong();
         progress.progress(0, replications, "replications");
         List<ReplicationResult> runs = IntStream.range(0, replications).parallel()
                 .mapToObj(i -> {
-                    ReplicationResult r = replicate(scenario, seed, i);
+                    ReplicationResult r = Replication.run(sc, seed, i, replay);
                     progress.progress(done.incrementAndGet(), replications, "replications");
                     return r;
                 })
                 .toList();
-        return new SimulationResult(scenario, seed, runs, Summary.of(runs));
+        return new SimulationResult(sc, seed, runs, Summary.of(runs));
     }
 }

@@ -18,12 +18,20 @@ public record Summary(int replications, Estimate t50, Estimate t90, Estimate t99
                       Estimate tamperedInstalls, Estimate energyPerDeviceJoules, Estimate contacts)
         implements Serializable {
 
+    /**
+     * Kinds of rejected items every summary lists (the reference protocol's rejection kinds):
+     * forged or substituted manifests, tampered pieces, older versions announced as new, lying
+     * bitfields, unsolicited items, versions refused for reported install failures.
+     */
+    public static final List<String> REJECTION_KINDS = List.of("forged-manifest", "tampered-piece", "stale-version",
+            "lying-bitfield", "unsolicited", "refused-version");
+
     public static Summary of(List<ReplicationResult> runs) {
         Map<String, Estimate> bytes = new LinkedHashMap<>();
         for (ByteKind k : ByteKind.values()) {
             bytes.put(k.key(), est(runs, r -> r.bytes().getOrDefault(k.key(), 0L)));
         }
-        TreeSet<String> kinds = new TreeSet<>(List.of("piece", "manifest"));
+        TreeSet<String> kinds = new TreeSet<>(REJECTION_KINDS);
         runs.forEach(r -> kinds.addAll(r.rejected().keySet()));
         Map<String, Estimate> rejected = new LinkedHashMap<>();
         for (String kind : kinds) {

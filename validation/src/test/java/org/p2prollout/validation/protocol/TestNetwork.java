@@ -89,6 +89,12 @@ public final class TestNetwork {
         }
     }
 
+    /** Delivers at most {@code n} frames. */
+    public void runFrames(int n) {
+        int[] left = {n};
+        runUntil(() -> left[0]-- <= 0);
+    }
+
     /** Frame bytes of {@code kind} delivered from {@code from}. */
     public long deliveredBytes(PeerId from, MessageKind kind) {
         return delivered.getOrDefault(from, new EnumMap<>(MessageKind.class)).getOrDefault(kind, 0L);

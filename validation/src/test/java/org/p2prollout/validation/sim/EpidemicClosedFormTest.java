@@ -33,6 +33,20 @@ class EpidemicClosedFormTest {
     }
 
     @Test
+    void meanT1MatchesEpidemicClosedFormReference() {
+        int n = 30;
+        double lambda = 2e-3;
+        SimulationResult r = Simulator.run(epidemic(n, lambda, ProtocolImplementation.REFERENCE), 5, 200,
+                ProgressListener.NONE);
+        Estimate t1 = r.summary().t100();
+        double expected = closedForm(n, lambda);
+        assertEquals(200, t1.n());
+        assertTrue(t1.covers(expected), () -> "closed form " + expected + " outside " + t1);
+        assertEquals(0.0, r.summary().tamperedInstalls().mean());
+        assertEquals(0.0, r.summary().bytes().get("serverPayload").mean());
+    }
+
+    @Test
     void meanT1MatchesEpidemicClosedFormIdeal() {
         int n = 40;
         double lambda = 1e-3;

@@ -87,7 +87,7 @@ class HandCheckedIdealTest {
                 .recentPeers(8).implementation(ProtocolImplementation.IDEAL).durationSeconds(100).build();
         ReplicationResult r = Simulator.replicate(sc, 1, 0,
                 List.of(new Contact(1, 2, 0, 10), new Contact(0, 1, 20, 30)));
-        assertEquals(1L, r.rejected().get("piece"));
+        assertEquals(1L, r.rejected().get("tampered-piece"));
         assertEquals(1052L, r.bytes().get("rejected"));
         assertEquals(1052L, r.bytes().get("peerPayload"));
         assertEquals(0, r.tamperedInstalls());

@@ -22,6 +22,11 @@ public final class SignedManifest {
 
     private final Manifest manifest;
     private final byte[] signature;
+    /** The last key checked and its verdict: sound to keep because this object is immutable. */
+    private volatile Verdict lastVerdict;
+
+    private record Verdict(PublicKey key, boolean valid) {
+    }
 
     public SignedManifest(Manifest manifest, byte[] signature) {
         this.manifest = Objects.requireNonNull(manifest, "manifest");
@@ -44,8 +49,24 @@ public final class SignedManifest {
         return signature.clone();
     }
 
-    /** Whether the signature is the one {@code publisherKey} (Ed25519) made over the manifest body. */
+    /**
+     * Whether the signature is the one {@code publisherKey} (Ed25519) made over the manifest body.
+     * The verdict for the last key is remembered in this (immutable) object: in a simulation the
+     * same instance travels from device to device and is verified once, not once per device
+     * (the JDK's Ed25519 costs about a millisecond per check); a manifest decoded from the wire
+     * is a new instance and is checked afresh.
+     */
     public boolean verify(PublicKey publisherKey) {
+        Verdict v = lastVerdict;
+        if (v != null && (v.key() == publisherKey || v.key().equals(publisherKey))) {
+            return v.valid();
+        }
+        boolean valid = verifyNow(publisherKey);
+        lastVerdict = new Verdict(publisherKey, valid);
+        return valid;
+    }
+
+    private boolean verifyNow(PublicKey publisherKey) {
         try {
             Signature s = Signature.getInstance("Ed25519");
             s.initVerify(publisherKey);

@@ -6,7 +6,6 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import org.p2prollout.validation.protocol.Version;
 import org.p2prollout.validation.protocol.manifest.Dependency;
 import org.p2prollout.validation.protocol.manifest.Digest;
 import org.p2prollout.validation.protocol.manifest.Manifest;
+import org.p2prollout.validation.protocol.manifest.ManifestVerifier;
 import org.p2prollout.validation.protocol.manifest.PieceData;
 import org.p2prollout.validation.protocol.manifest.Release;
 import org.p2prollout.validation.protocol.manifest.SignedManifest;
@@ -70,11 +70,18 @@ public final class DeviceNode implements ProtocolNode {
 
     private final PeerId id;
     private final ProtocolConfig config;
-    private final PublicKey publisherKey;
+    private final ManifestVerifier verifier;
     private final RandomGenerator selectionRandom;
     private final RandomGenerator installRandom;
     private final Map<SoftwareId, Release> installed = new TreeMap<>();
+    /** Every release this device installed, current or superseded: it keeps serving their pieces. */
     private final Map<Digest, Release> installedByDigest = new HashMap<>();
+    /**
+     * Downloads dropped (superseded, refused) with the pieces they held: still served, because
+     * peers may have been told of them, and an honest device never answers {@code NOT_HELD} for a
+     * piece it announced (that is how lying bitfields are recognised).
+     */
+    private final Map<Digest, Download> retired = new HashMap<>();
     private final Map<Digest, SignedManifest> verified = new HashMap<>();
     private final Map<Digest, Download> downloads = new LinkedHashMap<>();
     private final Map<PeerId, Session> sessions = new LinkedHashMap<>();
@@ -93,12 +100,13 @@ public final class DeviceNode implements ProtocolNode {
     private DeviceNode(Builder b) {
         this.id = b.id;
         this.config = b.config;
-        this.publisherKey = b.publisherKey;
+        this.verifier = b.verifier;
         this.selectionRandom = Objects.requireNonNull(b.random, "random (set with Builder.random)");
         this.installRandom = b.installRandom != null ? b.installRandom : b.random;
         this.serving = config.serving();
         this.memory = new PeerMemory(id, config.rememberedPeers(), config.metLastCount());
-        this.gossip = new InstallGossip(config.maxRememberedOutcomes(), config.failureShareThreshold(),
+        this.gossip = new InstallGossip(config.maxRememberedOutcomes(), config.maxGossipOutcomes(),
+                config.failureShareThreshold(),
                 config.minReportsForRefusal());
         for (Release r : b.inventory) {
             putInstalled(r);
@@ -110,21 +118,29 @@ public final class DeviceNode implements ProtocolNode {
      * {@link Builder#random} is required.
      */
     public static Builder builder(PeerId id, PublicKey publisherKey) {
-        return new Builder(id, publisherKey);
+        return new Builder(id, ManifestVerifier.of(publisherKey));
+    }
+
+    /**
+     * A builder for device {@code id} that checks manifests with {@code verifier} (in a
+     * simulation: one {@link ManifestVerifier#caching} verifier shared by all devices of a run).
+     */
+    public static Builder builder(PeerId id, ManifestVerifier verifier) {
+        return new Builder(id, verifier);
     }
 
     /** Builder of a {@link DeviceNode}. */
     public static final class Builder {
         private final PeerId id;
-        private final PublicKey publisherKey;
+        private final ManifestVerifier verifier;
         private ProtocolConfig config = ProtocolConfig.defaults();
         private RandomGenerator random;
         private RandomGenerator installRandom;
         private final List<Release> inventory = new ArrayList<>();
 
-        private Builder(PeerId id, PublicKey publisherKey) {
+        private Builder(PeerId id, ManifestVerifier verifier) {
             this.id = Objects.requireNonNull(id, "id");
-            this.publisherKey = Objects.requireNonNull(publisherKey, "publisherKey");
+            this.verifier = Objects.requireNonNull(verifier, "verifier");
             if (id.isServer()) {
                 throw new IllegalArgumentException("a device cannot use the server's id " + id.value());
             }
@@ -238,6 +254,10 @@ public final class DeviceNode implements ProtocolNode {
         }
         release(s);
         List<Outgoing> out = new ArrayList<>();
+        // manifests and pieces that were asked of the departed peer can now be asked of the others
+        for (Session other : sessions.values()) {
+            requestManifests(other, out);
+        }
         refillAll(out);
         return out;
     }
@@ -442,7 +462,7 @@ public final class DeviceNode implements ProtocolNode {
             return;
         }
         manifestPending.remove(d);
-        if (!sm.verify(publisherKey)) {
+        if (!verifier.verify(sm)) {
             reject(s, RejectionKind.FORGED_MANIFEST, bytes, out);
             return;
         }
@@ -474,7 +494,11 @@ public final class DeviceNode implements ProtocolNode {
             }
         }
         // a newer release of the same software supersedes older downloads
-        downloads.values().removeIf(d -> d.manifest.software().equals(m.software()));
+        for (Download d : new ArrayList<>(downloads.values())) {
+            if (d.manifest.software().equals(m.software())) {
+                retire(d);
+            }
+        }
         downloads.put(sm.digest(), new Download(sm, downloadsStarted++));
     }
 
@@ -498,7 +522,8 @@ public final class DeviceNode implements ProtocolNode {
         }
         List<Candidate> candidates = new ArrayList<>();
         for (Download d : downloads.values()) {
-            if (d.installFailed || d.complete()) {
+            if (d.installFailed || d.complete()
+                    || (config.policy().waitsForDependencies() && dependencyUnresolved(d.manifest))) {
                 continue;
             }
             Manifest m = d.manifest;
@@ -545,6 +570,9 @@ public final class DeviceNode implements ProtocolNode {
             data = rel.pieces().get(r.index());
         }
         Download d = downloads.get(r.manifestDigest());
+        if (d == null) {
+            d = retired.get(r.manifestDigest());
+        }
         if (data == null && d != null && d.has(r.index())) {
             data = d.piece(r.index());
         }
@@ -628,6 +656,24 @@ public final class DeviceNode implements ProtocolNode {
         }
     }
 
+    /** Whether a dependency of {@code m} is neither installed nor being downloaded. */
+    private boolean dependencyUnresolved(Manifest m) {
+        for (Dependency dep : m.dependencies()) {
+            if (hasInstalled(dep.software(), dep.minimum())) {
+                continue;
+            }
+            boolean downloading = false;
+            for (Download d : downloads.values()) {
+                downloading |= !d.installFailed && d.manifest.software().equals(dep.software())
+                        && dep.satisfiedBy(d.manifest.version());
+            }
+            if (!downloading) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean dependenciesInstalled(Manifest m) {
         for (Dependency dep : m.dependencies()) {
             if (!hasInstalled(dep.software(), dep.minimum())) {
@@ -660,16 +706,16 @@ public final class DeviceNode implements ProtocolNode {
         counters.countInstall();
         gossip.learn(new InstallReport.Outcome(id, digest, true));
         Version v = d.manifest.version();
-        downloads.values().removeIf(o -> o.manifest.software().equals(d.manifest.software())
-                && o.manifest.version().compareTo(v) <= 0);
+        for (Download o : new ArrayList<>(downloads.values())) {
+            if (o.manifest.software().equals(d.manifest.software()) && o.manifest.version().compareTo(v) <= 0) {
+                retire(o);
+            }
+        }
         return true;
     }
 
     private void putInstalled(Release r) {
-        Release old = installed.put(r.manifest().manifest().software(), r);
-        if (old != null) {
-            installedByDigest.remove(old.digest());
-        }
+        installed.put(r.manifest().manifest().software(), r);
         installedByDigest.put(r.digest(), r);
         verified.put(r.digest(), r.manifest());
     }
@@ -680,11 +726,9 @@ public final class DeviceNode implements ProtocolNode {
                 gossip.learn(o);
             }
         }
-        for (Iterator<Download> it = downloads.values().iterator(); it.hasNext(); ) {
-            Digest d = it.next().signed.digest();
-            if (gossip.refuses(d) && refused.add(d)) {
-                counters.countRejected(RejectionKind.REFUSED_VERSION, 0);
-                it.remove();
+        for (Download d : new ArrayList<>(downloads.values())) {
+            if (gossip.refuses(d.signed.digest())) {
+                refuse(d.signed.digest());
             }
         }
     }
@@ -693,7 +737,18 @@ public final class DeviceNode implements ProtocolNode {
         if (refused.add(d)) {
             counters.countRejected(RejectionKind.REFUSED_VERSION, 0);
         }
-        downloads.remove(d);
+        Download dl = downloads.get(d);
+        if (dl != null) {
+            retire(dl);
+        }
+    }
+
+    /** Stops downloading {@code d}; keeps its pieces for serving if it has any. */
+    private void retire(Download d) {
+        downloads.remove(d.signed.digest());
+        if (!d.haveBits().isEmpty()) {
+            retired.put(d.signed.digest(), d);
+        }
     }
 
     // ---------------------------------------------------------------- hostile peers

@@ -23,11 +23,15 @@ final class InstallGossip {
     private final double threshold;
     private final int minReports;
     private final LinkedHashMap<Key, Boolean> outcomes = new LinkedHashMap<>();
+    /** The most recently learned outcomes, newest first, at most {@code recentCapacity}. */
+    private final java.util.ArrayDeque<InstallReport.Outcome> recent = new java.util.ArrayDeque<>();
+    private final int recentCapacity;
     /** Per release: {failures, total}. */
     private final Map<Digest, int[]> tally = new HashMap<>();
 
-    InstallGossip(int capacity, double threshold, int minReports) {
+    InstallGossip(int capacity, int recentCapacity, double threshold, int minReports) {
         this.capacity = capacity;
+        this.recentCapacity = recentCapacity;
         this.threshold = threshold;
         this.minReports = minReports;
     }
@@ -35,9 +39,20 @@ final class InstallGossip {
     /** Records an outcome; returns true if it was new or changed. */
     boolean learn(InstallReport.Outcome o) {
         Key k = new Key(o.device(), o.manifestDigest());
+        Boolean known = outcomes.get(k);
+        if (known != null && known == o.success()) {
+            return false; // the common case in gossip: already known, nothing changes
+        }
         Boolean old = outcomes.remove(k);
         if (old != null) {
             untally(k, old);
+        }
+        if (old == null || old != o.success()) {
+            recent.remove(new InstallReport.Outcome(o.device(), o.manifestDigest(), !o.success()));
+            recent.addFirst(o);
+            while (recent.size() > recentCapacity) {
+                recent.removeLast();
+            }
         }
         outcomes.put(k, o.success());
         int[] t = tally.computeIfAbsent(k.release(), x -> new int[2]);
@@ -73,15 +88,14 @@ final class InstallGossip {
         return t == null ? new int[2] : t.clone();
     }
 
-    /** Up to {@code max} outcomes, most recently learned first. */
+    /** Up to {@code max} (at most the recent capacity) outcomes, most recently learned first. */
     List<InstallReport.Outcome> recent(int max) {
-        List<InstallReport.Outcome> all = new ArrayList<>(outcomes.size());
-        for (Map.Entry<Key, Boolean> e : outcomes.entrySet()) {
-            all.add(new InstallReport.Outcome(e.getKey().device(), e.getKey().release(), e.getValue()));
-        }
-        List<InstallReport.Outcome> out = new ArrayList<>(Math.min(max, all.size()));
-        for (int i = all.size() - 1; i >= 0 && out.size() < max; i--) {
-            out.add(all.get(i));
+        List<InstallReport.Outcome> out = new ArrayList<>(Math.min(max, recent.size()));
+        for (InstallReport.Outcome o : recent) {
+            if (out.size() == max) {
+                break;
+            }
+            out.add(o);
         }
         return out;
     }

@@ -23,8 +23,9 @@ import org.p2prollout.validation.protocol.selection.PiecePolicy;
  *                        encounter-aware selection (>= 0; default 32)
  * @param maxGossipOutcomes install outcomes sent per contact, most recently learned first
  *                          (>= 0; default 16)
- * @param maxRememberedOutcomes install outcomes remembered, oldest forgotten first (>= 1;
- *                              default 1024)
+ * @param maxRememberedOutcomes install outcomes remembered, oldest forgotten first, so the
+ *                              failure share is over the latest ones (>= 1; default 64: about
+ *                              100 bytes each, which matters with 100,000 devices in one heap)
  * @param serving whether the device uploads pieces (false = free rider; default true)
  */
 public record ProtocolConfig(int frameHeaderBytes, PiecePolicy policy, int maxOutstandingPerPeer,
@@ -80,7 +81,7 @@ public record ProtocolConfig(int frameHeaderBytes, PiecePolicy policy, int maxOu
         private int metLastCount = 8;
         private int rememberedPeers = 32;
         private int maxGossipOutcomes = 16;
-        private int maxRememberedOutcomes = 1024;
+        private int maxRememberedOutcomes = 64;
         private boolean serving = true;
 
         public Builder frameHeaderBytes(int v) {

@@ -15,7 +15,11 @@ public enum PiecePolicy {
     RAREST_FIRST(true, false),
     /** Dependencies first, then releases in the order their downloads started, lowest index first. */
     SEQUENTIAL(false, false),
-    /** Every piece of a dependency before any piece of what needs it; random within a release. */
+    /**
+     * Every piece of a dependency before any piece of what needs it; random within a release. A
+     * release whose missing dependency is not yet being downloaded waits (no pieces requested)
+     * until it is.
+     */
     DEPENDENCY_FIRST(false, false),
     /** Highest manifest priority first; rarest first within the same priority. */
     PRIORITY_AWARE(true, false),
@@ -32,6 +36,11 @@ public enum PiecePolicy {
     PiecePolicy(boolean needsAvailability, boolean needsLackNearby) {
         this.needsAvailability = needsAvailability;
         this.needsLackNearby = needsLackNearby;
+    }
+
+    /** Whether a release waits until each missing dependency is at least being downloaded. */
+    public boolean waitsForDependencies() {
+        return this == DEPENDENCY_FIRST;
     }
 
     /** Whether {@link Candidate#availability()} must be filled in for this policy. */

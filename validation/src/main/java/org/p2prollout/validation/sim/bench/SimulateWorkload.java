@@ -35,11 +35,11 @@ public class SimulateWorkload implements Workload {
                 epidemic(2000, 5000, 3600, 10).build());
     }
 
-    /** 100,000 devices, 50 km square (same contacts per device as a dense city), Δ = 30 s, one day. */
+    /** 100,000 devices, 200 km square (a region: about a dozen contacts per device and hour), Δ = 30 s, one day. */
     public static SimulateWorkload day100k() {
         return new SimulateWorkload("simulate-100k-day",
-                "100,000 devices, random waypoint 50x50 km, 24 h, single-piece epidemic (goal < 120 s, -Xmx4g)",
-                epidemic(100_000, 50_000, 86_400, 30).build());
+                "100,000 devices, random waypoint 200x200 km, 24 h, single-piece epidemic (goal < 120 s, -Xmx4g)",
+                epidemic(100_000, 200_000, 86_400, 30).build());
     }
 
     private static ScenarioBuilder epidemic(int devices, double side, double seconds, double step) {

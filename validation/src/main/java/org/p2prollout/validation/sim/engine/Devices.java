@@ -29,4 +29,10 @@ public interface Devices {
 
     /** Installs of a tampered release; the protocol guarantees 0. */
     long tamperedInstalls();
+
+    /**
+     * Bytes a plain client-server download of one device sends with this protocol's encoding: a
+     * manifest request, the manifest, and per piece a request and the piece, with frame headers.
+     */
+    long clientServerBytesPerDevice();
 }

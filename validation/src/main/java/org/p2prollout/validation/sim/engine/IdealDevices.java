@@ -172,7 +172,7 @@ public final class IdealDevices implements Devices {
         }
         if (m instanceof Manifest man) {
             if (man.forged()) {
-                reject(to, from, "manifest");
+                reject(to, from, "forged-manifest");
                 return false;
             }
             manifest[to] = true;
@@ -194,7 +194,7 @@ public final class IdealDevices implements Devices {
                 inFlight[to].clear(p.piece());
             }
             if (p.tampered()) {
-                reject(to, from, "piece");
+                reject(to, from, "tampered-piece");
                 retryOthers(to, from);
                 return false;
             }
@@ -330,6 +330,11 @@ public final class IdealDevices implements Devices {
     @Override
     public Map<String, Long> rejected() {
         return new TreeMap<>(rejected);
+    }
+
+    @Override
+    public long clientServerBytesPerDevice() {
+        return clientServerBytesPerDevice(sc);
     }
 
     /** Installations that failed and rolled back. */

@@ -3,6 +3,7 @@ package org.p2prollout.validation.sim.engine;
 import java.util.List;
 import org.p2prollout.model.contact.Contact;
 import org.p2prollout.model.mobility.Area;
+import org.p2prollout.model.mobility.CityParameters;
 import org.p2prollout.model.mobility.RandomWalkParameters;
 import org.p2prollout.model.mobility.RandomWaypointParameters;
 import org.p2prollout.validation.sim.RandomStreams;
@@ -23,13 +24,15 @@ public final class Replication {
     public static ReplicationResult run(Scenario sc, long seed, int replication, List<Contact> contacts) {
         RandomStreams streams = new RandomStreams(seed, replication);
         FleetState fleet = new FleetState(sc, streams);
-        long csBytes = (long) (fleet.devices - fleet.hostileCount - sc.fleet().initialHolders())
-                * IdealDevices.clientServerBytesPerDevice(sc);
+        long learners = fleet.devices - fleet.hostileCount - sc.fleet().initialHolders();
         if (sc.baseline() == Baseline.BITTORRENT) {
-            return new BitTorrentSwarm(sc, fleet, streams).run(replication, seed, csBytes);
+            return new BitTorrentSwarm(sc, fleet, streams).run(replication, seed,
+                    learners * IdealDevices.clientServerBytesPerDevice(sc));
         }
         World world = new World(sc, fleet, streams, sc.baseline() == Baseline.P2P);
-        Devices devices = new IdealDevices(sc, fleet, streams, world);
+        Devices devices = sc.protocol().implementation() == Scenario.ProtocolImplementation.REFERENCE
+                ? new ReferenceDevices(sc, fleet, streams, world) : new IdealDevices(sc, fleet, streams, world);
+        long csBytes = learners * devices.clientServerBytesPerDevice();
         ContactSource source = contacts != null ? new ContactListSource(contacts, 0) : contactSource(sc, streams);
         world.attach(devices, source);
         world.run();
@@ -49,6 +52,10 @@ public final class Replication {
                     new Area(m.areaWidthMeters(), m.areaHeightMeters()), m.speedMinMetersPerSecond(),
                     m.speedMaxMetersPerSecond(), m.stepSeconds()).create(streams.key(Purpose.MOBILITY)),
                     sc.radio().rangeMeters(), m.stepSeconds(), m.durationSeconds());
+            case CITY -> new GridMobilitySource(new CityParameters(sc.fleet().devices(),
+                    new Area(m.areaWidthMeters(), m.areaHeightMeters()), m.blockLengthMeters(), m.parkedShare(),
+                    m.speedMinMetersPerSecond(), m.speedMaxMetersPerSecond(), m.pauseMaxSeconds(), 3600)
+                    .create(streams.key(Purpose.MOBILITY)), sc.radio().rangeMeters(), m.stepSeconds(), m.durationSeconds());
             case TRACE -> throw new IllegalStateException("trace replay needs the trace's contacts (TraceReplay)");
         };
     }

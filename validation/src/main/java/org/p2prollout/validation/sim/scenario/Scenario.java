@@ -55,6 +55,8 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
         RANDOM_WALK,
         /** Random waypoint: uniform destination, uniform speed, uniform pause. */
         RANDOM_WAYPOINT,
+        /** The synthetic city: a Manhattan street grid, some devices parked, the others driving between intersections. */
+        CITY,
         /** No positions: each pair meets as a Poisson process of rate encounterRate. */
         CONTACT_PROCESS,
         /** Replay of a recorded trace (cabspotting, SUMO FCD, ONE, or a contact list). */
@@ -119,7 +121,7 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
             }
             Checks.probability("fleet.freeRiderShare", freeRiderShare);
             if (!(batteryJoules > 0)) {
-                throw new InvalidInputException("fleet.batteryJoules must be > 0 (.inf for no limit), got " + batteryJoules);
+                throw new InvalidInputException("fleet.batteryJoules must be > 0 (unlimited for no limit), got " + batteryJoules);
             }
             Checks.nonNegative("fleet.batteryReserveJoules", batteryReserveJoules);
             Checks.nonNegative("fleet.joulesPerByteSent", joulesPerByteSent);
@@ -140,15 +142,21 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
      * @param encounterRate          lambda for contact-process mobility, per pair per second, >= 0
      * @param contactDurationSeconds mean contact duration for contact-process mobility (exponential; 0 = instantaneous), seconds
      * @param trace                  trace file or folder for trace replay (relative to the scenario file), or null
-     * @param traceFormat            cabspotting, sumo, one or contacts
+     * @param traceFormat            auto (detect from content) or a rates-pipeline format name (cabspotting, sumo-fcd,
+     *                               one-movement, one-connections, contacts-csv, contacts-table)
      * @param traceMaxDevices        replay only the first this many devices of the trace (0 = all)
      * @param recordContacts         keep the contact log in the result
+     * @param blockLengthMeters      city: distance between parallel streets, metres, > 0
+     * @param parkedShare            city: share of devices parked for the whole run, [0, 1]
      */
     public record Mobility(MobilityModel model, double durationSeconds, double stepSeconds, double areaWidthMeters,
                            double areaHeightMeters, double speedMinMetersPerSecond, double speedMaxMetersPerSecond,
                            double pauseMaxSeconds, double encounterRate, double contactDurationSeconds, String trace,
-                           String traceFormat, int traceMaxDevices, boolean recordContacts) implements Serializable {
+                           String traceFormat, int traceMaxDevices, boolean recordContacts, double blockLengthMeters,
+                           double parkedShare) implements Serializable {
         public Mobility {
+            Checks.positive("mobility.blockLengthMeters", blockLengthMeters);
+            Checks.probability("mobility.parkedShare", parkedShare);
             Checks.positive("mobility.durationSeconds", durationSeconds);
             Checks.positive("mobility.stepSeconds", stepSeconds);
             Checks.positive("mobility.areaWidthMeters", areaWidthMeters);
@@ -162,9 +170,13 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
             Checks.nonNegative("mobility.pauseMaxSeconds", pauseMaxSeconds);
             Checks.nonNegative("mobility.encounterRate", encounterRate);
             Checks.nonNegative("mobility.contactDurationSeconds", contactDurationSeconds);
-            if (!List.of("cabspotting", "sumo", "one", "contacts").contains(traceFormat)) {
-                throw new InvalidInputException("mobility.traceFormat must be one of cabspotting, sumo, one, contacts, got "
-                        + traceFormat);
+            if (!traceFormat.equals("auto")) {
+                try {
+                    org.p2prollout.model.trace.TraceFormat.fromCliName(traceFormat);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException("mobility.traceFormat must be auto or one of "
+                            + org.p2prollout.model.trace.TraceFormat.names() + ", got " + traceFormat);
+                }
             }
             Checks.inRange("mobility.traceMaxDevices", traceMaxDevices, 0, Integer.MAX_VALUE);
         }

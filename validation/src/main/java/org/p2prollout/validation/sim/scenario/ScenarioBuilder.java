@@ -37,9 +37,11 @@ public final class ScenarioBuilder {
     private double encounterRate = 1e-4;
     private double contactDurationSeconds = 60;
     private String trace;
-    private String traceFormat = "cabspotting";
+    private String traceFormat = "auto";
     private int traceMaxDevices = 0;
     private boolean recordContacts = true;
+    private double blockLengthMeters = 200;
+    private double parkedShare = 0.3;
     // radio
     private double rangeMeters = 100;
     private int frameHeaderBytes = 16;
@@ -99,6 +101,8 @@ public final class ScenarioBuilder {
     public ScenarioBuilder traceFormat(String v) { traceFormat = v; return this; }
     public ScenarioBuilder traceMaxDevices(int v) { traceMaxDevices = v; return this; }
     public ScenarioBuilder recordContacts(boolean v) { recordContacts = v; return this; }
+    public ScenarioBuilder blockLengthMeters(double v) { blockLengthMeters = v; return this; }
+    public ScenarioBuilder parkedShare(double v) { parkedShare = v; return this; }
 
     public ScenarioBuilder rangeMeters(double v) { rangeMeters = v; return this; }
     public ScenarioBuilder frameHeaderBytes(int v) { frameHeaderBytes = v; return this; }
@@ -134,7 +138,7 @@ public final class ScenarioBuilder {
                         initialHolderIds),
                 new Scenario.Mobility(mobilityModel, durationSeconds, stepSeconds, areaWidthMeters, areaHeightMeters,
                         speedMin, speedMax, pauseMaxSeconds, encounterRate, contactDurationSeconds, trace, traceFormat,
-                        traceMaxDevices, recordContacts),
+                        traceMaxDevices, recordContacts, blockLengthMeters, parkedShare),
                 new Scenario.Radio(rangeMeters, frameHeaderBytes, instantaneous),
                 new Scenario.Release(releaseName, releaseVersion, sizeBytes, pieces, priority),
                 new Scenario.Protocol(implementation, policy, recentPeers, failureShareThreshold, uploadSlots),

@@ -41,7 +41,7 @@ public final class ScenarioReader {
             }
             if (node.isTextual()) {
                 String t = node.asText().trim().toLowerCase(Locale.ROOT);
-                if (t.equals(".inf") || t.equals("inf") || t.equals("infinity")) {
+                if (t.equals("unlimited") || t.equals(".inf") || t.equals("inf") || t.equals("infinity")) {
                     return Double.POSITIVE_INFINITY;
                 }
             }
@@ -124,6 +124,8 @@ public final class ScenarioReader {
         KEYS.put("mobility.traceFormat", (b, v) -> b.traceFormat(v.asText()));
         KEYS.put("mobility.traceMaxDevices", (b, v) -> b.traceMaxDevices(v.asInt()));
         KEYS.put("mobility.recordContacts", (b, v) -> b.recordContacts(v.asBoolean()));
+        KEYS.put("mobility.blockLengthMeters", (b, v) -> b.blockLengthMeters(v.asDouble()));
+        KEYS.put("mobility.parkedShare", (b, v) -> b.parkedShare(v.asDouble()));
         KEYS.put("radio.rangeMeters", (b, v) -> b.rangeMeters(v.asDouble()));
         KEYS.put("radio.frameHeaderBytes", (b, v) -> b.frameHeaderBytes(v.asInt()));
         KEYS.put("radio.instantaneous", (b, v) -> b.instantaneous(v.asBoolean()));

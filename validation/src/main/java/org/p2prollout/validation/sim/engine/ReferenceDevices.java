@@ -1,0 +1,264 @@
+package org.p2prollout.validation.sim.engine;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.p2prollout.validation.protocol.NodeCounters;
+import org.p2prollout.validation.protocol.Outgoing;
+import org.p2prollout.validation.protocol.PeerId;
+import org.p2prollout.validation.protocol.ProtocolNode;
+import org.p2prollout.validation.protocol.RejectionKind;
+import org.p2prollout.validation.protocol.SoftwareId;
+import org.p2prollout.validation.protocol.Version;
+import org.p2prollout.validation.protocol.adversary.Attack;
+import org.p2prollout.validation.protocol.adversary.HostileNode;
+import org.p2prollout.validation.protocol.manifest.Publisher;
+import org.p2prollout.validation.protocol.manifest.Release;
+import org.p2prollout.validation.protocol.node.DeviceNode;
+import org.p2prollout.validation.protocol.node.ProtocolConfig;
+import org.p2prollout.validation.protocol.node.ServerNode;
+import org.p2prollout.validation.protocol.selection.PiecePolicy;
+import org.p2prollout.validation.protocol.wire.ManifestResponse;
+import org.p2prollout.validation.protocol.wire.MessageKind;
+import org.p2prollout.validation.sim.RandomStreams;
+import org.p2prollout.validation.sim.RandomStreams.Purpose;
+import org.p2prollout.validation.sim.scenario.Scenario;
+import org.p2prollout.validation.sim.scenario.Scenario.AdversaryBehaviour;
+
+/**
+ * The reference protocol ({@code org.p2prollout.validation.protocol}) on every device: signed
+ * manifests (Ed25519), SHA-256 pieces, policies, install failures and gossip, hostile nodes.
+ * Each device starts with version {@code release.version - 1} of the software installed (so it
+ * wants the release); initial holders start with the release; the server ({@link ServerNode})
+ * publishes it. Hostile devices run {@link HostileNode} with the scenario's behaviours assigned
+ * in turn (tampered pieces, forged manifest, older version announced as new = stale version,
+ * lying bitfield). Free riders run with {@code serving = false}; a device whose battery falls
+ * below its reserve is switched to not serving before each call.
+ *
+ * <p>Keys and content come from the PROTOCOL stream, piece choice from PIECE_CHOICE and
+ * install outcomes from INSTALL_FAILURE, split per device in index order.
+ */
+public final class ReferenceDevices implements Devices {
+    private final Air air;
+    private final FleetState fleet;
+    private final int n;
+    private final ProtocolNode[] nodes;
+    private final boolean[] reported;
+    private final SoftwareId software;
+    private final Version oldVersion;
+    private final Version newVersion;
+    private final Release release;
+    private final int header;
+
+    public ReferenceDevices(Scenario sc, FleetState fleet, RandomStreams streams, Air air) {
+        this.air = air;
+        this.fleet = fleet;
+        this.n = fleet.devices;
+        Scenario.Release r = sc.release();
+        if (r.sizeBytes() > Integer.MAX_VALUE - 8) {
+            throw new org.p2prollout.solver.InvalidInputException("release.sizeBytes must be <= 2^31 - 9 for the "
+                    + "reference protocol (use protocol.implementation: ideal), got " + r.sizeBytes());
+        }
+        header = sc.radio().frameHeaderBytes();
+        int pieceSize = (int) r.pieceBytes(0);
+        long protocolKey = streams.key(Purpose.PROTOCOL);
+        Publisher publisher = Publisher.fromSeed(protocolKey);
+        software = SoftwareId.of(r.name());
+        oldVersion = Version.of(r.version() - 1, 0, 0);
+        newVersion = Version.of(r.version(), 0, 0);
+        Release old = publisher.syntheticRelease(software, oldVersion, List.of(), r.priority(), 1, 1, protocolKey + 1);
+        release = publisher.syntheticRelease(software, newVersion, List.of(), r.priority(), (int) r.sizeBytes(),
+                pieceSize, protocolKey + 2);
+        ProtocolConfig config = ProtocolConfig.builder().frameHeaderBytes(header).policy(policy(sc.protocol().policy()))
+                .installFailureProbability(sc.fleet().installFailureProbability())
+                .failureShareThreshold(sc.protocol().failureShareThreshold())
+                .metLastCount(sc.protocol().recentPeers()).build();
+        ProtocolConfig freeRider = config.toBuilder().serving(false).build();
+        List<Attack> attacks = new ArrayList<>();
+        for (AdversaryBehaviour b : sc.adversary().behaviours()) {
+            attacks.add(switch (b) {
+                case TAMPERED_PIECES -> Attack.TAMPERED_PIECES;
+                case FORGED_MANIFEST -> Attack.FORGED_MANIFEST;
+                case OLDER_VERSION -> Attack.STALE_VERSION;
+                case LYING_BITFIELD -> Attack.LYING_BITFIELD;
+            });
+        }
+        if (attacks.isEmpty()) {
+            attacks.add(Attack.TAMPERED_PIECES);
+        }
+        Publisher attacker = Publisher.fromSeed(protocolKey ^ 0x5DEECE66DL);
+        Release bait = HostileNode.forgedRelease(attacker, software, Version.of(r.version() + 1, 0, 0),
+                Math.max(1, pieceSize), Math.max(1, pieceSize));
+        SplittableRandom pieces = streams.stream(Purpose.PIECE_CHOICE);
+        SplittableRandom installs = streams.stream(Purpose.INSTALL_FAILURE);
+        nodes = new ProtocolNode[n + 1];
+        reported = new boolean[n + 1];
+        int hostileSeen = 0;
+        for (int d = 0; d < n; d++) {
+            boolean holder = fleet.initialHolder[d];
+            Attack attack = fleet.hostile[d] ? attacks.get(hostileSeen++ % attacks.size()) : null;
+            boolean holdsNew = holder || attack == Attack.TAMPERED_PIECES;
+            DeviceNode device = DeviceNode.builder(PeerId.of(d), publisher.publicKey())
+                    .config(fleet.freeRider[d] ? freeRider : config)
+                    .random(pieces.split()).installRandom(installs.split())
+                    .install(holdsNew ? release : old).build();
+            nodes[d] = attack == null ? device : switch (attack) {
+                case TAMPERED_PIECES -> HostileNode.tamperingPieces(device, header);
+                case FORGED_MANIFEST -> HostileNode.forgingManifests(device, header, bait);
+                case STALE_VERSION -> HostileNode.announcingStaleVersions(device, header);
+                case LYING_BITFIELD -> HostileNode.lyingAbout(device, header, release.manifest());
+                case SUBSTITUTED_MANIFEST -> HostileNode.substitutingManifests(device, header, attacker);
+            };
+            reported[d] = holder;
+        }
+        nodes[n] = new ServerNode(header, List.of(release));
+    }
+
+    private static PiecePolicy policy(Scenario.PiecePolicy p) {
+        return switch (p) {
+            case RANDOM -> PiecePolicy.RANDOM;
+            case RAREST_FIRST -> PiecePolicy.RAREST_FIRST;
+            case SEQUENTIAL -> PiecePolicy.SEQUENTIAL;
+            case DEPENDENCY_FIRST -> PiecePolicy.DEPENDENCY_FIRST;
+            case PRIORITY -> PiecePolicy.PRIORITY_AWARE;
+            case ENCOUNTER_AWARE -> PiecePolicy.ENCOUNTER_AWARE;
+        };
+    }
+
+    private PeerId id(int index) {
+        return index == n ? PeerId.SERVER : PeerId.of(index);
+    }
+
+    private int index(PeerId id) {
+        return id.isServer() ? n : (int) id.value();
+    }
+
+    /** Switches a device to not serving while its battery is below the reserve (free riders never serve). */
+    private ProtocolNode node(int d) {
+        ProtocolNode node = nodes[d];
+        if (d < n && node instanceof DeviceNode device && !fleet.freeRider[d]) {
+            boolean serves = air.serves(d);
+            if (device.isServing() != serves) {
+                device.setServing(serves);
+            }
+        }
+        return node;
+    }
+
+    private void send(int from, List<Outgoing> out) {
+        for (Outgoing o : out) {
+            air.send(from, index(o.to()), new Frame(kind(o.kind()), o.frameBytes(), o.message()));
+        }
+    }
+
+    private static Frame.Kind kind(MessageKind k) {
+        return switch (k) {
+            case ANNOUNCEMENT -> Frame.Kind.ANNOUNCEMENT;
+            case INSTALL_REPORT -> Frame.Kind.REPORT;
+            case MANIFEST_REQUEST, PIECE_REQUEST, PIECE_UNAVAILABLE -> Frame.Kind.REQUEST;
+            case MANIFEST_RESPONSE -> Frame.Kind.MANIFEST;
+            case PIECE -> Frame.Kind.PIECE;
+        };
+    }
+
+    @Override
+    public void linkUp(int a, int b) {
+        double now = air.now();
+        if (b == n) {
+            send(a, node(a).serverReachable(now));
+            send(n, nodes[n].contactStarted(id(a), now));
+        } else {
+            send(a, node(a).contactStarted(id(b), now));
+            send(b, node(b).contactStarted(id(a), now));
+        }
+    }
+
+    @Override
+    public boolean deliver(int from, int to, Frame frame) {
+        ProtocolNode receiver = node(to);
+        boolean piece = frame.kind() == Frame.Kind.PIECE;
+        long before = piece ? rejectedBytes(receiver) : 0;
+        send(to, receiver.receive(id(from), (org.p2prollout.validation.protocol.wire.Message) frame.message(), air.now()));
+        if (to < n && !reported[to] && receiver.hasInstalled(software, newVersion)
+                && receiver.installedVersion(software).equals(Optional.of(newVersion))) {
+            reported[to] = true;
+            air.installed(to);
+        }
+        return !piece || rejectedBytes(receiver) == before;
+    }
+
+    private static long rejectedBytes(ProtocolNode node) {
+        NodeCounters c = node.counters();
+        long sum = 0;
+        for (RejectionKind k : RejectionKind.values()) {
+            sum += c.rejectedBytes(k);
+        }
+        return sum;
+    }
+
+    @Override
+    public void linkDown(int a, int b) {
+        double now = air.now();
+        if (b == n) {
+            send(a, node(a).serverUnreachable(now));
+            send(n, nodes[n].contactEnded(id(a), now));
+        } else {
+            send(a, node(a).contactEnded(id(b), now));
+            send(b, node(b).contactEnded(id(a), now));
+        }
+    }
+
+    @Override
+    public boolean needsServer(int device) {
+        if (fleet.hostile[device] || !(nodes[device] instanceof DeviceNode d)) {
+            return false;
+        }
+        return !d.hasInstalled(software, newVersion) && !d.installFailed(release.digest()) && !d.refuses(release.digest());
+    }
+
+    @Override
+    public Map<String, Long> rejected() {
+        Map<RejectionKind, Long> sums = new EnumMap<>(RejectionKind.class);
+        for (int d = 0; d < n; d++) {
+            NodeCounters c = nodes[d].counters();
+            for (RejectionKind k : RejectionKind.values()) {
+                sums.merge(k, c.rejected(k), Long::sum);
+            }
+        }
+        Map<String, Long> out = new TreeMap<>();
+        sums.forEach((k, v) -> out.put(k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), v));
+        return out;
+    }
+
+    @Override
+    public long clientServerBytesPerDevice() {
+        long bytes = (header + 33) + (header + new ManifestResponse(release.manifest()).encodedSize());
+        for (int i = 0; i < release.pieces().size(); i++) {
+            bytes += (header + 37) + (header + 41 + release.pieces().get(i).length());
+        }
+        return bytes;
+    }
+
+    /**
+     * Honest devices whose installed version is neither the one they started with nor the
+     * genuine release: only a forged or substituted release could get there.
+     */
+    @Override
+    public long tamperedInstalls() {
+        long count = 0;
+        for (int d = 0; d < n; d++) {
+            if (fleet.hostile[d]) {
+                continue;
+            }
+            Optional<Version> v = nodes[d].installedVersion(software);
+            if (v.isPresent() && !v.get().equals(oldVersion) && !v.get().equals(newVersion)) {
+                count++;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,80 @@
+package org.p2prollout.validation.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.validation.sim.scenario.Scenario;
+import org.p2prollout.validation.sim.scenario.Scenario.Baseline;
+import org.p2prollout.validation.sim.scenario.Scenario.MobilityModel;
+import org.p2prollout.validation.sim.scenario.Scenario.ProtocolImplementation;
+
+/**
+ * The server path and the baselines against closed forms of PRODUCT.md §4.2 (computed here):
+ * the hybrid chain E[T_1] = sum_{i=m}^{N-1} 1 / ((N-i)(mu + lambda i)) with its expected server
+ * downloads sum mu / (mu + lambda i), and client-server only E[T_1] = H_{N-m} / mu.
+ */
+class ServerAndBaselineTest {
+    static Scenario hybrid(int n, double lambda, double mu) {
+        return Scenario.builder().devices(n).initialHolders(1).mobility(MobilityModel.CONTACT_PROCESS)
+                .encounterRate(lambda).contactDurationSeconds(0).instantaneous(true).pieces(1).sizeBytes(1000)
+                .implementation(ProtocolImplementation.IDEAL).durationSeconds(1e7).recordContacts(false)
+                .serverRate(mu).build();
+    }
+
+    @Test
+    void hybridChainMeanT1AndServerDownloads() {
+        int n = 30;
+        double lambda = 1e-3;
+        double mu = 5e-3;
+        SimulationResult r = Simulator.run(hybrid(n, lambda, mu), 21, 300, ProgressListener.NONE);
+        double t1 = 0;
+        double downloads = 0;
+        for (int i = 1; i <= n - 1; i++) {
+            t1 += 1 / ((n - i) * (mu + lambda * i));
+            downloads += mu / (mu + lambda * i);
+        }
+        double expectedT1 = t1;
+        assertTrue(r.summary().t100().covers(expectedT1), () -> expectedT1 + " outside " + r.summary().t100());
+        // offload = 1 - downloads / (N - m): server payload per download is one piece frame
+        double expectedOffload = 1 - downloads / (n - 1);
+        assertTrue(r.summary().offload().covers(expectedOffload),
+                () -> expectedOffload + " outside " + r.summary().offload());
+    }
+
+    @Test
+    void clientServerOnlyIsTheMaximumOfExponentials() {
+        int n = 30;
+        double mu = 2e-3;
+        SimulationResult r = Simulator.run(hybrid(n, 1e-3, mu).withBaseline(Baseline.CLIENT_SERVER), 4, 300,
+                ProgressListener.NONE);
+        double harmonic = 0;
+        for (int i = 1; i <= n - 1; i++) {
+            harmonic += 1.0 / i;
+        }
+        double expected = harmonic / mu;
+        assertTrue(r.summary().t100().covers(expected), () -> expected + " outside " + r.summary().t100());
+        assertEquals(0.0, r.summary().offload().mean());
+        assertEquals(0.0, r.summary().bytes().get("peerPayload").mean());
+    }
+
+    @Test
+    void bitTorrentSwarmCompletesNoFasterThanDoublingAllows() {
+        int n = 64;
+        int slots = 2;
+        Scenario sc = Scenario.builder().devices(n).initialHolders(1).pieces(4).sizeBytes(4000).bandwidth(1000)
+                .uploadSlots(slots).durationSeconds(10_000).implementation(ProtocolImplementation.IDEAL)
+                .baseline(Baseline.BITTORRENT).build();
+        SimulationResult r = Simulator.run(sc, 2, 20, ProgressListener.NONE);
+        double tau = 1000.0 * slots / 1000;   // piece bytes * slots / bandwidth
+        // pieces in the swarm grow at most by a factor (1 + slots) per round: N * K pieces need
+        // at least log_{1+slots}(N * K / K) rounds beyond the K the seed must send
+        double rounds = Math.ceil(Math.log(n) / Math.log(1 + slots));
+        assertEquals(20, r.summary().t100().n(), "every replication completes");
+        assertTrue(r.summary().t100().ciLow() >= rounds * tau, () -> "T100 " + r.summary().t100());
+        assertEquals(1.0, r.summary().offload().mean());
+        // every learner received each piece exactly once: payload = (N - 1) K piece frames
+        assertEquals((n - 1) * 4.0 * (16 + 36 + 1000), r.summary().bytes().get("peerPayload").mean(), 1e-9);
+    }
+}
