@@ -24,7 +24,9 @@ import org.p2prollout.solver.uniformisation.TransientSolver;
  * {@code ‖b − x(−Q_TT)‖₁/‖b‖₁} of these solves. The variance is {@code E[T²] − E[T]²}, which
  * loses about {@code log10(E[T]²/Var)} digits to cancellation. The CDF {@code P(T <= t)} is the
  * mass in A at time t by uniformisation of the chain with A made absorbing
- * ({@link TransientSolver#expectations}, error bound reported).
+ * ({@link TransientSolver#expectations}, error bound reported) or, for acyclic transient parts
+ * and long times, by Laplace transform inversion ({@link CdfMethod}). Quantiles search the CDF
+ * ({@link QuantileSearch}).
  *
  * <p>States outside A that cannot reach A are "trapped": if α or the flow reaches them with
  * positive probability, {@code P(T = ∞) > 0} and the mean, variance and reward are infinite.
@@ -46,6 +48,7 @@ public final class AbsorptionAnalysis {
     private double secondMoment = Double.NaN;
     private Accuracy secondAccuracy;
     private Generator stopped;
+    private LaplaceCdf laplace;
 
     private AbsorptionAnalysis(Generator q, double[] initial, int[] group, AbsorptionOptions options) {
         this.q = q;
@@ -254,18 +257,89 @@ public final class AbsorptionAnalysis {
         return secondAccuracy;
     }
 
-    /** P(T <= t) at each time (seconds), with error bounds, from one pass of uniformisation. */
-    public ExpectationResult cdf(double[] times, ProgressListener progress) {
+    /**
+     * P(T <= t) at each time (seconds, {@code >= 0}): by uniformisation of the stopped chain (one
+     * pass for all times, proven error bounds) or, for acyclic transient parts where that would
+     * take long, by Laplace inversion (see {@link CdfMethod}).
+     */
+    public CdfResult cdf(double[] times, ProgressListener progress) {
+        double tMax = 0;
+        for (double t : times) {
+            if (!(t >= 0) || Double.isInfinite(t)) {
+                throw new InvalidInputException("times must be finite numbers >= 0 (seconds), got " + t);
+            }
+            tMax = Math.max(tMax, t);
+        }
+        if (usesLaplace(tMax)) {
+            return laplaceCdf(times);
+        }
         double[] inA = new double[q.states()];
         for (int s = 0; s < inA.length; s++) {
             inA[s] = absorbing[s] ? 1 : 0;
         }
-        return new TransientSolver(options.uniformisation()).expectations(stoppedChain(), initial, times, inA, progress);
+        ExpectationResult r = new TransientSolver(options.uniformisation()).expectations(stoppedChain(), initial, times, inA, progress);
+        return new CdfResult(r.times(), r.values(), r.errorBounds(), true, r.accuracy());
     }
 
-    /** P(T <= t), t in seconds; error at most {@code cdf(new double[]{t}, ...).errorBounds()[0]}. */
+    /** P(T <= t) at each time (seconds), without progress reports. */
+    public CdfResult cdf(double[] times) {
+        return cdf(times, ProgressListener.NONE);
+    }
+
+    /** P(T <= t), t in seconds; its error is given by {@link #cdf(double[], ProgressListener)}. */
     public double cdf(double t) {
         return cdf(new double[] {t}, ProgressListener.NONE).values()[0];
+    }
+
+    /** Whether a CDF up to time tMax is computed by Laplace inversion. */
+    boolean usesLaplace(double tMax) {
+        switch (options.cdfMethod()) {
+            case LAPLACE:
+                if (!LaplaceCdf.applies(classes)) {
+                    throw new InvalidInputException("the Laplace CDF method needs an acyclic transient part; this chain has "
+                            + (classes.members.length - classes.classes()) + " states in cycles; use uniformisation");
+                }
+                return true;
+            case UNIFORMISATION:
+                return false;
+            default:
+                return LaplaceCdf.applies(classes)
+                        && stoppedChain().maxExitRate() * options.uniformisation().uniformisationFactor() * tMax > options.laplaceAbove();
+        }
+    }
+
+    private synchronized LaplaceCdf laplace() {
+        if (laplace == null) {
+            laplace = new LaplaceCdf(q, classes, absorbing, initial, options.uniformisation().threads());
+        }
+        return laplace;
+    }
+
+    /** {F(t), f(t), error estimate, transform evaluations} by Laplace inversion. */
+    synchronized double[] laplacePoint(double t) {
+        if (t == 0) {
+            return new double[] {initialAbsorbedMass(), Double.NaN, 0, 0};
+        }
+        return laplace().cdfAndDensity(t);
+    }
+
+    private CdfResult laplaceCdf(double[] times) {
+        double[] values = new double[times.length];
+        double[] errors = new double[times.length];
+        double max = 0;
+        long evaluations = 0;
+        for (int i = 0; i < times.length; i++) {
+            double[] p = laplacePoint(times[i]);
+            values[i] = p[0];
+            errors[i] = p[2];
+            evaluations += times[i] > 0 ? (long) p[3] : 0;
+            max = Math.max(max, errors[i]);
+        }
+        return new CdfResult(times.clone(), values, errors, false, new Accuracy("Laplace inversion (Fourier series, Euler summation,"
+                + " Abate-Whitt 1992, A = " + LaplaceCdf.A + ")", evaluations, Double.NaN, max,
+                "aliasing <= " + String.format(java.util.Locale.ROOT, "%.2g", LaplaceCdf.DISCRETISATION_BOUND)
+                + " plus series change <= " + LaplaceCdf.SERIES_TOLERANCE + " (estimate, not a proven bound)",
+                max <= 1e-8));
     }
 
     /** The p-quantile of T, seconds (midpoint of {@link #quantileInterval}). */

@@ -14,12 +14,18 @@ import org.p2prollout.solver.uniformisation.TransientOptions;
  *                          ({@code >= 1}; memory 8·limit² bytes)
  * @param quantileTolerance a quantile is located to within this relative width, in (0, 0.1]
  * @param uniformisation    settings of the uniformisation behind {@code cdf} and {@code quantile}
+ * @param cdfMethod         how the CDF is computed
+ * @param laplaceAbove      with {@link CdfMethod#AUTO}, acyclic chains switch to Laplace inversion
+ *                          when uniformisation would need more than this many steps ({@code >= 1})
  */
 public record AbsorptionOptions(double tolerance, int maxSweeps, int denseLimit, double quantileTolerance,
-                                TransientOptions uniformisation) {
-    /** tolerance 1e-12, 100,000 sweeps, dense up to 1,500 states, quantiles to 1e-6 relative, default uniformisation. */
+                                TransientOptions uniformisation, CdfMethod cdfMethod, double laplaceAbove) {
+    /**
+     * tolerance 1e-12, 100,000 sweeps, dense up to 1,500 states, quantiles to 1e-6 relative,
+     * default uniformisation, CDF method AUTO switching above 100,000 steps.
+     */
     public static AbsorptionOptions defaults() {
-        return new AbsorptionOptions(1e-12, 100_000, 1_500, 1e-6, TransientOptions.defaults());
+        return new AbsorptionOptions(1e-12, 100_000, 1_500, 1e-6, TransientOptions.defaults(), CdfMethod.AUTO, 1e5);
     }
 
     public AbsorptionOptions {
@@ -31,24 +37,29 @@ public record AbsorptionOptions(double tolerance, int maxSweeps, int denseLimit,
         if (!(quantileTolerance > 0 && quantileTolerance <= 0.1)) {
             throw new InvalidInputException("quantile tolerance must be in (0, 0.1], got " + quantileTolerance);
         }
-        if (uniformisation == null) {
-            throw new InvalidInputException("transient options must be given");
+        if (uniformisation == null || cdfMethod == null) {
+            throw new InvalidInputException("transient options and CDF method must be given");
         }
+        Checks.positive("laplaceAbove", laplaceAbove);
     }
 
     public AbsorptionOptions withDenseLimit(int limit) {
-        return new AbsorptionOptions(tolerance, maxSweeps, limit, quantileTolerance, uniformisation);
+        return new AbsorptionOptions(tolerance, maxSweeps, limit, quantileTolerance, uniformisation, cdfMethod, laplaceAbove);
     }
 
     public AbsorptionOptions withTolerance(double t) {
-        return new AbsorptionOptions(t, maxSweeps, denseLimit, quantileTolerance, uniformisation);
+        return new AbsorptionOptions(t, maxSweeps, denseLimit, quantileTolerance, uniformisation, cdfMethod, laplaceAbove);
     }
 
     public AbsorptionOptions withQuantileTolerance(double t) {
-        return new AbsorptionOptions(tolerance, maxSweeps, denseLimit, t, uniformisation);
+        return new AbsorptionOptions(tolerance, maxSweeps, denseLimit, t, uniformisation, cdfMethod, laplaceAbove);
     }
 
     public AbsorptionOptions withTransient(TransientOptions t) {
-        return new AbsorptionOptions(tolerance, maxSweeps, denseLimit, quantileTolerance, t);
+        return new AbsorptionOptions(tolerance, maxSweeps, denseLimit, quantileTolerance, t, cdfMethod, laplaceAbove);
+    }
+
+    public AbsorptionOptions withCdfMethod(CdfMethod m) {
+        return new AbsorptionOptions(tolerance, maxSweeps, denseLimit, quantileTolerance, uniformisation, m, laplaceAbove);
     }
 }

@@ -10,8 +10,10 @@ import org.p2prollout.solver.Accuracy;
  *                    initial mass already absorbed is {@code >= p}; +∞ when P(T < ∞) < p
  * @param lower       a time whose computed CDF is below p, seconds
  * @param upper       a time whose computed CDF is at least p, seconds
- * @param cdfErrorBound bound on the error of each computed CDF value used; the true quantile lies
- *                    in [lower, upper] whenever the CDF is not within this bound of p at those ends
+ * @param cdfErrorBound the largest error of the CDF values used: a proven bound with
+ *                    uniformisation, an estimate with Laplace inversion (see {@link CdfResult}); the
+ *                    true quantile lies in [lower, upper] whenever the CDF at those ends is not
+ *                    within this error of p
  * @param accuracy    method "bisection on uniformisation CDF", number of uniformisation passes,
  *                    criterion (relative width), converged
  */

@@ -80,7 +80,8 @@ public final class OdeSolver {
             } else {
                 Tracker tr = new Tracker(e, eventTimes, stopWhenAllEventsReached);
                 trackers.add(tr);
-                integrator.addEventHandler(tr, Math.min(options.maxCheckInterval(), options.maxStep()),
+                double check = Double.isNaN(options.maxCheckInterval()) ? (tEnd - t0) / 1000 : options.maxCheckInterval();
+                integrator.addEventHandler(tr, Math.min(check, options.maxStep()),
                         options.eventTimeTolerance(), 1000);
             }
         }

@@ -51,6 +51,14 @@ abstract class IterativeSolver extends AbstractStationarySolver {
                 next = x;
                 x = result;
             }
+            double sum = 0;
+            for (double v : x) {
+                sum += v;
+            }
+            if (!(sum > 0) || Double.isInfinite(sum)) {
+                throw new NotConvergedException(Accuracy.iterative(name(), it, Double.NaN, convergence.describe(), false),
+                        "another method: the iterates diverged (sum " + sum + ")");
+            }
             normalise(x);
             if (it % 16 == 0) {
                 progress.progress(it, max, name() + " sweeps");

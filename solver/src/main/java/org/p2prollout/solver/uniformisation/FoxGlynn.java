@@ -7,12 +7,12 @@ import org.p2prollout.solver.Checks;
  * Truncated Poisson weights {@code p(k) = e^{-λ} λ^k / k!} for {@code left <= k <= right},
  * as uniformisation needs them.
  *
- * <p>Method: the improved Fox–Glynn scheme of Jansen (2011, "Understanding Fox and Glynn's
- * 'Computing Poisson probabilities'"): weights are computed relative to the mode
- * {@code m = floor(λ)} (weight 1 there) by the ratios {@code p(k-1)/p(k) = k/λ} and
- * {@code p(k+1)/p(k) = λ/(k+1)}, so they never overflow, and a tiny far-tail weight may only
- * underflow to 0. The truncation points come from rigorous geometric tail bounds rather than
- * Fox and Glynn's original asymptotic constants:
+ * <p>Method: as in the improved Fox–Glynn algorithm of Jansen (2011, "Understanding Fox and
+ * Glynn's 'Computing Poisson probabilities'"), weights are computed relative to the mode
+ * {@code m = floor(λ)} (weight 1 there) outward by the ratios {@code p(k-1)/p(k) = k/λ} and
+ * {@code p(k+1)/p(k) = λ/(k+1)}, so they never overflow and a far-tail weight can at worst
+ * underflow to 0. The truncation points come from these elementary geometric tail bounds (our
+ * choice, simpler than Fox and Glynn's asymptotic constants and valid for every λ):
  * <ul>
  * <li>right: for {@code k + 1 > λ}, {@code P(N >= k+1) <= p(k+1) / (1 - λ/(k+2))};</li>
  * <li>left: for {@code k - 1 < λ}, {@code P(N <= k-1) <= p(k-1) / (1 - (k-1)/λ)};</li>

@@ -45,6 +45,11 @@ public final class TransientSolver {
         return solve(q, initial, times, null, ProgressListener.NONE);
     }
 
+    /** π(t) and the accumulated reward ∫₀ᵗ π(s)·r ds at each time, without progress reports. */
+    public TransientResult solve(Generator q, double[] initial, double[] times, double[] reward) {
+        return solve(q, initial, times, reward, ProgressListener.NONE);
+    }
+
     /**
      * π(t) at each requested time and, when {@code reward} is not null, the expected accumulated
      * reward ∫₀ᵗ π(s)·r ds, with {@code r[s]} a rate reward in units per second in state s.

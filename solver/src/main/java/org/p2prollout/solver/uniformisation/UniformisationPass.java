@@ -1,14 +1,15 @@
 package org.p2prollout.solver.uniformisation;
 
-import java.util.Arrays;
 import org.p2prollout.solver.Generator;
 import org.p2prollout.solver.InvalidInputException;
 import org.p2prollout.solver.ProgressListener;
 
 /**
  * One pass of uniformisation: the iterates {@code v_k = v_0 P^k}, {@code k = 0..K}, weighted
- * into distributions at several times (when asked) and reduced to scalar series
- * {@code g_k = v_k · f} for given functions f. Used by {@link TransientSolver}; works on copies.
+ * into distributions at several times (when asked) and reduced to scalars {@code g_k = v_k · f}
+ * for given functions f, which are folded on the fly into {@code E[f(X_t)] = Σ_k w(k) g_k} and
+ * {@code ∫₀ᵗ E[f(X_s)] ds = (1/Λ) Σ_k g_k P(N > k)} per time (memory independent of the number
+ * of steps). Used by {@link TransientSolver}; works on copies.
  *
  * <p>Steady-state detection: after step k the pass knows {@code d = ‖v_{k+1} − v_k‖₁}. For a
  * stochastic P, {@code ‖zP‖₁ <= ‖z‖₁}, so later differences never exceed d (plus three times the
@@ -22,19 +23,22 @@ final class UniformisationPass {
     final double[] times;          // distinct positive times, ascending
     final FoxGlynn[] poisson;      // per time
     final double[][] distributions; // per time, or null when not kept
-    final double[][] series;       // per function: g_k for k = 0..last
-    int last;                      // the last k whose g_k is valid
+    final double[][] expectations; // per function, per time: Σ_k w(k) g_k
+    final double[][] integrals;    // per function, per time: Σ_k g_k P(N > k)  (times Λ)
+    private final double[] cdf;    // per time: Σ_{j<=k} w(j) so far
     long steadyAt = -1;            // m when steady state was detected
     double steadyDiff;             // d used for the steady-state bound
     double dropped;
     long steps;
 
-    private UniformisationPass(double lambda, double[] times, FoxGlynn[] poisson, double[][] distributions, double[][] series) {
+    private UniformisationPass(double lambda, double[] times, FoxGlynn[] poisson, double[][] distributions, int functions) {
         this.lambda = lambda;
         this.times = times;
         this.poisson = poisson;
         this.distributions = distributions;
-        this.series = series;
+        this.expectations = new double[functions][times.length];
+        this.integrals = new double[functions][times.length];
+        this.cdf = new double[times.length];
     }
 
     static UniformisationPass run(Generator q, double[] initial, double[] positiveTimes, boolean keepDistributions,
@@ -61,23 +65,17 @@ final class UniformisationPass {
         if (keepDistributions) {
             dist = new double[nt][n];
         }
-        double[][] series = new double[functions.length][kMax + 1];
-        UniformisationPass p = new UniformisationPass(lambda, positiveTimes, fg, dist, series);
+        UniformisationPass p = new UniformisationPass(lambda, positiveTimes, fg, dist, functions.length);
         double tau = Double.isNaN(o.dropThreshold()) ? (o.epsilon() / 4) / ((double) n * (kMax + 1)) : o.dropThreshold();
-        try (UniformisedStepper stepper = new UniformisedStepper(q, lambda, tau, o.threads())) {
-            p.iterate(stepper, initial.clone(), functions, kMax, o, progress);
+        try (UniformisedStepper stepper = new UniformisedStepper(q, lambda, tau, o.threads(), initial.clone())) {
+            p.iterate(stepper, functions, kMax, o, progress);
         }
         return p;
     }
 
-    private void iterate(UniformisedStepper stepper, double[] x, double[][] functions, int kMax, TransientOptions o,
+    private void iterate(UniformisedStepper stepper, double[][] functions, int kMax, TransientOptions o,
                          ProgressListener progress) {
-        int n = x.length;
         int blocks = stepper.blocks();
-        double[] y = new double[n];
-        boolean[] xActive = new boolean[blocks];
-        boolean[] yActive = new boolean[blocks];
-        stepper.markActive(x, xActive);
         double[][] blockDots = new double[functions.length][blocks];
         int nt = times.length;
         int[] activeTimes = new int[nt];
@@ -91,27 +89,17 @@ final class UniformisationPass {
                     activeWeights[na++] = poisson[i].weight(k);
                 }
             }
-            for (double[] bd : blockDots) {
-                Arrays.fill(bd, 0.0);
-            }
             UniformisedStepper.BlockVisitor visitor = visitor(functions, blockDots, activeTimes, activeWeights, na);
             if (k == kMax) {
-                stepper.visit(x, xActive, visitor);
-                collect(blockDots, k);
-                last = k;
+                int[] visited = stepper.visit(visitor);
+                collect(blockDots, k, visited, visited.length);
                 break;
             }
-            UniformisedStepper.Stats st = stepper.step(x, xActive, y, yActive, o.steadyStateDetection(), visitor);
-            collect(blockDots, k);
+            UniformisedStepper.Stats st = stepper.step(o.steadyStateDetection(), visitor);
+            collect(blockDots, k, st.visited(), st.visitedCount());
             steps++;
             dropped += st.dropped();
-            double[] t = x;
-            x = y;
-            y = t;
-            boolean[] ta = xActive;
-            xActive = yActive;
-            yActive = ta;
-            if ((k & 15) == 0) {
+            if ((k & 255) == 0) {
                 progress.progress(k, kMax, "uniformisation steps");
             }
             if (o.steadyStateDetection()) {
@@ -126,7 +114,7 @@ final class UniformisationPass {
                 if (stationary) {
                     steadyAt = m;
                     steadyDiff = d;
-                    finishSteady(stepper, x, xActive, functions, blockDots, m);
+                    finishSteady(stepper, functions, blockDots, m);
                     break;
                 }
             }
@@ -140,8 +128,7 @@ final class UniformisationPass {
     }
 
     /** Every term from m on uses v_m: add it with the remaining Poisson weight, and record g_m. */
-    private void finishSteady(UniformisedStepper stepper, double[] x, boolean[] xActive, double[][] functions,
-                              double[][] blockDots, int m) {
+    private void finishSteady(UniformisedStepper stepper, double[][] functions, double[][] blockDots, int m) {
         int nt = times.length;
         int[] activeTimes = new int[nt];
         double[] activeWeights = new double[nt];
@@ -156,12 +143,8 @@ final class UniformisationPass {
                 activeWeights[na++] = rest;
             }
         }
-        for (double[] bd : blockDots) {
-            Arrays.fill(bd, 0.0);
-        }
-        stepper.visit(x, xActive, visitor(functions, blockDots, activeTimes, activeWeights, na));
-        collect(blockDots, m);
-        last = m;
+        int[] visited = stepper.visit(visitor(functions, blockDots, activeTimes, activeWeights, na));
+        collectSteady(blockDots, m, visited, visited.length);
     }
 
     private UniformisedStepper.BlockVisitor visitor(double[][] functions, double[][] blockDots, int[] activeTimes,
@@ -185,13 +168,47 @@ final class UniformisationPass {
         };
     }
 
-    private void collect(double[][] blockDots, int k) {
-        for (int f = 0; f < series.length; f++) {
-            double s = 0;
-            for (double v : blockDots[f]) {
-                s += v;
+    /** Sums g_k over the visited blocks and folds it into the per-time sums. */
+    private void collect(double[][] blockDots, int k, int[] visited, int count) {
+        for (int f = 0; f < expectations.length; f++) {
+            double g = 0;
+            for (int i = 0; i < count; i++) {
+                g += blockDots[f][visited[i]];
             }
-            series[f][k] = s;
+            for (int i = 0; i < times.length; i++) {
+                FoxGlynn p = poisson[i];
+                if (k > p.right()) {
+                    continue;
+                }
+                double w = p.weight(k);
+                if (f == 0) {
+                    cdf[i] += w;
+                }
+                expectations[f][i] += w * g;
+                integrals[f][i] += g * Math.max(0.0, 1.0 - cdf[i]);
+            }
+        }
+    }
+
+    /** Every term from m on uses v_m: g_m enters with the remaining weight, the integral with E[(N − m)^+]. */
+    private void collectSteady(double[][] blockDots, int m, int[] visited, int count) {
+        for (int f = 0; f < expectations.length; f++) {
+            double g = 0;
+            for (int i = 0; i < count; i++) {
+                g += blockDots[f][visited[i]];
+            }
+            for (int i = 0; i < times.length; i++) {
+                FoxGlynn p = poisson[i];
+                if (m > p.right()) {
+                    continue;
+                }
+                double rest = 0;
+                for (int k = Math.max(m, p.left()); k <= p.right(); k++) {
+                    rest += p.weight(k);
+                }
+                expectations[f][i] += rest * g;
+                integrals[f][i] += g * p.expectedExcessOver(m);
+            }
         }
     }
 
@@ -210,21 +227,7 @@ final class UniformisationPass {
 
     /** E[f(X_t)] = Σ_k w(k) g_k for function index f at time index i. */
     double expectation(int f, int i) {
-        FoxGlynn p = poisson[i];
-        double[] g = series[f];
-        double s = 0;
-        int end = Math.min(p.right(), steadyAt >= 0 ? (int) steadyAt - 1 : p.right());
-        for (int k = p.left(); k <= end; k++) {
-            s += p.weight(k) * g[k];
-        }
-        if (steadyAt >= 0 && p.right() >= steadyAt) {
-            double rest = 0;
-            for (int k = Math.max((int) steadyAt, p.left()); k <= p.right(); k++) {
-                rest += p.weight(k);
-            }
-            s += rest * g[(int) steadyAt];
-        }
-        return s;
+        return expectations[f][i];
     }
 
     /**
@@ -232,19 +235,7 @@ final class UniformisationPass {
      * The steady-state tail uses Σ_{k>=m} P(N > k) = E[(N − m)^+].
      */
     double integral(int f, int i) {
-        FoxGlynn p = poisson[i];
-        double[] g = series[f];
-        int end = Math.min(p.right(), steadyAt >= 0 ? (int) steadyAt - 1 : p.right());
-        double s = 0;
-        double cdf = 0;
-        for (int k = 0; k <= end; k++) {
-            cdf += p.weight(k);
-            s += g[k] * Math.max(0.0, 1.0 - cdf);
-        }
-        if (steadyAt >= 0 && p.right() >= steadyAt) {
-            s += g[(int) steadyAt] * p.expectedExcessOver((int) steadyAt);
-        }
-        return s / lambda;
+        return integrals[f][i] / lambda;
     }
 
     /**

@@ -18,13 +18,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.p2prollout.solver.Generator;
 import org.p2prollout.solver.InvalidInputException;
 import org.p2prollout.solver.ProgressListener;
-import org.p2prollout.solver.uniformisation.ExpectationResult;
 import org.p2prollout.solver.uniformisation.TransientSolver;
 
 /** Contract test: dense LU and Gauss–Seidel block solvers pass the same cases. */
 class AbsorptionAnalysisTest {
     static Stream<AbsorptionOptions> methods() {
-        return Stream.of(AbsorptionOptions.defaults(), AbsorptionOptions.defaults().withDenseLimit(1));
+        return Stream.of(AbsorptionOptions.defaults(), AbsorptionOptions.defaults().withDenseLimit(1),
+                AbsorptionOptions.defaults().withCdfMethod(CdfMethod.LAPLACE));
     }
 
     private static Generator pureBirth(double[] rates) {
@@ -55,7 +55,8 @@ class AbsorptionAnalysisTest {
         assertEquals(1.0, a.absorptionProbability(), 1e-15);
         assertEquals(1.0, a.absorptionProbabilities()[rates.length], 1e-15);
         double[] times = {0.1, 1, 4, 10, 30};
-        ExpectationResult cdf = a.cdf(times, ProgressListener.NONE);
+        CdfResult cdf = a.cdf(times, ProgressListener.NONE);
+        // uniformisation: proven bound; Laplace inversion: pinned 1e-8 (its estimate is checked too)
         for (int k = 0; k < times.length; k++) {
             double t = times[k];
             double survival = 0;
@@ -68,7 +69,9 @@ class AbsorptionAnalysisTest {
                 }
                 survival += c * Math.exp(-rates[i] * t);
             }
-            assertEquals(1 - survival, cdf.values()[k], cdf.errorBounds()[k] + 1e-12, "t = " + t);
+            double tol = cdf.errorsAreBounds() ? cdf.errors()[k] + 1e-12 : 1e-8;
+            assertEquals(1 - survival, cdf.values()[k], tol, "t = " + t);
+            assertTrue(cdf.errors()[k] < 1e-7, "error " + cdf.errors()[k]);
         }
         for (double p : new double[] {0.1, 0.5, 0.99}) {
             Quantile qt = a.quantileInterval(p);
@@ -98,6 +101,14 @@ class AbsorptionAnalysisTest {
             assertEquals(exact, a.quantile(p), 2e-6 * exact, "p = " + p);
         }
         assertEquals(g.cumulativeProbability(21), a.cdf(21), 1e-9);
+        AbsorptionAnalysis laplace = AbsorptionAnalysis.of(pureBirth(rates), TransientSolver.pointMass(k + 1, 0),
+                AbsorptionOptions.defaults().withCdfMethod(CdfMethod.LAPLACE));
+        for (double p : new double[] {0.05, 0.5, 0.95}) {
+            double exact = g.inverseCumulativeProbability(p);
+            Quantile qt = laplace.quantileInterval(p);
+            assertEquals(exact, qt.time(), 2e-6 * exact, "Laplace, p = " + p);
+            assertTrue(qt.lower() < exact && exact < qt.upper(), qt.toString());
+        }
     }
 
     /** A million-state pure birth chain (epidemic rates (N−i)·λ·i/N + μ(N−i)), exact in one pass. */
@@ -214,6 +225,22 @@ class AbsorptionAnalysisTest {
         int g = java.util.Arrays.binarySearch(bottoms, classOf2);
         assertEquals(0.9, bottom.groupProbabilities()[g], 1e-15, "the class of state 2");
         assertEquals(0.1, bottom.groupProbabilities()[1 - g], 1e-15, "the class of state 4");
+    }
+
+    /** First passage 0 -> 2 in a birth–death chain (birth 1, death 2): m0 = 1 + m1, m1 = (1 + 2 m0)/3, so m0 = 4. */
+    @Test
+    void firstPassageTimeOfBirthDeathChain() {
+        Generator q = Generator.builder(4).add(0, 1, 1).add(1, 0, 2).add(1, 2, 1).add(2, 1, 2).add(2, 3, 1).add(3, 2, 2).build();
+        AbsorptionAnalysis a = AbsorptionAnalysis.ofTarget(q, TransientSolver.pointMass(4, 0), new boolean[] {false, false, true, false},
+                AbsorptionOptions.defaults());
+        assertEquals(4.0, a.meanTime(), 1e-14);
+        assertEquals(1.0, a.absorptionProbabilities()[2], 1e-15);
+        // E[T²] by first step: s_i = 2/E_i² + (2/E_i) Σ_j p_ij m_j + Σ_j p_ij s_j, with m1 = 3:
+        // s0 = 2 + 2·3 + s1 and s1 = 2/9 + (2/3)(2/3)·4 + (2/3) s0 = 2 + (2/3) s0  =>  s0 = 30
+        assertEquals(30.0, a.secondMoment(), 1e-12);
+        // the CDF is taken on the chain stopped at state 2 (state 3 is never reached)
+        assertEquals(a.cdf(5.0), AbsorptionAnalysis.ofTarget(q, TransientSolver.pointMass(4, 0), new boolean[] {false, false, true, true},
+                AbsorptionOptions.defaults()).cdf(5.0), 1e-9);
     }
 
     @Test

@@ -41,7 +41,8 @@ class StationaryContractTest {
 
     static Stream<Arguments> contract() {
         List<Case> cases = List.of(birthDeath(), mm1k(), randomIrreducible(7), randomIrreducible(8),
-                reducible(), spreadOverTwelveOrders(), birthDeathSpreadOverTwelveOrders(), twoStates());
+                reducible(), spreadOverTwelveOrders(), birthDeathSpreadOverTwelveOrders(), twoStates(),
+                openSwarmGrid());
         List<Arguments> args = new ArrayList<>();
         for (String m : StationaryMethods.NAMES) {
             for (Case c : cases) {
@@ -196,6 +197,12 @@ class StationaryContractTest {
             pi[k] /= sum;
         }
         return new Case("birth-death rates 1e-6..1e6", b.build(), 0, pi, 1e-12);
+    }
+
+    /** The open-swarm chain on a 30 x 20 grid (651 states; deep enough for multilevel aggregation), against GTH. */
+    static Case openSwarmGrid() {
+        Generator q = org.p2prollout.solver.bench.OpenSwarmChain.reference().withLimits(30, 20).build();
+        return new Case("open swarm 30x20", q, 0, new Gth().solve(q).distribution(), 1e-9);
     }
 
     /** Two states, rates a and b: pi = (b, a) / (a + b). Periodic under naive uniformisation. */

@@ -141,6 +141,28 @@ class TransientSolverTest {
         }
     }
 
+    /**
+     * A two-dimensional chain whose support spreads irregularly over many blocks (the open swarm on
+     * an 80 × 40 grid, 3,321 states), against the plain sequential uniformisation of the check
+     * workload (Λ = max exit rate, Commons Math Poisson weights, no dropping, no block skipping).
+     */
+    @ParameterizedTest
+    @MethodSource("configurations")
+    void openSwarmMatchesPlainUniformisation(TransientOptions o) {
+        org.p2prollout.solver.bench.OpenSwarmChain chain = org.p2prollout.solver.bench.OpenSwarmChain.reference().withLimits(80, 40);
+        Generator q = chain.build();
+        double[] init = TransientSolver.pointMass(q.states(), chain.index(3, 1));
+        double t = 40;
+        double[] ref = TransientCheckWorkload.reference(q, init, t, ProgressListener.NONE);
+        TransientResult r = new TransientSolver(o).solve(q, init, new double[] {t});
+        double l1 = 0;
+        for (int s = 0; s < ref.length; s++) {
+            l1 += Math.abs(ref[s] - r.distribution(0)[s]);
+        }
+        // allowance: the reference drops a Poisson tail below 1e-14; rounding over ~150 steps below 1e-13
+        assertTrue(l1 <= r.errorBounds()[0] + 1e-14 + 1e-13, "1-norm difference " + l1 + ", bound " + r.errorBounds()[0]);
+    }
+
     /** An ergodic birth–death chain at a late time: the steady-state shortcut fires and the answer is the stationary law. */
     @Test
     void steadyStateDetectionStopsEarlyWithinItsBound() {
@@ -161,6 +183,28 @@ class TransientSolverTest {
             assertEquals(Math.pow(rho, i) / norm, r.distribution(0)[i], r.errorBounds()[0] + 1e-12);
         }
         assertTrue(r.errorBounds()[0] <= 1e-8);
+    }
+
+    /** A coarse drop threshold loses mass; the reported bound still covers the true error and says "not converged". */
+    @Test
+    void droppedMassIsCountedInTheBound() {
+        int n = 60;
+        double mu = 1.0;
+        Generator.Builder bld = Generator.builder(n + 1);
+        for (int i = 0; i < n; i++) {
+            bld.add(i, i + 1, mu);
+        }
+        TransientOptions o = TransientOptions.defaults().withEpsilon(1e-10).withDropThreshold(1e-4);
+        TransientResult r = new TransientSolver(o).solve(bld.build(), TransientSolver.pointMass(n + 1, 0), new double[] {20});
+        PoissonDistribution p = new PoissonDistribution(null, 20, 1e-15, 100_000);
+        double l1 = 0;
+        for (int k = 0; k < n; k++) {
+            l1 += Math.abs(p.probability(k) - r.distribution(0)[k]);
+        }
+        l1 += Math.abs(1 - p.cumulativeProbability(n - 1) - r.distribution(0)[n]);
+        assertTrue(r.droppedMass() > 1e-6, "something was dropped: " + r.droppedMass());
+        assertTrue(l1 <= r.errorBounds()[0], "error " + l1 + " within bound " + r.errorBounds()[0]);
+        assertTrue(!r.accuracy().converged(), "bound above epsilon is reported as not converged");
     }
 
     @Test

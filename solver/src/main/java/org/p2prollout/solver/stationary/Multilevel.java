@@ -1,0 +1,439 @@
+package org.p2prollout.solver.stationary;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.p2prollout.solver.Accuracy;
+import org.p2prollout.solver.Generator;
+import org.p2prollout.solver.NotConvergedException;
+import org.p2prollout.solver.ProgressListener;
+
+/**
+ * Multi-level iterative aggregation–disaggregation (in the manner of Horton and Leutenegger, with
+ * algebraic aggregation as in De Sterck et al.): Gauss–Seidel removes the non-smooth part of the
+ * error, and the smooth, slowly relaxing part — which makes plain Gauss–Seidel need thousands of
+ * sweeps — is corrected on a hierarchy of aggregated chains, each about four times smaller,
+ * down to one solved exactly by GTH.
+ *
+ * <p>Aggregates are built once, by two rounds of pairwise matching of each state with its most
+ * strongly coupled unmatched neighbour (largest rate into it). In each W-cycle the coarse
+ * generator is the fine one aggregated with the current iterate as weights,
+ * {@code Q_c[I][J] = Σ_{i∈I} x_i Σ_{j∈J} Q[i][j] / Σ_{i∈I} x_i}; the coarse solution then scales
+ * each aggregate's states (disaggregation). The answer is exact at the fixed point (πQ = 0).
+ *
+ * <p>Criterion: relative residual {@code ‖xQ‖∞ / max_i x_i q_i < ε}: the largest net flow out of
+ * a state relative to the largest flow through one. Every cycle costs about seven sweeps.
+ */
+public final class Multilevel extends AbstractStationarySolver {
+    private static final int WINDOW = 4;
+    private static final int COARSEST = 120;
+    private static final int PRE_SWEEPS = 1;
+    private static final int POST_SWEEPS = 1;
+
+    private final Convergence convergence;
+    private final ProgressListener progress;
+
+    public Multilevel(Convergence convergence, ProgressListener progress) {
+        this.convergence = convergence;
+        this.progress = progress;
+    }
+
+    public Multilevel(Convergence convergence) {
+        this(convergence, ProgressListener.NONE);
+    }
+
+    @Override
+    public String name() {
+        return "multilevel aggregation";
+    }
+
+    private String criterion() {
+        return String.format(Locale.ROOT, "relative residual ‖xQ‖∞/max x_i q_i < %.3g", convergence.epsilon());
+    }
+
+    @Override
+    protected Solution solveIrreducible(Generator q) {
+        Level top = Level.of(q);
+        top.buildHierarchy();
+        int n = q.states();
+        double[] x = new double[n];
+        Arrays.fill(x, 1.0 / n);
+        double residual = Double.NaN;
+        long max = convergence.maxIterations();
+        int window = WINDOW;
+        double[][] xs = new double[window][];
+        double[][] rs = new double[window][];
+        int stored = 0;
+        for (long cycle = 1; cycle <= max; cycle++) {
+            top.cycle(x);
+            normalise(x);
+            // top-level acceleration: keep the last cycle outputs and their residuals xQ, and
+            // continue from the affine combination (weights summing to 1) of least residual
+            double[] r = new double[n];
+            top.residualVector(x, r);
+            int slot = (int) ((cycle - 1) % window);
+            xs[slot] = x.clone();
+            rs[slot] = r;
+            stored = Math.min(stored + 1, window);
+            if (stored >= 2) {
+                double[] alpha = recombination(rs, stored);
+                if (alpha != null) {
+                    Arrays.fill(x, 0);
+                    for (int k = 0; k < stored; k++) {
+                        double a = alpha[k];
+                        double[] xk = xs[k];
+                        for (int i = 0; i < n; i++) {
+                            x[i] += a * xk[i];
+                        }
+                    }
+                    for (int i = 0; i < n; i++) {
+                        if (x[i] < 0) {
+                            x[i] = 0;
+                        }
+                    }
+                    normalise(x);
+                }
+            }
+            residual = top.relativeResidual(x);
+            progress.progress(cycle, max, "multilevel cycles");
+            if (residual < convergence.epsilon()) {
+                return new Solution(x, cycle, criterion());
+            }
+        }
+        throw new NotConvergedException(Accuracy.iterative(name(), max, residual, criterion(), false),
+                "raise --max-iterations or use --method krylov or gs");
+    }
+
+    /** Weights α, Σα = 1, minimising ‖Σ α_k r_k‖₂; null when the Gram matrix is singular. */
+    static double[] recombination(double[][] rs, int m) {
+        double[][] g = new double[m][m];
+        double trace = 0;
+        for (int a = 0; a < m; a++) {
+            for (int b = a; b < m; b++) {
+                double d = Krylov.dot(rs[a], rs[b]);
+                g[a][b] = d;
+                g[b][a] = d;
+            }
+            trace += g[a][a];
+        }
+        if (!(trace > 0)) {
+            return null;
+        }
+        for (int a = 0; a < m; a++) {
+            g[a][a] += 1e-13 * trace;
+        }
+        org.ejml.data.DMatrixRMaj gm = new org.ejml.data.DMatrixRMaj(g);
+        org.ejml.data.DMatrixRMaj ones = new org.ejml.data.DMatrixRMaj(m, 1);
+        ones.fill(1.0);
+        org.ejml.data.DMatrixRMaj y = new org.ejml.data.DMatrixRMaj(m, 1);
+        if (!org.ejml.dense.row.CommonOps_DDRM.solve(gm, ones, y)) {
+            return null;
+        }
+        double sum = 0;
+        for (int a = 0; a < m; a++) {
+            sum += y.get(a);
+        }
+        if (!(Math.abs(sum) > 0) || !Double.isFinite(sum)) {
+            return null;
+        }
+        double[] alpha = new double[m];
+        for (int a = 0; a < m; a++) {
+            alpha[a] = y.get(a) / sum;
+        }
+        return alpha;
+    }
+
+    /** One level: a generator in incoming (column) form, and the map to the next coarser level. */
+    static final class Level {
+        final int n;
+        final int[] inStart;
+        final int[] inSrc;
+        final double[] inVal;
+        final double[] exit;
+        int[] agg;          // aggregate of each state at the next level
+        int[] slot;         // per incoming entry: index of its coarse entry, or -1 inside an aggregate
+        Level coarse;
+        private double[] weights;
+        private double[] weightSums;
+
+        Level(int n, int[] inStart, int[] inSrc, double[] inVal, double[] exit) {
+            this.n = n;
+            this.inStart = inStart;
+            this.inSrc = inSrc;
+            this.inVal = inVal;
+            this.exit = exit;
+        }
+
+        static Level of(Generator q) {
+            int n = q.states();
+            Generator.Incoming in = q.incoming();
+            int[] start = new int[n + 1];
+            for (int j = 0; j < n; j++) {
+                start[j + 1] = in.end(j);
+            }
+            int m = start[n];
+            int[] src = new int[m];
+            double[] val = new double[m];
+            for (int k = 0; k < m; k++) {
+                src[k] = in.source(k);
+                val[k] = in.rate(k);
+            }
+            return new Level(n, start, src, val, q.exitRates());
+        }
+
+        void buildHierarchy() {
+            Level level = this;
+            while (level.n > COARSEST) {
+                int[] first = level.pairwise();
+                Level mid = level.coarsen(first, countOf(first));
+                mid.setUniform(level, first);
+                int[] second = mid.pairwise();
+                int[] composed = new int[level.n];
+                for (int i = 0; i < level.n; i++) {
+                    composed[i] = second[first[i]];
+                }
+                int nc = countOf(second);
+                if (nc > 0.8 * level.n) {
+                    break;   // coarsening stalls: solve this level by sweeps instead
+                }
+                level.agg = composed;
+                level.coarse = level.coarsen(composed, nc);
+                level.coarse.setUniform(level, composed);   // rates to match on at the next level
+                level = level.coarse;
+            }
+        }
+
+        private static int countOf(int[] agg) {
+            int max = -1;
+            for (int a : agg) {
+                max = Math.max(max, a);
+            }
+            return max + 1;
+        }
+
+        /** Matches each state with its strongest unmatched incoming neighbour. */
+        int[] pairwise() {
+            int[] agg = new int[n];
+            Arrays.fill(agg, -1);
+            int next = 0;
+            for (int j = 0; j < n; j++) {
+                if (agg[j] >= 0) {
+                    continue;
+                }
+                int best = -1;
+                double strength = 0;
+                for (int k = inStart[j]; k < inStart[j + 1]; k++) {
+                    int i = inSrc[k];
+                    if (i != j && agg[i] < 0 && inVal[k] > strength) {
+                        strength = inVal[k];
+                        best = i;
+                    }
+                }
+                agg[j] = next;
+                if (best >= 0) {
+                    agg[best] = next;
+                }
+                next++;
+            }
+            return agg;
+        }
+
+        /** The coarse level's pattern for the aggregation {@code map} (values set per cycle). */
+        Level coarsen(int[] map, int nc) {
+            int m = inSrc.length;
+            int[] slots = new int[m];
+            // fine states grouped by aggregate
+            int[] memberStart = new int[nc + 1];
+            for (int i = 0; i < n; i++) {
+                memberStart[map[i] + 1]++;
+            }
+            for (int c = 0; c < nc; c++) {
+                memberStart[c + 1] += memberStart[c];
+            }
+            int[] members = new int[n];
+            int[] fill = Arrays.copyOf(memberStart, nc);
+            for (int i = 0; i < n; i++) {
+                members[fill[map[i]]++] = i;
+            }
+            int[] stamp = new int[nc];
+            Arrays.fill(stamp, -1);
+            int[] pos = new int[nc];
+            int[] cStart = new int[nc + 1];
+            int[] cSrc = new int[Math.max(16, m / 2)];
+            int count = 0;
+            for (int jc = 0; jc < nc; jc++) {
+                cStart[jc] = count;
+                for (int p = memberStart[jc]; p < memberStart[jc + 1]; p++) {
+                    int j = members[p];
+                    for (int k = inStart[j]; k < inStart[j + 1]; k++) {
+                        int ic = map[inSrc[k]];
+                        if (ic == jc) {
+                            slots[k] = -1;
+                            continue;
+                        }
+                        if (stamp[ic] != jc) {
+                            stamp[ic] = jc;
+                            if (count == cSrc.length) {
+                                cSrc = Arrays.copyOf(cSrc, cSrc.length * 2);
+                            }
+                            pos[ic] = count;
+                            cSrc[count++] = ic;
+                        }
+                        slots[k] = pos[ic];
+                    }
+                }
+            }
+            cStart[nc] = count;
+            this.slot = slots;
+            this.agg = map;
+            return new Level(nc, cStart, Arrays.copyOf(cSrc, count), new double[count], new double[nc]);
+        }
+
+        /** Values of this (coarse) level aggregated from {@code fine} with uniform weights. */
+        void setUniform(Level fine, int[] map) {
+            double[] w = new double[fine.n];
+            Arrays.fill(w, 1.0);
+            fine.agg = map;
+            fine.aggregateValues(w, this);
+        }
+
+        /** Sets {@code c}'s rates to the fine rates aggregated with weights {@code w}. */
+        void aggregateValues(double[] w, Level c) {
+            double[] sums = new double[c.n];
+            for (int i = 0; i < n; i++) {
+                sums[agg[i]] += w[i];
+            }
+            Arrays.fill(c.inVal, 0);
+            for (int j = 0; j < n; j++) {
+                for (int k = inStart[j]; k < inStart[j + 1]; k++) {
+                    int s = slot[k];
+                    if (s >= 0) {
+                        c.inVal[s] += w[inSrc[k]] * inVal[k];
+                    }
+                }
+            }
+            Arrays.fill(c.exit, 0);
+            for (int jc = 0; jc < c.n; jc++) {
+                for (int k = c.inStart[jc]; k < c.inStart[jc + 1]; k++) {
+                    int ic = c.inSrc[k];
+                    double v = c.inVal[k] / sums[ic];
+                    c.inVal[k] = v;
+                    c.exit[ic] += v;
+                }
+            }
+            weightSums = sums;
+        }
+
+        /** One W-cycle on this level, improving {@code x} in place. */
+        void cycle(double[] x) {
+            for (int s = 0; s < PRE_SWEEPS; s++) {
+                sweep(x);
+            }
+            if (coarse == null) {
+                if (n <= 2 * COARSEST) {
+                    exact(x);
+                } else {
+                    for (int s = 0; s < 10; s++) {   // coarsening stalled above the exact size
+                        sweep(x);
+                    }
+                }
+                return;
+            }
+            if (weights == null) {
+                weights = new double[n];
+            }
+            double[] w = weights;
+            double[] sums = new double[coarse.n];
+            for (int i = 0; i < n; i++) {
+                sums[agg[i]] += x[i];
+            }
+            for (int i = 0; i < n; i++) {   // an aggregate whose mass underflowed is weighted uniformly
+                w[i] = sums[agg[i]] > 1e-290 ? x[i] : 1.0;
+            }
+            aggregateValues(w, coarse);
+            double[] xc = new double[coarse.n];
+            for (int i = 0; i < n; i++) {
+                xc[agg[i]] += x[i];
+            }
+            double[] ws = weightSums;
+            coarse.cycle(xc);
+            if (coarse.coarse != null) {
+                coarse.cycle(xc);   // W-cycle: visit each coarse level twice
+            }
+            for (int i = 0; i < n; i++) {
+                int c = agg[i];
+                x[i] = w[i] / ws[c] * xc[c];
+            }
+            for (int s = 0; s < POST_SWEEPS; s++) {
+                sweep(x);
+            }
+        }
+
+        private void sweep(double[] x) {
+            for (int j = 0; j < n; j++) {
+                double e = exit[j];
+                if (e <= 0) {
+                    continue;
+                }
+                double sum = 0;
+                for (int k = inStart[j]; k < inStart[j + 1]; k++) {
+                    sum += x[inSrc[k]] * inVal[k];
+                }
+                x[j] = sum / e;
+            }
+        }
+
+        /** Replaces x by the exact stationary vector of this (small) level, keeping its total. */
+        private void exact(double[] x) {
+            double total = 0;
+            for (double v : x) {
+                total += v;
+            }
+            Generator.Builder b = Generator.builder(n, inSrc.length);
+            for (int j = 0; j < n; j++) {
+                for (int k = inStart[j]; k < inStart[j + 1]; k++) {
+                    b.add(inSrc[k], j, inVal[k]);
+                }
+            }
+            Generator g = b.build();
+            double[] pi;
+            if (org.p2prollout.solver.structure.CommunicatingClasses.of(g).isIrreducible()) {
+                pi = new Gth().solveIrreducible(g).pi();
+            } else {
+                return;   // aggregated with underflowed weights: keep the smoothed iterate
+            }
+            double s = 0;
+            for (double v : pi) {
+                s += v;
+            }
+            for (int i = 0; i < n; i++) {
+                x[i] = pi[i] / s * total;
+            }
+        }
+
+        /** {@code r = xQ}. */
+        void residualVector(double[] x, double[] r) {
+            for (int j = 0; j < n; j++) {
+                double sum = -x[j] * exit[j];
+                for (int k = inStart[j]; k < inStart[j + 1]; k++) {
+                    sum += x[inSrc[k]] * inVal[k];
+                }
+                r[j] = sum;
+            }
+        }
+
+        /** ‖xQ‖∞ / max_i x_i q_i. */
+        double relativeResidual(double[] x) {
+            double r = 0;
+            double flow = 0;
+            for (int j = 0; j < n; j++) {
+                double sum = -x[j] * exit[j];
+                flow = Math.max(flow, x[j] * exit[j]);
+                for (int k = inStart[j]; k < inStart[j + 1]; k++) {
+                    sum += x[inSrc[k]] * inVal[k];
+                }
+                r = Math.max(r, Math.abs(sum));
+            }
+            return r / flow;
+        }
+    }
+}
