@@ -159,6 +159,7 @@ public final class ReportCharts {
         chart.getStyler().setChartBackgroundColor(Color.WHITE)
                 .setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE)
                 .setMarkerSize(4);
+        chart.getStyler().setXAxisDecimalPattern("#,##0.######");
         return chart;
     }
 

@@ -62,7 +62,8 @@ public final class CaseRunner {
             if (!(rates.rate() > 0)) {
                 throw new CaseNotRunnable("the simulation's contact logs hold no contacts: no encounter rate to fit");
             }
-            fit = spec.model().fit(sim, rates, spec.contacts() instanceof TraceContacts);
+            fit = TrafficFit.withTraffic(spec.model().fit(sim, rates, spec.contacts() instanceof TraceContacts), sim,
+                    rates);
         } catch (CaseNotRunnable | UnsupportedOperationException e) {
             return CaseResult.notRun(spec.name(), spec.description(), scenarioParams, e.getMessage(), spec.notes());
         }
@@ -117,7 +118,7 @@ public final class CaseRunner {
                 offload.ciHigh(), tol.serverDownloads(), false));
         Estimate overhead = sim.summary().overheadRatio();
         comparisons.add(Comparison.of("overhead", "ratio", fit.predictedOverhead(), overhead.mean(), overhead.ciLow(),
-                overhead.ciHigh(), 0, false));
+                overhead.ciHigh(), tol.overhead(), Double.isFinite(fit.predictedOverhead())));
 
         double[] t1 = runs.stream().mapToDouble(r -> r.rolloutTime(1.0)).toArray();
         double horizon = horizon(sim, model, t1);
@@ -194,13 +195,7 @@ public final class CaseRunner {
         if (s.mobility().recordContacts()) {
             return s;
         }
-        Scenario.Mobility m = s.mobility();
-        Scenario.Mobility logged = new Scenario.Mobility(m.model(), m.durationSeconds(), m.stepSeconds(),
-                m.areaWidthMeters(), m.areaHeightMeters(), m.speedMinMetersPerSecond(), m.speedMaxMetersPerSecond(),
-                m.pauseMaxSeconds(), m.encounterRate(), m.contactDurationSeconds(), m.trace(), m.traceFormat(),
-                m.traceMaxDevices(), true);
-        return new Scenario(s.fleet(), logged, s.radio(), s.release(), s.protocol(), s.adversary(), s.server(),
-                s.baseline());
+        return Records.with(s, "mobility", Records.with(s.mobility(), "recordContacts", true));
     }
 
     /** The scenario knobs shown in the report (the model does not use the mobility knobs). */

@@ -18,9 +18,10 @@ import org.p2prollout.validation.sim.scenario.Scenario;
 
 /**
  * The main job on the built-in scenario, end to end: a synthetic city fleet, its encounter rates
- * (rates pipeline on one realisation's contacts), the single-piece prediction from them, R
- * simulations of the protocol over new realisations of the city, the validation of the model
- * against them (fitted to the simulations' own contact logs), and the report.
+ * (rates pipeline on one realisation's contacts), the homogeneous single-piece prediction from
+ * them, R simulations of the protocol over new realisations of the city, the validation of the
+ * heterogeneous-fleet model (classes by contact rate: parked cars meet less) fitted to the
+ * simulations' own contact logs, and the report.
  */
 public final class Demo {
     /** The built-in city: 150 cars on a 4 km x 4 km grid of 200 m blocks, 30 % parked, 2 hours. */
@@ -69,8 +70,9 @@ public final class Demo {
                 .mobility(Scenario.MobilityModel.CONTACT_PROCESS).encounterRate(0).durationSeconds(HORIZON_SECONDS)
                 .instantaneous(true).pieces(1).sizeBytes(UPDATE_BYTES)
                 .implementation(Scenario.ProtocolImplementation.IDEAL).serverRate(SERVER_RATE).build();
-        CaseSpec spec = CaseSpec.of("city fleet", "The built-in synthetic city fleet: the single-piece hybrid chain"
-                + " against the protocol simulated over new realisations of the city.", ModelKind.HETEROGENEOUS,
+        CaseSpec spec = CaseSpec.of("city fleet", "The built-in synthetic city fleet: the heterogeneous-fleet chain"
+                + " (device classes by contact rate, from the simulation's contact log) against the protocol"
+                + " simulated over new realisations of the city.", ModelKind.HETEROGENEOUS,
                 scenario, replications, seed, Tolerances.DEFAULT).withContacts(city, List.of());
         SuiteSpec suite = new SuiteSpec("demo", "The main job on the built-in scenario: synthetic city fleet,"
                 + " encounter rates, prediction, simulation, validation.", List.of(spec), null,

@@ -63,9 +63,7 @@ public record OffloadSweep(Scenario scenario, double[] serverRates, int replicat
     }
 
     static Scenario withServerRate(Scenario s, double mu) {
-        Scenario.Server server = new Scenario.Server(mu, s.server().bytesPerSecond(), s.server().coverageShare());
-        return new Scenario(s.fleet(), s.mobility(), s.radio(), s.release(), s.protocol(), s.adversary(), server,
-                s.baseline());
+        return Records.with(s, "server", Records.with(s.server(), "rate", mu));
     }
 
     @Override

@@ -28,7 +28,7 @@ import org.p2prollout.validation.sim.scenario.ScenarioReader;
  *     model: single-piece          # single-piece | multi-piece | heterogeneous | open-fleet
  *     replications: 12             # default 12
  *     seed: 1                      # default 1
- *     tolerances: {time: 0.15, serverDownloads: 0.25, ks: 0.3, coverageGap: 0.05}
+ *     tolerances: {time: 0.15, serverDownloads: 0.25, ks: 0.3, coverageGap: 0.05, overhead: 0.25}
  *     scenario: {fleet: {devices: 40}, mobility: {model: random-walk}}   # as a scenario file
  *     # or scenarioFile: rw.yaml   (relative to this file)
  *     # trace: ../traces/cabs      (optional: replay this trace's contacts; fleet.devices is set from it)
@@ -45,7 +45,7 @@ public final class SuiteReader {
     private static final Set<String> SUITE_KEYS = Set.of("name", "description", "cases", "offload");
     private static final Set<String> CASE_KEYS = Set.of("name", "description", "model", "replications", "seed",
             "tolerances", "scenario", "scenarioFile", "trace");
-    private static final Set<String> TOLERANCE_KEYS = Set.of("time", "serverDownloads", "ks", "coverageGap");
+    private static final Set<String> TOLERANCE_KEYS = Set.of("time", "serverDownloads", "ks", "coverageGap", "overhead");
     private static final Set<String> OFFLOAD_KEYS = Set.of("scenario", "scenarioFile", "serverRates", "replications", "seed");
 
     private SuiteReader() {
@@ -208,7 +208,8 @@ public final class SuiteReader {
             return new Tolerances(t.has("time") ? number(t.get("time"), source, w + ".time") : d.time(),
                     t.has("serverDownloads") ? number(t.get("serverDownloads"), source, w + ".serverDownloads") : d.serverDownloads(),
                     t.has("ks") ? number(t.get("ks"), source, w + ".ks") : d.ks(),
-                    t.has("coverageGap") ? number(t.get("coverageGap"), source, w + ".coverageGap") : d.coverageGap());
+                    t.has("coverageGap") ? number(t.get("coverageGap"), source, w + ".coverageGap") : d.coverageGap(),
+                    t.has("overhead") ? number(t.get("overhead"), source, w + ".overhead") : d.overhead());
         } catch (InvalidInputException e) {
             throw new InvalidInputException(source + ": " + where + ": " + e.getMessage(), e);
         }
