@@ -87,7 +87,12 @@ public final class BuiltInSuites {
                 + " chain against a long simulation.", ModelKind.OPEN_FLEET, randomWalk(n, 12_000).build(), r, seed + 4,
                 tol).asUnavailable("the simulator has no open fleet (devices arriving and leaving), so the"
                 + " stationary model has nothing to be compared with"));
-        cases.add(traceCase(sharedData, scale, r, seed + 5, tol));
+        CaseSpec trace = traceCase(sharedData, scale, r, seed + 5, tol);
+        cases.add(trace);
+        cases.add(new CaseSpec("trace-driven classes", "The same replay against the heterogeneous chain: devices"
+                + " grouped by contact rate, with the class rates measured from the contacts.", ModelKind.HETEROGENEOUS,
+                trace.scenario(), trace.replications(), trace.seed(), trace.tolerances(), trace.notes(), null,
+                trace.contacts()));
         OffloadSweep sweep = new OffloadSweep(randomWalk(n, 12_000).build(),
                 scale == 1 ? new double[] {5e-5, 2e-4, 1e-3} : new double[] {2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 3e-3},
                 scale == 1 ? 4 : 12, seed + 6);

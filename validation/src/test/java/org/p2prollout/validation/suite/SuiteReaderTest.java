@@ -93,6 +93,7 @@ class SuiteReaderTest {
             assertTrue(s.cases().stream().anyMatch(c -> c.scenario().server().rate() > 0 && c.model() == ModelKind.SINGLE_PIECE));
             assertTrue(s.cases().stream().anyMatch(c -> c.scenario().fleet().freeRiderShare() > 0));
             CaseSpec trace = s.cases().stream().filter(c -> c.contacts() != null).findFirst().orElseThrow();
+            assertEquals(2, s.cases().stream().filter(c -> c.contacts() != null).count(), "homogeneous and classes");
             assertTrue(trace.notes().stream().anyMatch(n -> n.startsWith("synthetic trace")), trace.notes()::toString);
             assertNotNull(s.offload());
         }
