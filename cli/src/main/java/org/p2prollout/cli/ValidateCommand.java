@@ -22,13 +22,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Run a validation suite: each case simulates a scenario R times, fits the model to the",
-            "simulation's own contact log (rates pipeline), and compares mean T_0.5, T_0.9, T_1 with the",
-            "simulation's 95% confidence interval, the coverage curve, the KS distance of the T_1",
-            "distributions, server downloads and overhead. Writes an HTML report (self-contained),",
-            "Markdown, CSV tables and chart PNGs.",
+        description = {"Run a validation suite. Each case simulates a scenario R times, fits the",
+            "model to the simulation's own contact log (rates pipeline) and compares:",
+            "mean T_0.5, T_0.9, T_1 with the simulation's 95%% confidence interval, the",
+            "coverage curve, the KS distance of the T_1 distributions, server downloads",
+            "and overhead. Writes a self-contained HTML report, Markdown, CSV tables and",
+            "chart PNGs.",
             "",
-            "Exit code 0 when the suite ran, whatever its verdicts (see 'passed' and 'failed')."})
+            "Exit code 0 when the suite ran, whatever its verdicts (see 'passed', 'failed')."})
 final class ValidateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -37,8 +38,8 @@ final class ValidateCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--suite", defaultValue = "quick", paramLabel = "quick|standard|FILE",
-            description = {"Built-in suite 'quick' (under 2 minutes) or 'standard' (under 30 minutes),",
-                "or a suite YAML file (see docs/VALIDATION.md). Default: ${DEFAULT-VALUE}."})
+            description = {"Built-in suite 'quick' (under 2 minutes) or 'standard' (under 30",
+                "minutes), or a suite YAML file (see docs/VALIDATION.md). Default: ${DEFAULT-VALUE}."})
     String suite;
 
     @Option(names = "--out", defaultValue = "rollout-out/validate", paramLabel = "DIR",
@@ -47,9 +48,9 @@ final class ValidateCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--shared-data", paramLabel = "DIR",
-            description = {"Folder of the real traces (cabspotting-2h, cabspotting-day) for the trace-driven case.",
-                "Default: ../shared/data next to the repository, if present; otherwise the case replays a",
-                "synthetic city trace and the report says so."})
+            description = {"Folder of the real traces (cabspotting-2h, cabspotting-day) for the",
+                "trace-driven cases. Default: ../shared/data next to the repository if present;",
+                "otherwise those cases replay a synthetic city trace and the report says so."})
     Path sharedData;
 
     @Override
