@@ -67,7 +67,7 @@ public final class BuiltInSuites {
         cases.add(CaseSpec.of("random-walk with server", "The same fleet with a server reached at rate μ: the"
                 + " hybrid chain, server downloads and offload.", ModelKind.SINGLE_PIECE,
                 randomWalk(n, 12_000).serverRate(1e-4).build(), r, seed + 1, tol));
-        int mpDevices = scale == 1 ? 10 : 16;
+        int mpDevices = scale == 1 ? 10 : 12;
         for (PiecePolicy policy : List.of(PiecePolicy.RANDOM, PiecePolicy.RAREST_FIRST, PiecePolicy.SEQUENTIAL)) {
             // pairs meet as Poisson processes; 3 pieces of 30 kB at 1 kB/s (30 s each) over contacts of
             // 20 s mean (exponential): most contacts carry no piece or one, so the policy matters

@@ -57,6 +57,10 @@ final class MultiPieceFit {
                     + " number of pieces of a contact that carries any, rounded) and p = mean pieces per contact / k"
                     + " = %.3g / %d, so that p k matches the logged contacts' capacity", meanPieces, perContact));
         }
+        if (sc.server().rate() > 0 && pieces > 1) {
+            notes.add("the simulator's server session delivers every missing piece per reach, the model one piece"
+                    + " per reach: the model's server downloads are expected lower");
+        }
         int n = sc.fleet().devices();
         int m = sc.fleet().initialHolders();
         MultiPieceSwarm swarm = new MultiPieceSwarm(n, pieces, perContact, policy, rates.rate(), sc.server().rate(), p, m);
