@@ -15,7 +15,7 @@ if (cabs.isPresent()) {
 } else {
     source = "SYNTHETIC city trace: ../shared/data/cabspotting-2h not found";
     CityParameters city = new CityParameters(200, new Area(4000, 4000), 200, 0.3, 5, 15, 300, 3600);
-    ContactLog log = MobilityContacts.collect(city.create(7), 100, 30, 7200, ProgressListener.NONE);
+    org.p2prollout.model.mobility.ContactLog log = MobilityContacts.collect(city.create(7), 100, 30, 7200, ProgressListener.NONE);
     List<String> names = new ArrayList<>();
     for (int i = 0; i < log.devices(); i++) names.add(Integer.toString(i));
     run = new RatesPipeline(PipelineOptions.DEFAULT).fromContacts(new ContactTrace("synthetic city",

@@ -19,7 +19,7 @@ public final class CsvReport {
     public static String cases(SuiteResult suite) {
         StringBuilder out = new StringBuilder(
                 "case,verdict,replications,t1_predicted_s,t1_simulated_s,t1_ci_low_s,t1_ci_high_s,t1_relative_error,"
-                        + "ks_distance_t1,coverage_largest_gap,seconds,reasons\n");
+                        + "ks_distance_t1,coverage_largest_gap,coverage_gap_beyond_band,seconds,reasons\n");
         for (CaseResult c : suite.cases()) {
             Comparison t1 = c.comparison("T_1").orElse(null);
             StringJoiner row = new StringJoiner(",");
@@ -32,6 +32,7 @@ public final class CsvReport {
             }
             row.add(c.check(CaseResult.KS_T1).map(k -> Format.csv(k.value())).orElse(""));
             row.add(c.check(CaseResult.COVERAGE_GAP).map(k -> Format.csv(k.value())).orElse(""));
+            row.add(c.check(CaseResult.COVERAGE_BEYOND_BAND).map(k -> Format.csv(k.value())).orElse(""));
             row.add(Format.csv(c.seconds()));
             row.add(Format.csv(String.join("; ", c.reasons())));
             out.append(row).append('\n');

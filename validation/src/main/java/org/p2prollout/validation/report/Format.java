@@ -17,6 +17,9 @@ final class Format {
         if (v == Math.rint(v) && Math.abs(v) < 1e7) {
             return Long.toString((long) v);
         }
+        if (Math.abs(v) >= 1000 && Math.abs(v) < 1e9) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
         return significant(v);
     }
 

@@ -53,7 +53,8 @@ public final class HtmlReport {
     private static void summary(StringBuilder h, SuiteResult suite) {
         h.append("<h2>Summary</h2>\n<table><tr><th class=\"l\">case</th><th class=\"l\">verdict</th>")
                 .append("<th>mean T_1 predicted (s)</th><th>mean T_1 simulated (s)</th><th>95% CI (s)</th>")
-                .append("<th>relative error</th><th>KS distance T_1</th><th>coverage gap</th></tr>\n");
+                .append("<th>relative error</th><th>KS distance T_1</th><th>coverage largest gap</th>")
+                .append("<th>coverage gap beyond the 95% band</th></tr>\n");
         for (CaseResult c : suite.cases()) {
             h.append("<tr class=\"").append(c.verdict().name()).append("\"><td class=\"l\"><a href=\"#")
                     .append(Format.slug(c.name())).append("\">").append(esc(c.name())).append("</a></td><td class=\"l\">")
@@ -67,6 +68,7 @@ public final class HtmlReport {
             }
             h.append(td(c.check(CaseResult.KS_T1).map(k -> Format.num(k.value())).orElse("")));
             h.append(td(c.check(CaseResult.COVERAGE_GAP).map(k -> Format.num(k.value())).orElse("")));
+            h.append(td(c.check(CaseResult.COVERAGE_BEYOND_BAND).map(k -> Format.num(k.value())).orElse("")));
             h.append("</tr>\n");
         }
         h.append("</table>\n");

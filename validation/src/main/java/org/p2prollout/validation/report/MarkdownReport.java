@@ -22,8 +22,9 @@ public final class MarkdownReport {
                 .append(suite.notRun()).append(" not run** of ").append(suite.cases().size()).append(" cases in ")
                 .append(Format.seconds(suite.seconds())).append(".\n\n");
         bullets(m, "Notes", suite.notes());
-        m.append("| case | verdict | mean T_1 predicted (s) | mean T_1 simulated (s) | 95% CI (s) | relative error | KS distance T_1 | coverage gap |\n")
-                .append("|---|---|---|---|---|---|---|---|\n");
+        m.append("| case | verdict | mean T_1 predicted (s) | mean T_1 simulated (s) | 95% CI (s) | relative error |"
+                        + " KS distance T_1 | coverage largest gap | coverage gap beyond the 95% band |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
         for (CaseResult c : suite.cases()) {
             Comparison t1 = c.comparison("T_1").orElse(null);
             m.append("| ").append(cell(c.name())).append(" | ").append(c.verdict()).append(" | ");
@@ -35,7 +36,9 @@ public final class MarkdownReport {
                         .append(Format.percent(t1.relativeError())).append(" | ");
             }
             m.append(c.check(CaseResult.KS_T1).map(k -> Format.num(k.value())).orElse("")).append(" | ")
-                    .append(c.check(CaseResult.COVERAGE_GAP).map(k -> Format.num(k.value())).orElse("")).append(" |\n");
+                    .append(c.check(CaseResult.COVERAGE_GAP).map(k -> Format.num(k.value())).orElse("")).append(" | ")
+                    .append(c.check(CaseResult.COVERAGE_BEYOND_BAND).map(k -> Format.num(k.value())).orElse(""))
+                    .append(" |\n");
         }
         m.append('\n');
         for (ChartImage image : charts.suite()) {

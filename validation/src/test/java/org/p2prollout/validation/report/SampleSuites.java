@@ -55,7 +55,8 @@ final class SampleSuites {
                 List.of(Comparison.of("T_0.5", "s", 105, 110, 100, 120, 0.15, true),
                         Comparison.of("T_1", "s", 260, 275, 262, 288, 0.15, true),
                         Comparison.of("overhead", "ratio", 1.00, 1.31, 1.29, 1.33, 0.5, false)),
-                List.of(new Check(CaseResult.KS_T1, 0.12, 0.3), new Check(CaseResult.COVERAGE_GAP, 0.05, 0.1)),
+                List.of(new Check(CaseResult.KS_T1, 0.12, 0.3), new Check(CaseResult.COVERAGE_GAP, 0.05, 0.1),
+                        new Check(CaseResult.COVERAGE_BEYOND_BAND, 0.01, 0.05)),
                 Curve.of(t, model), new Curve(t, sim, low, high), Curve.of(cdfT, cdf),
                 new double[] {230, 250, 262, 270, 281, 300, 330},
                 predictedBytes, simulatedBytes, 3.5);

@@ -55,8 +55,8 @@ class ValidationReportTest {
         assertTrue(cases.get(2).startsWith("rarest-first K=8,FAIL,10,400,300,280,320,"), cases.get(2));
         assertTrue(cases.get(3).startsWith("cab traces,NOT_RUN,0,,,,,,"), cases.get(3));
         List<String> comparisons = Files.readAllLines(dir.resolve("comparisons.csv"));
-        // passing case: 3 comparisons + 2 checks; failing: 1 + 1
-        assertEquals(1 + 5 + 2, comparisons.size());
+        // passing case: 3 comparisons + 3 checks; failing: 1 + 1
+        assertEquals(1 + 6 + 2, comparisons.size());
         assertTrue(comparisons.contains("rw-single-piece,T_0.5,s,105,110,100,120,0.045454545454545456,0.15,true,true"),
                 comparisons::toString);
     }
@@ -72,6 +72,6 @@ class ValidationReportTest {
             refs++;
         }
         assertEquals(4, refs);
-        assertTrue(md.contains("| rw-single-piece | PASS | 260 | 275 | [262, 288] | 5.5% | 0.12 | 0.05 |"), md);
+        assertTrue(md.contains("| rw-single-piece | PASS | 260 | 275 | [262, 288] | 5.5% | 0.12 | 0.05 | 0.01 |"), md);
     }
 }
