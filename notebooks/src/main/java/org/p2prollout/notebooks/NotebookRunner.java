@@ -39,6 +39,7 @@ public final class NotebookRunner {
     private final List<String> classPath;
     private final Path outputRoot;
     private final long timeoutSeconds;
+    private final boolean passSharedData;
 
     /**
      * @param classPath      class path entries the notebook compiles and runs against
@@ -47,12 +48,22 @@ public final class NotebookRunner {
      *                       still running then is stopped and fails
      */
     public NotebookRunner(List<String> classPath, Path outputRoot, long timeoutSeconds) {
+        this(classPath, outputRoot, timeoutSeconds, true);
+    }
+
+    private NotebookRunner(List<String> classPath, Path outputRoot, long timeoutSeconds, boolean passSharedData) {
         if (timeoutSeconds < 1) {
             throw new IllegalArgumentException("timeoutSeconds must be >= 1, got " + timeoutSeconds);
         }
         this.classPath = List.copyOf(classPath);
         this.outputRoot = outputRoot;
         this.timeoutSeconds = timeoutSeconds;
+        this.passSharedData = passSharedData;
+    }
+
+    /** The same runner, but notebooks see no shared data folder (to exercise their fallbacks). */
+    public NotebookRunner withoutSharedData() {
+        return new NotebookRunner(classPath, outputRoot, timeoutSeconds, false);
     }
 
     /** The class path of this JVM ({@code java.class.path}), e.g. Surefire's test class path. */
@@ -80,7 +91,7 @@ public final class NotebookRunner {
         PrintStream consoleStream = new PrintStream(console, true, StandardCharsets.UTF_8);
         List<String> vmOptions = new ArrayList<>(List.of("-Djava.awt.headless=true", "-Xmx2g"));
         String shared = System.getProperty("rollout.sharedData");
-        if (shared != null) {
+        if (shared != null && passSharedData) {
             vmOptions.add("-Drollout.sharedData=" + shared);
         }
         long started = System.nanoTime();

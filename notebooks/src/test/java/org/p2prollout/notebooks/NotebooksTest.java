@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -19,6 +20,17 @@ import org.junit.jupiter.api.TestFactory;
 class NotebooksTest {
     static final Path NOTEBOOKS = Path.of("notebooks");
     static final Path OUTPUT = Path.of("target/notebook-output");
+
+    @Test
+    void cabNotebookFallsBackToASyntheticTraceAndSaysSo() throws IOException {
+        Path out = Path.of("target/notebook-output-without-data");
+        NotebookResult r = new NotebookRunner(NotebookRunner.currentClassPath(), out, 300).withoutSharedData()
+                .run(NOTEBOOKS.resolve("02-cab-encounter-rates.jsh"));
+        assertTrue(r.passed(), r::describe);
+        String summary = Files.readString(r.output().resolve("summary.csv"));
+        assertTrue(summary.contains("SYNTHETIC city trace"), summary);
+        assertTrue(r.console().contains("SYNTHETIC city trace"), r.console());
+    }
 
     @TestFactory
     Stream<DynamicTest> everyNotebookRunsAndWritesTablesAndCharts() throws IOException {
