@@ -25,10 +25,11 @@ import picocli.CommandLine.Spec;
 /** {@code rollout rates}: encounter rates from a mobility trace or a contact list. */
 @Command(name = "rates", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Derive pairwise encounter rates from a mobility trace or contact list.",
-            "Positions are projected to metres, resampled every --step seconds (never across gaps",
-            "longer than --max-gap), and two devices within --range metres are in contact.",
-            "Prints the homogeneous rate, class rates, the exponential fit and contact durations;",
-            "--out also writes contacts.csv, pairs.csv, summary.json and an inter-contact CCDF chart."})
+            "Positions are projected to metres and resampled every --step seconds (never",
+            "across gaps longer than --max-gap); devices within --range metres are in",
+            "contact. Prints the homogeneous rate, class rates, the exponential fit and",
+            "contact durations; --out also writes contacts.csv, pairs.csv, summary.json",
+            "and an inter-contact CCDF chart.", ""})
 final class RatesCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -115,7 +116,8 @@ final class RatesCommand implements Callable<Integer> {
         rows.put("format", s.format() + (s.formatDetected() ? " (detected from content)" : " (--format)"));
         rows.put("devices", Long.toString(s.devices()));
         if (s.fixes() > 0) {
-            rows.put("fixes", s.fixes() + " read, " + s.droppedFixes() + " dropped as implausible");
+            rows.put("fixes", s.fixes() + " read, " + s.droppedFixes() + " dropped as implausible (" + s.droppedRegion()
+                    + " outside the region, " + s.droppedSpeed() + " too fast, " + s.droppedDuplicate() + " repeated times)");
         }
         if (s.malformedLines() > 0) {
             rows.put("malformed lines", s.malformedLines() + " skipped (--lenient)");

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.p2prollout.solver.Accuracy;
 import org.p2prollout.solver.Checks;
 import org.p2prollout.solver.Generator;
+import org.p2prollout.solver.NotConvergedException;
 import org.p2prollout.solver.absorption.AbsorptionAnalysis;
 import org.p2prollout.solver.absorption.AbsorptionOptions;
 import org.p2prollout.solver.io.AtomicFile;
@@ -62,12 +63,14 @@ final class SolveCommand implements Callable<Integer> {
     Integer initial;
 
     @Option(names = "--method", paramLabel = "M",
-            description = "stationary method: gth, direct, power, jacobi, gs, sor, krylov; default: gth up to "
-                    + StationaryMethods.GTH_DEFAULT_LIMIT + " states, krylov above")
+            description = "stationary method: gth, direct (sparse LU), power, jacobi, gs (Gauss-Seidel), sor, "
+                    + "krylov (BiCGSTAB+ILU(0)), multilevel (aggregation W-cycles); default: gth up to "
+                    + StationaryMethods.GTH_DEFAULT_LIMIT + " states, multilevel above")
     String method;
 
     @Option(names = "--epsilon", paramLabel = "E",
-            description = "tolerance: stationary, relative change between iterates (krylov: relative residual), "
+            description = "tolerance: stationary, relative change between iterates (krylov: relative residual; "
+                    + "multilevel: residual relative to the largest flow through a state), "
                     + "default 1e-6 like PRISM; transient, bound on the 1-norm error, default 1e-9")
     Double epsilon;
 
@@ -89,6 +92,7 @@ final class SolveCommand implements Callable<Integer> {
         r.put("states", q.states());
         r.put("transitions", q.transitions());
         long t0 = System.nanoTime();
+        var w = spec.commandLine().getOut();
         try (TerminalProgress progress = common.json ? TerminalProgress.quiet() : TerminalProgress.forTerminal()) {
             if (mode != null && mode.times != null) {
                 transientMode(q, start, progress, r);
@@ -97,12 +101,21 @@ final class SolveCommand implements Callable<Integer> {
             } else {
                 steadyMode(q, start, progress, r);
             }
+        } catch (NotConvergedException e) {
+            // not bad input and not a bug: say what was reached and what to try, exit 1
+            r.put("method", e.reached().method());
+            putAccuracy(r, e.reached());
+            r.put("error", e.getMessage());
+            if (common.json) {
+                Json.print(w, r);
+            }
+            spec.commandLine().getErr().println("solve: " + e.getMessage());
+            return ExitCodes.INTERNAL;
         }
         r.put("seconds", (System.nanoTime() - t0) / 1e9);
         if (out != null) {
             r.put("out", out.toString());
         }
-        var w = spec.commandLine().getOut();
         if (common.json) {
             Json.print(w, r);
         } else {
@@ -184,10 +197,15 @@ final class SolveCommand implements Callable<Integer> {
 
     private static void putAccuracy(Map<String, Object> r, Accuracy a) {
         r.put("iterations", a.iterations());
-        r.put("residual", a.residual());
-        r.put("errorBound", a.errorBound());
+        r.put("residual", finiteOrNull(a.residual()));
+        r.put("errorBound", finiteOrNull(a.errorBound()));
         r.put("criterion", a.criterion());
         r.put("converged", a.converged());
+    }
+
+    /** JSON has no NaN: a quantity a method does not provide is null. */
+    private static Double finiteOrNull(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 
     private double[] initialDistribution(Generator q) throws IOException {

@@ -42,6 +42,15 @@ class RatesCommandTest {
         for (String f : new String[] {"contacts.csv", "pairs.csv", "intercontact-ccdf.png"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
+        byte[] png = Files.readAllBytes(out.resolve("intercontact-ccdf.png"));
+        assertEquals(0x89, png[0] & 0xff);
+        assertEquals("PNG", new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(6, Files.readAllLines(out.resolve("contacts.csv")).size()); // header + 5
+        assertEquals("a,b,contacts,observed_seconds,rate_per_second,inter_contacts,mean_inter_contact_seconds,ks_p_value,class_a,class_b",
+                Files.readAllLines(out.resolve("pairs.csv")).get(0));
+        try (var files = Files.list(out)) {
+            assertEquals(4, files.count(), "no temporary files left behind");
+        }
         // contacts.csv reads back as the same contact list.
         RolloutTest.Run again = RolloutTest.run("rates", out.resolve("contacts.csv").toString(), "--classes", "1", "--json");
         assertEquals(5, Json.mapper().readTree(again.out()).get("contacts").asInt());

@@ -35,6 +35,7 @@ class SolveCommandTest {
             assertTrue(j.get("converged").asBoolean());
             assertTrue(j.get("residual").asDouble() < 1e-9);
             assertTrue(j.has("iterations") && j.has("method"));
+            assertTrue(j.get("errorBound").isNull(), "no error bound from a stationary method: null, not NaN");
             List<String> lines = Files.readAllLines(csv);
             assertEquals("state,probability", lines.get(0));
             assertEquals(8.0 / 15, Double.parseDouble(lines.get(1).split(",")[1]), 1e-9);
@@ -88,6 +89,18 @@ class SolveCommandTest {
         RolloutTest.Run r = RolloutTest.run("solve", tra.toString(), "--out", csv.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         assertEquals("3,1.0", Files.readAllLines(csv).get(4));
+    }
+
+    @Test
+    void nonConvergenceSaysWhatWasReachedAndExitsOne() throws Exception {
+        RolloutTest.Run r = RolloutTest.run("solve", mm13().toString(), "--method", "power", "--epsilon", "1e-15",
+                "--max-iterations", "3", "--json");
+        assertEquals(ExitCodes.INTERNAL, r.code());
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertEquals(false, j.get("converged").asBoolean());
+        assertEquals(3, j.get("iterations").asInt());
+        assertTrue(j.get("residual").asDouble() > 0);
+        assertTrue(r.err().contains("did not converge") && r.err().contains("try"), r.err());
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.p2prollout.solver.Checks;
  * @param width  extent along x, metres, {@code > 0}
  * @param height extent along y, metres, {@code > 0}
  */
-public record Area(double width, double height) {
+public record Area(double width, double height) implements java.io.Serializable {
     public Area {
         Checks.positive("width", width);
         Checks.positive("height", height);

@@ -22,7 +22,7 @@ import org.p2prollout.solver.InvalidInputException;
  * @param warmUp      seconds of motion before time 0, {@code >= 0}
  */
 public record CityParameters(int devices, Area area, double blockLength, double parkedShare,
-        double minSpeed, double maxSpeed, double maxPause, double warmUp) {
+        double minSpeed, double maxSpeed, double maxPause, double warmUp) implements MobilityParameters {
     public CityParameters {
         Checks.inRange("devices", devices, 1, Integer.MAX_VALUE - 8);
         if (area == null) {

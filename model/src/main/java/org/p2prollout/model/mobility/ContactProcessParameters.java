@@ -18,7 +18,8 @@ import org.p2prollout.solver.InvalidInputException;
  * @param durations    law of contact durations
  * @param meanDuration seconds, {@code >= 0}; {@code > 0} for {@link Durations#EXPONENTIAL}
  */
-public record ContactProcessParameters(int devices, double rate, Durations durations, double meanDuration) {
+public record ContactProcessParameters(int devices, double rate, Durations durations, double meanDuration)
+        implements java.io.Serializable {
 
     /** Law of a contact's duration. */
     public enum Durations {

@@ -16,7 +16,8 @@ import org.p2prollout.solver.InvalidInputException;
  * @param maxSpeed metres per second, {@code >= minSpeed} and {@code > 0}
  * @param epoch    seconds between changes of direction and speed, {@code > 0}
  */
-public record RandomWalkParameters(int devices, Area area, double minSpeed, double maxSpeed, double epoch) {
+public record RandomWalkParameters(int devices, Area area, double minSpeed, double maxSpeed, double epoch)
+        implements MobilityParameters {
     public RandomWalkParameters {
         Checks.inRange("devices", devices, 1, Integer.MAX_VALUE - 8);
         if (area == null) {

@@ -27,7 +27,7 @@ import org.p2prollout.solver.InvalidInputException;
  * @param warmUp   seconds of motion run before time 0, {@code >= 0}
  */
 public record RandomWaypointParameters(int devices, Area area, double minSpeed, double maxSpeed,
-        double minPause, double maxPause, Start start, double warmUp) {
+        double minPause, double maxPause, Start start, double warmUp) implements MobilityParameters {
 
     /** How the initial state is drawn. */
     public enum Start {

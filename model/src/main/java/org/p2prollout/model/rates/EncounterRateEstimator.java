@@ -26,8 +26,10 @@ import org.p2prollout.solver.InvalidInputException;
  * </ul>
  *
  * <p>Cost: O(contacts log contacts) plus, for the pair observation times, a merge of the two
- * devices' observed intervals for each of the N(N−1)/2 pairs whose spans overlap — fine for
- * thousands of devices; contacts and observations given are never modified.
+ * devices' observed intervals for each pair whose observation spans overlap (at most N(N−1)/2:
+ * fine for thousands of devices observed together; fleets whose members come and go, as in
+ * SUMO, only pay for the pairs that coexist). Contacts and observations given are never
+ * modified.
  */
 public final class EncounterRateEstimator {
     private static final double[] QUANTILES = {0.05, 0.25, 0.5, 0.75, 0.95};
@@ -54,7 +56,8 @@ public final class EncounterRateEstimator {
 
     /**
      * Estimates rates from {@code contacts} (device indices below {@code observation.devices()};
-     * contacts of a pair must not overlap) and the observation times.
+     * contacts of a pair must not overlap, though one may start when the previous ends) and the
+     * observation times.
      *
      * @throws InvalidInputException when a contact names an unknown device, overlaps another of
      *         its pair, or lies where its two devices were not both observed
@@ -96,7 +99,7 @@ public final class EncounterRateEstimator {
             for (int k = s; k + 1 < e; k++) {
                 double end = sorted[k].end();
                 double next = sorted[k + 1].start();
-                if (next <= end) {
+                if (next < end) {
                     throw new InvalidInputException("contacts " + sorted[k] + " and " + sorted[k + 1] + " of one pair overlap");
                 }
                 if (obs.get(a).covers(end, next) && obs.get(b).covers(end, next)) {
@@ -147,15 +150,25 @@ public final class EncounterRateEstimator {
         for (EncounterRates.PairRate pr : pairs) {
             rateSum += pr.rate();
         }
+        // Devices in order of first observation: device i can only overlap the devices after it
+        // that start before it ends, so fleets whose members come and go (SUMO) skip most pairs.
+        Integer[] byFirst = new Integer[n];
+        int observedDevices = 0;
         for (int i = 0; i < n; i++) {
-            IntervalSet oi = obs.get(i);
-            if (oi.size() == 0) {
-                continue;
+            if (obs.get(i).size() > 0) {
+                byFirst[observedDevices++] = i;
             }
-            for (int j = i + 1; j < n; j++) {
+        }
+        Arrays.sort(byFirst, 0, observedDevices, Comparator.comparingDouble(i -> obs.get(i).first()));
+        for (int x = 0; x < observedDevices; x++) {
+            int i = byFirst[x];
+            IntervalSet oi = obs.get(i);
+            double lastI = oi.last();
+            for (int y = x + 1; y < observedDevices; y++) {
+                int j = byFirst[y];
                 IntervalSet oj = obs.get(j);
-                if (oj.size() == 0 || oj.first() >= oi.last() || oi.first() >= oj.last()) {
-                    continue;
+                if (oj.first() >= lastI) {
+                    break;
                 }
                 double t = oi.overlap(oj);
                 if (t > 0) {

@@ -9,6 +9,7 @@ import org.p2prollout.model.contact.ContactTracker;
 import org.p2prollout.model.resample.Resampler;
 import org.p2prollout.model.resample.Resampling;
 import org.p2prollout.model.trace.ContactTrace;
+import org.p2prollout.model.trace.FixCounts;
 import org.p2prollout.model.trace.Trace;
 import org.p2prollout.model.trace.TraceData;
 import org.p2prollout.model.trace.TraceReaders;
@@ -42,7 +43,7 @@ public final class RatesPipeline {
 
     /** Positions: resample, detect contacts, estimate. */
     public RatesRun fromTrace(Trace trace, ProgressListener progress) {
-        ContactLog log = new ContactLog();
+        ContactRecorder log = new ContactRecorder();
         ContactTracker tracker = new ContactTracker(trace.devices(), options.range(), log);
         Resampling sweep = new Resampler(options.step(), options.maxGap()).sweep(trace, tracker::step, progress);
         tracker.finish();
@@ -50,8 +51,7 @@ public final class RatesPipeline {
         Observation observation = new Observation(trace.devices(), sweep.observed(), sweep.firstTime(),
                 sweep.lastTime() + options.step());
         EncounterRates rates = new EncounterRateEstimator(options.rates()).estimate(contacts, observation);
-        RatesSummary summary = summary(rates, trace.format().cliName(), trace.detected(), trace.counts().read(),
-                trace.counts().dropped(), trace.counts().malformedLines(), observation);
+        RatesSummary summary = summary(rates, trace.format().cliName(), trace.detected(), trace.counts(), observation);
         return new RatesRun(trace.deviceNames(), contacts, rates, summary);
     }
 
@@ -69,7 +69,7 @@ public final class RatesPipeline {
     /** In-memory contacts with per-device observed intervals; device names are the indices. */
     public RatesRun fromContacts(List<Contact> contacts, Observation observation) {
         EncounterRates rates = new EncounterRateEstimator(options.rates()).estimate(contacts, observation);
-        RatesSummary summary = summary(rates, "contacts", false, 0, 0, 0, observation);
+        RatesSummary summary = summary(rates, "contacts", false, new FixCounts(0, 0, 0, 0, 0), observation);
         List<String> names = java.util.stream.IntStream.range(0, observation.devices()).mapToObj(Integer::toString).toList();
         return new RatesRun(names, contacts, rates, summary);
     }
@@ -78,21 +78,22 @@ public final class RatesPipeline {
     public RatesRun fromContacts(ContactTrace list) {
         Observation observation = Observation.window(list.devices(), list.from(), list.to());
         EncounterRates rates = new EncounterRateEstimator(options.rates()).estimate(list.contacts(), observation);
-        RatesSummary summary = summary(rates, list.format().cliName(), list.detected(), 0, 0, list.malformedLines(), observation);
+        RatesSummary summary = summary(rates, list.format().cliName(), list.detected(), new FixCounts(0, 0, 0, 0, list.malformedLines()),
+                observation);
         return new RatesRun(list.deviceNames(), list.contacts(), rates, summary);
     }
 
-    private RatesSummary summary(EncounterRates r, String format, boolean detected, long fixes, long dropped,
-                                 long malformed, Observation observation) {
+    private RatesSummary summary(EncounterRates r, String format, boolean detected, FixCounts counts,
+                                 Observation observation) {
         EncounterRates.Homogeneous h = r.homogeneous();
         Map<String, Double> q = new LinkedHashMap<>();
         r.durations().quantiles().forEach((k, v) -> q.put(k, RatesSummary.orNull(v)));
-        return new RatesSummary(r.devices(), fixes, dropped, r.contacts(), r.pairsWithContact(), r.pairsObserved(),
+        return new RatesSummary(r.devices(), counts.read(), counts.dropped(), r.contacts(), r.pairsWithContact(), r.pairsObserved(),
                 RatesSummary.orNull(h.rate()), r.classes().sizes(), r.classes().rates(),
                 RatesSummary.orNull(r.fit().share()), RatesSummary.orNull(r.durations().mean()), observation.seconds(),
-                format, detected, malformed, RatesSummary.orNull(h.lower()), RatesSummary.orNull(h.upper()),
+                format, detected, counts.malformedLines(), RatesSummary.orNull(h.lower()), RatesSummary.orNull(h.upper()),
                 h.confidence(), RatesSummary.orNull(h.unweightedMean()), r.fit().pairsTested(), r.interContact().count(),
                 RatesSummary.orNull(r.interContact().mean()), q, options.range(), options.step(), options.maxGap(),
-                observation.from(), observation.to());
+                observation.from(), observation.to(), counts.droppedRegion(), counts.droppedSpeed(), counts.droppedDuplicate());
     }
 }

@@ -36,6 +36,9 @@ import java.util.Map;
  * @param maxGap              interpolation gap limit G, seconds
  * @param from                start of the observation window, seconds
  * @param to                  end of the observation window, seconds
+ * @param droppedRegion       of droppedFixes: outside the plausible region
+ * @param droppedSpeed        of droppedFixes: implying a speed above the limit
+ * @param droppedDuplicate    of droppedFixes: repeating a device's fix time
  */
 public record RatesSummary(int devices, long fixes, long droppedFixes, long contacts, long pairsWithContact,
                            long pairsObserved, Double meanRate, int[] classSizes, double[][] classRates,
@@ -44,7 +47,8 @@ public record RatesSummary(int devices, long fixes, long droppedFixes, long cont
                            Double meanRateLower, Double meanRateUpper, double confidence, Double unweightedMeanRate,
                            long pairsTested, long interContactTimes, Double meanInterContact,
                            Map<String, Double> contactDurationQuantiles,
-                           double range, double step, double maxGap, double from, double to) {
+                           double range, double step, double maxGap, double from, double to,
+                           long droppedRegion, long droppedSpeed, long droppedDuplicate) {
 
     /** NaN becomes null (JSON has no NaN). */
     static Double orNull(double v) {

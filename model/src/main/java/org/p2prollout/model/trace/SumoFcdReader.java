@@ -3,11 +3,13 @@ package org.p2prollout.model.trace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.solver.ProgressListener;
 
 /**
  * Streams SUMO floating-car data ({@code <fcd-export><timestep time><vehicle id x y .../>}) with
@@ -26,9 +28,9 @@ public final class SumoFcdReader {
     }
 
     /** Streams {@code file} into {@code sink}. */
-    public static Result read(Path file, TraceBuilder sink, boolean lenient) throws IOException {
+    public static Result read(Path file, TraceBuilder sink, boolean lenient, ProgressListener progress) throws IOException {
         SumoFcdReader r = new SumoFcdReader();
-        r.parse(file, sink, new LineErrors(lenient));
+        r.parse(file, sink, new LineErrors(lenient), progress);
         CoordinateKind kind = r.geoDeclared ? CoordinateKind.GEO : guess(sink);
         sink.lonLatOrder(true);
         return new Result(kind, r.malformed);
@@ -41,12 +43,15 @@ public final class SumoFcdReader {
         return fitsDegrees && small && sink.read() > 0 ? CoordinateKind.GEO : CoordinateKind.METRES;
     }
 
-    private void parse(Path file, TraceBuilder sink, LineErrors errors) throws IOException {
+    private void parse(Path file, TraceBuilder sink, LineErrors errors, ProgressListener progress) throws IOException {
+        long size = java.nio.file.Files.size(file);
+        AtomicLong bytes = new AtomicLong();
+        long elements = 0;
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         String name = file.toString();
-        try (InputStream in = TraceInput.openStream(file)) {
+        try (InputStream in = TraceInput.openStream(file, bytes)) {
             XMLStreamReader x = factory.createXMLStreamReader(in);
             double time = Double.NaN;
             boolean sawRoot = false;
@@ -73,6 +78,9 @@ public final class SumoFcdReader {
                             }
                         } else if (el.equals("vehicle") || el.equals("person")) {
                             vehicle(x, sink, errors, name, time);
+                            if (++elements % 100_000 == 0) {
+                                progress.progress(Math.min(bytes.get(), size), size, "reading SUMO FCD");
+                            }
                         }
                     }
                 }

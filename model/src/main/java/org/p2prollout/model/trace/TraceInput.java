@@ -22,7 +22,37 @@ public final class TraceInput {
 
     /** A buffered byte stream of the file's content, decompressed when it is gzip. */
     public static InputStream openStream(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+        return openStream(file, null);
+    }
+
+    /**
+     * Like {@link #openStream(Path)}, adding the number of bytes read from the file (before
+     * decompression) to {@code counter} as reading proceeds, for progress over huge files.
+     */
+    public static InputStream openStream(Path file, java.util.concurrent.atomic.AtomicLong counter) throws IOException {
+        InputStream source = Files.newInputStream(file);
+        if (counter != null) {
+            source = new java.io.FilterInputStream(source) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b >= 0) {
+                        counter.incrementAndGet();
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buf, int off, int len) throws IOException {
+                    int n = super.read(buf, off, len);
+                    if (n > 0) {
+                        counter.addAndGet(n);
+                    }
+                    return n;
+                }
+            };
+        }
+        InputStream raw = new BufferedInputStream(source, BUFFER);
         raw.mark(2);
         int b0 = raw.read();
         int b1 = raw.read();

@@ -40,7 +40,7 @@ public final class TraceReaders {
                     yield builder.build(source, format, detected, CoordinateKind.GEO, options.filter(), bad);
                 }
                 case SUMO_FCD -> {
-                    SumoFcdReader.Result r = SumoFcdReader.read(path, builder, options.lenient());
+                    SumoFcdReader.Result r = SumoFcdReader.read(path, builder, options.lenient(), progress);
                     yield builder.build(source, format, detected, r.coordinates(), options.filter(), r.malformedLines());
                 }
                 case ONE_MOVEMENT -> {

@@ -188,6 +188,35 @@ class ContactTrackerTest {
     }
 
     @Test
+    void anEmptyStepEndsEverythingAndFinishWithoutStepsIsQuiet() {
+        ContactCollector collector = new ContactCollector();
+        ContactTracker tracker = new ContactTracker(3, 5, collector);
+        tracker.step(0, new double[] {0, 1, 2}, new double[] {0, 0, 0});
+        tracker.step(10, new int[0], new double[0], new double[0], 0);
+        assertEquals(0, tracker.openContacts());
+        tracker.step(20, new int[] {2, 0}, new double[] {0, 3}, new double[] {0, 4}, 2);
+        tracker.finish();
+        assertEquals(List.of(new Contact(0, 1, 0, 0), new Contact(0, 2, 0, 0), new Contact(1, 2, 0, 0),
+                new Contact(0, 2, 20, 20)), collector.contacts());
+        assertEquals(4, tracker.contactsStarted());
+        assertEquals(3, tracker.steps());
+        assertThrows(IllegalStateException.class, () -> tracker.step(30, new double[3], new double[3]));
+
+        ContactTracker unused = new ContactTracker(2, 1, collector);
+        unused.finish();
+        assertEquals(4, collector.size());
+    }
+
+    @Test
+    void collectorRejectsInconsistentEvents() {
+        ContactCollector collector = new ContactCollector();
+        assertThrows(IllegalStateException.class, () -> collector.contactEnded(0, 1, 5));
+        collector.contactStarted(0, 1, 5);
+        assertThrows(IllegalStateException.class, () -> collector.contactStarted(0, 1, 6));
+        assertEquals(1, collector.openContacts());
+    }
+
+    @Test
     void rejectsBadStepsWithTheParameterNamed() {
         ContactTracker tracker = new ContactTracker(3, 1, new ContactCollector());
         tracker.step(0, new double[] {0, 0, 0}, new double[] {0, 0, 0});
@@ -201,6 +230,9 @@ class ContactTrackerTest {
                 () -> tracker.step(2, new int[] {3}, new double[] {0}, new double[] {0}, 1));
         assertThrows(InvalidInputException.class,
                 () -> tracker.step(3, new int[] {0}, new double[] {Double.NaN}, new double[] {0}, 1));
+        // A rejected step leaves the tracker usable: the same devices may come in the next step.
+        tracker.step(4, new int[] {1, 0}, new double[] {0, 0.5}, new double[] {0, 0}, 2);
+        assertEquals(1, tracker.openContacts());
         assertThrows(InvalidInputException.class, () -> new ContactTracker(3, 0, new ContactCollector()));
         assertThrows(InvalidInputException.class, () -> new ContactTracker(0, 1, new ContactCollector()));
     }

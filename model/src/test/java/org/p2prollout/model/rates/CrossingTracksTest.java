@@ -68,6 +68,18 @@ class CrossingTracksTest {
     }
 
     @Test
+    void aTimeWindowKeepsOnlyItsFixes() throws IOException {
+        // Fixes in [500, 1800] only: the first crossing is outside; b is observed on [510, 810] and [1410, 1830].
+        RatesRun run = new RatesPipeline(PipelineOptions.DEFAULT.withRates(RateOptions.DEFAULT.withClasses(1))
+                .withRead(org.p2prollout.model.trace.ReadOptions.DEFAULT.withWindow(500, 1800)))
+                .run(write(), ProgressListener.NONE);
+        assertEquals(List.of(new Contact(0, 1, 600, 600), new Contact(0, 1, 1590, 1620)), run.contacts());
+        // a: 500, 520, ..., 1800 (66 fixes); b: 500..800 (16) and 1400..1800 (21).
+        assertEquals(66 + 16 + 21, run.summary().fixes());
+        assertEquals(2 / (300 + 420.0), run.rates().homogeneous().rate(), 1e-15);
+    }
+
+    @Test
     void aLargerRangeLengthensEachContact() throws IOException {
         // r = 250 m: in range for |x| <= 250, i.e. t in [150, 250], [550, 650], [1550, 1650].
         RatesRun run = new RatesPipeline(PipelineOptions.DEFAULT.withRange(250).withRates(RateOptions.DEFAULT.withClasses(1)))

@@ -157,6 +157,19 @@ class PoissonContactsTest {
     }
 
     @Test
+    void onlyPairsObservedTogetherCount() {
+        // 0 on [0, 100], 1 on [50, 150], 2 on [200, 300], 3 on [0, 300]: pairs 0-1 (50 s), 0-3, 1-3, 2-3 (100 s each).
+        Observation obs = new Observation(4, List.of(IntervalSet.of(0, 100), IntervalSet.of(50, 150), IntervalSet.of(200, 300),
+                IntervalSet.of(0, 300)), 0, 300);
+        EncounterRates r = new EncounterRateEstimator(RateOptions.DEFAULT.withClasses(1))
+                .estimate(List.of(new Contact(0, 1, 60, 70), new Contact(2, 3, 250, 250)), obs);
+        assertEquals(4, r.pairsObserved());
+        assertEquals(350, r.pairObservedSeconds(), 1e-12);
+        assertEquals(2 / 350.0, r.homogeneous().rate(), 1e-15);
+        assertEquals((1 / 50.0 + 1 / 100.0) / 4, r.homogeneous().unweightedMean(), 1e-15);
+    }
+
+    @Test
     void durationQuantilesInvertTheEmpiricalCdf() {
         List<Contact> c = new ArrayList<>();
         for (int k = 1; k <= 20; k++) {
@@ -195,6 +208,14 @@ class PoissonContactsTest {
         assertEquals(0, run.summary().fixes());
         assertEquals("contacts", run.summary().format());
         assertEquals("11", run.deviceNames().get(11));
+    }
+
+    @Test
+    void aContactMayStartWhenThePreviousEnds() {
+        EncounterRates r = new EncounterRateEstimator(RateOptions.DEFAULT.withClasses(1))
+                .estimate(List.of(new Contact(0, 1, 0, 10), new Contact(0, 1, 10, 20)), 2, 0, 100);
+        assertEquals(2, r.contacts());
+        assertEquals(0, r.interContact().mean(), 0);
     }
 
     @Test

@@ -1,6 +1,12 @@
 package org.p2prollout.solver.absorption;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.DMatrixSparseCSC;
+import org.ejml.data.DMatrixSparseTriplet;
+import org.ejml.interfaces.linsol.LinearSolverSparse;
+import org.ejml.ops.DConvertMatrixStruct;
+import org.ejml.sparse.FillReducing;
+import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.p2prollout.solver.Accuracy;
@@ -18,7 +24,9 @@ import org.p2prollout.solver.NotConvergedException;
  * <li>one state without self-dependency: {@code x_j = a_j / E_j} (exact up to one rounding; an
  *     acyclic chain is solved entirely this way, in one pass over its transitions);</li>
  * <li>up to {@link AbsorptionOptions#denseLimit()} states: dense LU with partial pivoting (EJML);</li>
- * <li>larger: Gauss–Seidel sweeps on the class, stopped when the class residual
+ * <li>larger, when its bandwidth (states in increasing index order) bounds the LU fill to
+ *     {@link AbsorptionOptions#maxFill()} entries: sparse LU with partial pivoting (EJML);</li>
+ * <li>otherwise: Gauss–Seidel sweeps on the class, stopped when the class residual
  *     {@code ‖a_C − x_C(−Q_CC)‖₁ <= tolerance·‖a_C‖₁}; throws {@link NotConvergedException}
  *     after {@link AbsorptionOptions#maxSweeps()} sweeps.</li>
  * </ul>
@@ -32,6 +40,7 @@ final class OccupancySolver {
     int singletons;
     int denseBlocks;
     int iterativeBlocks;
+    int sparseBlocks;
     long sweeps;
 
     OccupancySolver(Generator q, TransientClasses classes, AbsorptionOptions options) {
@@ -48,6 +57,7 @@ final class OccupancySolver {
         singletons = 0;
         denseBlocks = 0;
         iterativeBlocks = 0;
+        sparseBlocks = 0;
         sweeps = 0;
         int n = q.states();
         int[] classOf = classes.classOf;
@@ -75,8 +85,15 @@ final class OccupancySolver {
                 dense(c, from, to, acc, x, local);
                 denseBlocks++;
             } else {
-                gaussSeidel(c, from, to, acc, x);
-                iterativeBlocks++;
+                if (local == null) {
+                    local = new int[n];
+                }
+                if (sparseLu(c, from, to, acc, x, local)) {
+                    sparseBlocks++;
+                } else {
+                    gaussSeidel(c, from, to, acc, x);
+                    iterativeBlocks++;
+                }
             }
             // push the flow x_i q_ik out of the class
             for (int m = from; m < to; m++) {
@@ -102,7 +119,7 @@ final class OccupancySolver {
         }
         double residual = residual(b, x);
         String method = "SCC-ordered elimination: " + singletons + " single-state classes (substitution), " + denseBlocks
-                + " dense LU blocks, " + iterativeBlocks + " Gauss-Seidel blocks";
+                + " dense LU blocks, " + sparseBlocks + " sparse LU blocks, " + iterativeBlocks + " Gauss-Seidel blocks";
         String criterion = iterativeBlocks == 0 ? "direct; relative residual ||b - x(-Q)||_1/||b||_1 reported"
                 : "per block relative residual <= " + options.tolerance();
         return new Solution(x, outflow, new Accuracy(method, sweeps, residual, Double.NaN, criterion, true));
@@ -138,6 +155,60 @@ final class OccupancySolver {
         for (int i = 0; i < m; i++) {
             x[classes.members[from + i]] = sol.unsafe_get(i, 0);
         }
+    }
+
+    /**
+     * Sparse LU (EJML, states in increasing index order, no fill-reducing permutation) when the
+     * class's bandwidth in that order bounds the fill to {@link AbsorptionOptions#maxFill()}
+     * entries; returns false (nothing done) otherwise.
+     */
+    private boolean sparseLu(int c, int from, int to, double[] acc, double[] x, int[] local) {
+        int m = to - from;
+        int[] classOf = classes.classOf;
+        int[] sorted = java.util.Arrays.copyOfRange(classes.members, from, to);
+        java.util.Arrays.sort(sorted);
+        for (int i = 0; i < m; i++) {
+            local[sorted[i]] = i;
+        }
+        long bandwidth = 0;
+        long entries = m;
+        for (int i = 0; i < m; i++) {
+            int s = sorted[i];
+            for (int k = q.rowStart(s); k < q.rowEnd(s); k++) {
+                int t = q.column(k);
+                if (classOf[t] == c) {
+                    bandwidth = Math.max(bandwidth, Math.abs(local[t] - i));
+                    entries++;
+                }
+            }
+        }
+        if ((2 * bandwidth + 1) * m > options.maxFill()) {
+            return false;
+        }
+        DMatrixSparseTriplet t = new DMatrixSparseTriplet(m, m, (int) entries);
+        DMatrixRMaj rhs = new DMatrixRMaj(m, 1);
+        for (int i = 0; i < m; i++) {
+            int s = sorted[i];
+            t.addItem(i, i, q.exitRate(s));
+            rhs.unsafe_set(i, 0, acc[s]);
+            for (int k = q.rowStart(s); k < q.rowEnd(s); k++) {
+                int u = q.column(k);
+                if (classOf[u] == c) {
+                    t.addItem(local[u], i, -q.rate(k));   // transposed: x A = a  <=>  A^T x^T = a^T
+                }
+            }
+        }
+        DMatrixSparseCSC a = DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
+        LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> lu = LinearSolverFactory_DSCC.lu(FillReducing.NONE);
+        if (!lu.setA(a)) {
+            return false;
+        }
+        DMatrixRMaj sol = new DMatrixRMaj(m, 1);
+        lu.solve(rhs, sol);
+        for (int i = 0; i < m; i++) {
+            x[sorted[i]] = sol.unsafe_get(i, 0);
+        }
+        return true;
     }
 
     private void gaussSeidel(int c, int from, int to, double[] acc, double[] x) {

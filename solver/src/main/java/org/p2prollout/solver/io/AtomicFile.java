@@ -9,6 +9,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file so that readers never see a partial one: the content goes to a temporary file
@@ -33,9 +34,12 @@ public final class AtomicFile {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
+        // Not Files.createTempFile: that makes the file owner-only (0600) and the rename would
+        // carry those permissions to the target. CREATE_NEW gives the umask's permissions.
+        Path tmp = dir.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(System.nanoTime(), 36)
+                + Thread.currentThread().getId() + ".part");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 body.write(out);
             }
             try {

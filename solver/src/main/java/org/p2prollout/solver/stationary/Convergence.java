@@ -6,7 +6,8 @@ import org.p2prollout.solver.Checks;
 /**
  * When an iterative stationary method stops. As in PRISM, {@code relative} compares successive
  * iterates entry by entry, {@code max |x'_i - x_i| / |x'_i| < epsilon}, and absolute compares
- * {@code max |x'_i - x_i| < epsilon}; Krylov methods apply epsilon to their residual instead (their
+ * {@code max |x'_i - x_i| < epsilon}; Krylov and multilevel methods apply epsilon to a relative
+ * residual instead (their
  * {@link org.p2prollout.solver.Accuracy#criterion()} says which). Whatever the criterion, every
  * result also reports the residual ‖πQ‖∞.
  *

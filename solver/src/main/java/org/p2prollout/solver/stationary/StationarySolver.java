@@ -4,7 +4,7 @@ import org.p2prollout.solver.Generator;
 
 /**
  * Computes the long-run distribution of a CTMC. One interface, one implementation per method
- * (GTH, sparse direct, power, Jacobi, Gauss–Seidel, SOR, Krylov), all passing the same contract
+ * (GTH, sparse direct, power, Jacobi, Gauss–Seidel, SOR, Krylov, multilevel aggregation), all passing the same contract
  * test. Inputs are never modified. Implementations are immutable and thread-safe.
  */
 public interface StationarySolver {

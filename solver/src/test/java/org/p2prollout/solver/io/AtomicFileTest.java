@@ -45,4 +45,15 @@ class AtomicFileTest {
         AtomicFile.writeString(target, "x");
         assertEquals("x", Files.readString(target));
     }
+
+    @Test
+    void writtenFileHasTheSamePermissionsAsAPlainlyCreatedOne() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "POSIX permissions only");
+        Path plain = dir.resolve("plain.txt");
+        Files.writeString(plain, "x");
+        Path atomic = dir.resolve("atomic.txt");
+        AtomicFile.writeString(atomic, "x");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(atomic));
+    }
 }

@@ -22,4 +22,27 @@ class MultilevelTest {
         }
         assertTrue(ml.accuracy().iterations() < 200, "cycles (Gauss-Seidel needs thousands of sweeps) " + ml.accuracy().iterations());
     }
+
+    @Test
+    void agreesWithGthOnARandomStiffChain() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(17);
+        int n = 1200;
+        Generator.Builder b = Generator.builder(n);
+        for (int s = 0; s < n; s++) {
+            b.add(s, (s + 1) % n, Math.pow(10, rng.nextDouble(-6, 6)));   // ring: irreducible
+            for (int e = 0; e < 3; e++) {
+                int t = rng.nextInt(n);
+                if (t != s) {
+                    b.add(s, t, Math.pow(10, rng.nextDouble(-6, 6)));
+                }
+            }
+        }
+        Generator q = b.build();
+        double[] lu = new Gth().solve(q).distribution();
+        StationaryResult ml = new Multilevel(new Convergence(1e-12, true, 2000)).solve(q);
+        double[] pi = ml.distribution();
+        for (int s = 0; s < n; s++) {
+            assertEquals(lu[s], pi[s], 1e-10, "state " + s);
+        }
+    }
 }

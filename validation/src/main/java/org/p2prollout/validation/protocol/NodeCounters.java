@@ -105,6 +105,16 @@ public final class NodeCounters implements Serializable {
         return rejectedBytes[kind.ordinal()];
     }
 
+    /** Frame bytes of all rejected messages, every kind. */
+    public long rejectedBytes() {
+        return Arrays.stream(rejectedBytes).sum();
+    }
+
+    /** Items rejected, every kind (refused releases included). */
+    public long rejected() {
+        return Arrays.stream(rejected).sum();
+    }
+
     /** Verified new pieces received from the infrastructure server. */
     public long piecesFromServer() {
         return piecesFromServer;

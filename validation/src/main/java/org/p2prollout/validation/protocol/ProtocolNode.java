@@ -85,4 +85,12 @@ public interface ProtocolNode {
 
     /** A copy of this node's counters. */
     NodeCounters counters();
+
+    /**
+     * Frame bytes of every message this node rejected so far: a transport can compare it before
+     * and after a delivery to tell whether the frame was rejected, without copying the counters.
+     */
+    default long rejectedBytes() {
+        return counters().rejectedBytes();
+    }
 }

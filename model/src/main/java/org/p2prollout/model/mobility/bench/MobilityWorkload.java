@@ -1,5 +1,7 @@
 package org.p2prollout.model.mobility.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.p2prollout.model.mobility.MobilityContacts;
@@ -24,9 +26,14 @@ abstract class MobilityWorkload implements Workload {
 
     @Override
     public Map<String, Object> run(ProgressListener progress) {
+        // CPU seconds of this thread besides wall time: the machine is shared, so wall time
+        // includes waiting for a core.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         MobilityModel model = model();
         ContactCounter counter = new ContactCounter();
         double last = MobilityContacts.run(model, range, step, duration, counter, progress);
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("devices", model.devices());
         facts.put("steps", (long) Math.floor(duration / step) + 1);
@@ -35,6 +42,7 @@ abstract class MobilityWorkload implements Workload {
         facts.put("lastSampleSeconds", last);
         facts.put("contacts", counter.ended);
         facts.put("meanContactSeconds", counter.ended == 0 ? 0 : counter.totalDuration() / counter.ended);
+        facts.put("threadCpuSeconds", cpuSeconds);
         facts.put("heapUsedMiB", (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
         return facts;
     }

@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import org.p2prollout.validation.protocol.NodeCounters;
 import org.p2prollout.validation.protocol.Outgoing;
@@ -65,37 +64,21 @@ public final class DeviceNode implements ProtocolNode {
     private record Pending(PeerId peer, InventoryItem item) {
     }
 
-    private record Installed(SoftwareId software, Version version) {
-    }
-
     private final PeerId id;
     private final ProtocolConfig config;
     private final ManifestVerifier verifier;
     private final RandomGenerator selectionRandom;
     private final RandomGenerator installRandom;
-    private final Map<SoftwareId, Release> installed = new TreeMap<>();
-    /** Every release this device installed, current or superseded: it keeps serving their pieces. */
-    private final Map<Digest, Release> installedByDigest = new HashMap<>();
-    /**
-     * Downloads dropped (superseded, refused) with the pieces they held: still served, because
-     * peers may have been told of them, and an honest device never answers {@code NOT_HELD} for a
-     * piece it announced (that is how lying bitfields are recognised).
-     */
-    private final Map<Digest, Download> retired = new HashMap<>();
-    private final Map<Digest, SignedManifest> verified = new HashMap<>();
-    private final Map<Digest, Download> downloads = new LinkedHashMap<>();
+    private final Holdings holdings = new Holdings();
     private final Map<PeerId, Session> sessions = new LinkedHashMap<>();
     private final Map<Digest, Pending> manifestPending = new HashMap<>();
     private final Set<PeerId> avoided = new HashSet<>();
-    private final Set<Digest> failed = new HashSet<>();
     private final Set<Digest> refused = new HashSet<>();
-    private final Map<Installed, Double> installTimes = new HashMap<>();
     private final PeerMemory memory;
     private final InstallGossip gossip;
     private final NodeCounters counters = new NodeCounters();
     private boolean serving;
     private double lastNow = Double.NEGATIVE_INFINITY;
-    private int downloadsStarted;
 
     private DeviceNode(Builder b) {
         this.id = b.id;
@@ -109,7 +92,7 @@ public final class DeviceNode implements ProtocolNode {
                 config.failureShareThreshold(),
                 config.minReportsForRefusal());
         for (Release r : b.inventory) {
-            putInstalled(r);
+            holdings.putInstalled(r, Double.NaN);
         }
     }
 
@@ -227,7 +210,7 @@ public final class DeviceNode implements ProtocolNode {
         if (m instanceof Announcement a) {
             onAnnouncement(s, a, out);
         } else if (m instanceof ManifestRequest r) {
-            SignedManifest sm = verified.get(r.manifestDigest());
+            SignedManifest sm = holdings.verified(r.manifestDigest());
             if (sm != null) {
                 send(out, from, new ManifestResponse(sm));
             }
@@ -264,25 +247,27 @@ public final class DeviceNode implements ProtocolNode {
 
     @Override
     public boolean hasInstalled(SoftwareId software, Version version) {
-        Release r = installed.get(software);
-        return r != null && r.manifest().manifest().version().compareTo(version) >= 0;
+        return holdings.hasInstalled(software, version);
     }
 
     @Override
     public Optional<Version> installedVersion(SoftwareId software) {
-        Release r = installed.get(software);
-        return r == null ? Optional.empty() : Optional.of(r.manifest().manifest().version());
+        return Optional.ofNullable(holdings.installedVersion(software));
     }
 
     @Override
     public OptionalDouble installedAt(SoftwareId software, Version version) {
-        Double t = installTimes.get(new Installed(software, version));
-        return t == null ? OptionalDouble.empty() : OptionalDouble.of(t);
+        return holdings.installedAt(software, version);
     }
 
     @Override
     public NodeCounters counters() {
         return counters.copy();
+    }
+
+    @Override
+    public long rejectedBytes() {
+        return counters.rejectedBytes();
     }
 
     /**
@@ -305,17 +290,12 @@ public final class DeviceNode implements ProtocolNode {
 
     /** Pieces held of the release with this digest: all if installed, the bitfield if downloading. */
     public int piecesHeld(Digest release) {
-        Release r = installedByDigest.get(release);
-        if (r != null) {
-            return r.pieces().size();
-        }
-        Download d = downloads.get(release);
-        return d == null ? 0 : d.haveBits().cardinality();
+        return holdings.piecesHeld(release);
     }
 
     /** Whether installing the release with this digest failed here (and was rolled back). */
     public boolean installFailed(Digest release) {
-        return failed.contains(release);
+        return holdings.hasFailed(release);
     }
 
     /** Whether this device refuses the release with this digest because of failure reports. */
@@ -327,21 +307,7 @@ public final class DeviceNode implements ProtocolNode {
 
     /** The announcement this device would send now. */
     public Announcement announcement() {
-        List<InventoryItem> items = new ArrayList<>();
-        for (Release r : installed.values()) {
-            items.add(item(r.manifest()));
-        }
-        List<DownloadState> states = new ArrayList<>();
-        for (Download d : downloads.values()) {
-            if (!d.haveBits().isEmpty()) {
-                states.add(new DownloadState(item(d.signed), d.bitfield()));
-            }
-        }
-        return new Announcement(serving, items, states, memory.metLast());
-    }
-
-    private static InventoryItem item(SignedManifest sm) {
-        return new InventoryItem(sm.manifest().software(), sm.manifest().version(), sm.digest());
+        return new Announcement(serving, holdings.installedItems(), holdings.downloadStates(), memory.metLast());
     }
 
     private void onAnnouncement(Session s, Announcement a, List<Outgoing> out) {
@@ -349,14 +315,14 @@ public final class DeviceNode implements ProtocolNode {
         List<InventoryItem> items = new ArrayList<>(a.installed());
         for (DownloadState d : a.downloads()) {
             items.add(d.item());
-            SignedManifest sm = verified.get(d.item().manifestDigest());
+            SignedManifest sm = holdings.verified(d.item().manifestDigest());
             if (sm != null && sm.manifest().pieceCount() != d.pieces().pieceCount()) {
                 reject(s, RejectionKind.LYING_BITFIELD, bytes, out);
                 return;
             }
         }
         for (InventoryItem i : items) {
-            SignedManifest sm = verified.get(i.manifestDigest());
+            SignedManifest sm = holdings.verified(i.manifestDigest());
             if (sm != null && !matches(sm.manifest(), i)) {
                 reject(s, RejectionKind.STALE_VERSION, bytes, out);
                 return;
@@ -395,7 +361,7 @@ public final class DeviceNode implements ProtocolNode {
 
     private boolean wants(InventoryItem i) {
         Digest d = i.manifestDigest();
-        if (verified.containsKey(d) || failed.contains(d) || refused.contains(d) || manifestPending.containsKey(d)) {
+        if (holdings.verified(d) != null || holdings.hasFailed(d) || refused.contains(d) || manifestPending.containsKey(d)) {
             return false;
         }
         if (gossip.refuses(d)) {
@@ -403,8 +369,8 @@ public final class DeviceNode implements ProtocolNode {
             return false;
         }
         Version best = bestKnownVersion(i.software());
-        if (!installed.containsKey(i.software())) {
-            Version need = missingDependency(i.software());
+        if (!holdings.isInstalled(i.software())) {
+            Version need = holdings.missingDependency(i.software());
             if (need == null || i.version().compareTo(need) < 0) {
                 return false;
             }
@@ -414,38 +380,13 @@ public final class DeviceNode implements ProtocolNode {
 
     /** Highest version of {@code sw} installed, being downloaded, or whose manifest is on its way. */
     private Version bestKnownVersion(SoftwareId sw) {
-        Version best = installed.containsKey(sw) ? installed.get(sw).manifest().manifest().version() : null;
-        for (Download d : downloads.values()) {
-            if (d.manifest.software().equals(sw) && !d.installFailed) {
-                best = max(best, d.manifest.version());
-            }
-        }
+        Version best = holdings.bestVersion(sw);
         for (Pending p : manifestPending.values()) {
             if (p.item().software().equals(sw)) {
-                best = max(best, p.item().version());
+                best = Holdings.max(best, p.item().version());
             }
         }
         return best;
-    }
-
-    private static Version max(Version a, Version b) {
-        return a == null || b.isNewerThan(a) ? b : a;
-    }
-
-    /** The minimum version of {@code sw} that a download in progress needs and is not installed, or null. */
-    private Version missingDependency(SoftwareId sw) {
-        Version need = null;
-        for (Download d : downloads.values()) {
-            if (d.installFailed) {
-                continue;
-            }
-            for (Dependency dep : d.manifest.dependencies()) {
-                if (dep.software().equals(sw) && !hasInstalled(sw, dep.minimum())) {
-                    need = max(need, dep.minimum());
-                }
-            }
-        }
-        return need;
     }
 
     // ---------------------------------------------------------------- manifests
@@ -470,36 +411,16 @@ public final class DeviceNode implements ProtocolNode {
             reject(s, RejectionKind.STALE_VERSION, bytes, out);
             return;
         }
-        verified.put(d, sm);
-        startDownload(sm);
+        holdings.addVerified(sm);
+        if (gossip.refuses(d)) {
+            refuse(d);
+        } else {
+            holdings.start(sm);
+        }
         for (Session other : sessions.values()) {
             requestManifests(other, out);
         }
         refillAll(out);
-    }
-
-    private void startDownload(SignedManifest sm) {
-        Manifest m = sm.manifest();
-        if (hasInstalled(m.software(), m.version())) {
-            return;
-        }
-        if (gossip.refuses(sm.digest())) {
-            refuse(sm.digest());
-            return;
-        }
-        for (Download d : downloads.values()) {
-            if (d.manifest.software().equals(m.software()) && !d.installFailed
-                    && d.manifest.version().compareTo(m.version()) >= 0) {
-                return;
-            }
-        }
-        // a newer release of the same software supersedes older downloads
-        for (Download d : new ArrayList<>(downloads.values())) {
-            if (d.manifest.software().equals(m.software())) {
-                retire(d);
-            }
-        }
-        downloads.put(sm.digest(), new Download(sm, downloadsStarted++));
     }
 
     // ---------------------------------------------------------------- pieces
@@ -512,18 +433,11 @@ public final class DeviceNode implements ProtocolNode {
         if (free <= 0) {
             return;
         }
-        Set<SoftwareId> neededByOthers = new HashSet<>();
-        for (Download d : downloads.values()) {
-            if (!d.installFailed) {
-                for (Dependency dep : d.manifest.dependencies()) {
-                    neededByOthers.add(dep.software());
-                }
-            }
-        }
+        Set<SoftwareId> neededByOthers = holdings.neededByDownloads();
         List<Candidate> candidates = new ArrayList<>();
-        for (Download d : downloads.values()) {
+        for (Download d : holdings.downloads()) {
             if (d.installFailed || d.complete()
-                    || (config.policy().waitsForDependencies() && dependencyUnresolved(d.manifest))) {
+                    || (config.policy().waitsForDependencies() && holdings.dependencyUnresolved(d.manifest))) {
                 continue;
             }
             Manifest m = d.manifest;
@@ -546,7 +460,7 @@ public final class DeviceNode implements ProtocolNode {
             if (c == null) {
                 break;
             }
-            downloads.get(c.release()).markPending(c.index(), s.peer);
+            holdings.download(c.release()).markPending(c.index(), s.peer);
             s.outstanding.add(new Session.PieceKey(c.release(), c.index()));
             send(out, s.peer, new PieceRequest(c.release(), c.index()));
             free--;
@@ -564,18 +478,7 @@ public final class DeviceNode implements ProtocolNode {
             send(out, s.peer, new PieceUnavailable(r.manifestDigest(), r.index(), PieceUnavailable.Reason.NOT_SERVING));
             return;
         }
-        PieceData data = null;
-        Release rel = installedByDigest.get(r.manifestDigest());
-        if (rel != null && r.index() < rel.pieces().size()) {
-            data = rel.pieces().get(r.index());
-        }
-        Download d = downloads.get(r.manifestDigest());
-        if (d == null) {
-            d = retired.get(r.manifestDigest());
-        }
-        if (data == null && d != null && d.has(r.index())) {
-            data = d.piece(r.index());
-        }
+        PieceData data = holdings.servable(r.manifestDigest(), r.index());
         send(out, s.peer, data != null ? new Piece(r.manifestDigest(), r.index(), data)
                 : new PieceUnavailable(r.manifestDigest(), r.index(), PieceUnavailable.Reason.NOT_HELD));
     }
@@ -586,7 +489,7 @@ public final class DeviceNode implements ProtocolNode {
             reject(s, RejectionKind.UNSOLICITED, bytes, out);
             return;
         }
-        Download d = downloads.get(p.manifestDigest());
+        Download d = holdings.download(p.manifestDigest());
         if (d == null) {
             // the download was superseded or refused while this piece was on its way
             fillRequests(s, out);
@@ -618,7 +521,7 @@ public final class DeviceNode implements ProtocolNode {
             reject(s, RejectionKind.UNSOLICITED, frameBytes(u), out);
             return;
         }
-        Download d = downloads.get(u.manifestDigest());
+        Download d = holdings.download(u.manifestDigest());
         if (d != null && s.peer.equals(d.pendingOwner(u.index()))) {
             d.clearPending(u.index());
         }
@@ -640,8 +543,8 @@ public final class DeviceNode implements ProtocolNode {
         boolean progress = true;
         while (progress) {
             progress = false;
-            for (Download d : new ArrayList<>(downloads.values())) {
-                if (d.complete() && !d.installFailed && dependenciesInstalled(d.manifest)) {
+            for (Download d : holdings.downloadsSnapshot()) {
+                if (d.complete() && !d.installFailed && holdings.dependenciesInstalled(d.manifest)) {
                     installedAny |= install(d, now);
                     progress = true;
                 }
@@ -656,33 +559,6 @@ public final class DeviceNode implements ProtocolNode {
         }
     }
 
-    /** Whether a dependency of {@code m} is neither installed nor being downloaded. */
-    private boolean dependencyUnresolved(Manifest m) {
-        for (Dependency dep : m.dependencies()) {
-            if (hasInstalled(dep.software(), dep.minimum())) {
-                continue;
-            }
-            boolean downloading = false;
-            for (Download d : downloads.values()) {
-                downloading |= !d.installFailed && d.manifest.software().equals(dep.software())
-                        && dep.satisfiedBy(d.manifest.version());
-            }
-            if (!downloading) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean dependenciesInstalled(Manifest m) {
-        for (Dependency dep : m.dependencies()) {
-            if (!hasInstalled(dep.software(), dep.minimum())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Attempts the installation; returns true on success. */
     private boolean install(Download d, double now) {
         Digest digest = d.signed.digest();
@@ -692,32 +568,16 @@ public final class DeviceNode implements ProtocolNode {
         }
         boolean fails = installRandom.nextDouble() < config.installFailureProbability();
         if (fails) {
-            d.installFailed = true;
-            failed.add(digest);
+            holdings.markFailed(d);
             counters.countRollback();
             gossip.learn(new InstallReport.Outcome(id, digest, false));
             return false;
         }
-        // the Release constructor checks every piece against the manifest again: nothing unverified is installed
-        Release r = new Release(d.signed, d.pieces());
-        downloads.remove(digest);
-        putInstalled(r);
-        installTimes.put(new Installed(d.manifest.software(), d.manifest.version()), now);
+        // building the Release checks every piece against the manifest again: nothing unverified is installed
+        holdings.complete(d, now);
         counters.countInstall();
         gossip.learn(new InstallReport.Outcome(id, digest, true));
-        Version v = d.manifest.version();
-        for (Download o : new ArrayList<>(downloads.values())) {
-            if (o.manifest.software().equals(d.manifest.software()) && o.manifest.version().compareTo(v) <= 0) {
-                retire(o);
-            }
-        }
         return true;
-    }
-
-    private void putInstalled(Release r) {
-        installed.put(r.manifest().manifest().software(), r);
-        installedByDigest.put(r.digest(), r);
-        verified.put(r.digest(), r.manifest());
     }
 
     private void onInstallReport(InstallReport r, List<Outgoing> out) {
@@ -726,7 +586,7 @@ public final class DeviceNode implements ProtocolNode {
                 gossip.learn(o);
             }
         }
-        for (Download d : new ArrayList<>(downloads.values())) {
+        for (Download d : holdings.downloadsSnapshot()) {
             if (gossip.refuses(d.signed.digest())) {
                 refuse(d.signed.digest());
             }
@@ -737,17 +597,9 @@ public final class DeviceNode implements ProtocolNode {
         if (refused.add(d)) {
             counters.countRejected(RejectionKind.REFUSED_VERSION, 0);
         }
-        Download dl = downloads.get(d);
+        Download dl = holdings.download(d);
         if (dl != null) {
-            retire(dl);
-        }
-    }
-
-    /** Stops downloading {@code d}; keeps its pieces for serving if it has any. */
-    private void retire(Download d) {
-        downloads.remove(d.signed.digest());
-        if (!d.haveBits().isEmpty()) {
-            retired.put(d.signed.digest(), d);
+            holdings.retire(dl);
         }
     }
 
@@ -767,7 +619,7 @@ public final class DeviceNode implements ProtocolNode {
 
     /** Releases every request outstanding to the peer of {@code s}. */
     private void release(Session s) {
-        for (Download d : downloads.values()) {
+        for (Download d : holdings.downloads()) {
             d.releasePeer(s.peer);
         }
         manifestPending.values().removeIf(p -> p.peer().equals(s.peer));
@@ -795,6 +647,6 @@ public final class DeviceNode implements ProtocolNode {
 
     @Override
     public String toString() {
-        return "DeviceNode " + id + " installed " + installed.keySet();
+        return "DeviceNode " + id + " installed " + holdings.installedSoftware();
     }
 }

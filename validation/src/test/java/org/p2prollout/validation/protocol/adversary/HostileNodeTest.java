@@ -86,6 +86,8 @@ class HostileNodeTest {
         assertOnlyRejection(v, RejectionKind.TAMPERED_PIECE);
         // piece 0 (1000 bytes) was the first to arrive: 41 + 1000 rejected bytes
         assertEquals(1041, v.counters().rejectedBytes(RejectionKind.TAMPERED_PIECE));
+        assertEquals(1041, v.rejectedBytes());
+        assertEquals(1, v.counters().rejected());
         assertEquals(3, v.counters().piecesFromPeers(), "all three genuine pieces came from the honest device");
     }
 

@@ -10,11 +10,11 @@ import org.p2prollout.model.contact.ContactCollector;
 import org.p2prollout.model.contact.ContactListener;
 import org.p2prollout.model.contact.ContactTracker;
 
-class ContactLogTest {
+class ContactRecorderTest {
     @Test
     void givesTheCollectorsContactsInTheSameOrderWithoutSorting() {
         // 60 devices random-walking in a 1 km square, range 100 m, 500 steps; both listeners on one tracker.
-        ContactLog log = new ContactLog();
+        ContactRecorder log = new ContactRecorder();
         ContactCollector collector = new ContactCollector();
         ContactTracker tracker = new ContactTracker(60, 100, new ContactListener() {
             @Override
@@ -50,7 +50,7 @@ class ContactLogTest {
 
     @Test
     void openContactsAreAnError() {
-        ContactLog log = new ContactLog();
+        ContactRecorder log = new ContactRecorder();
         log.contactStarted(0, 1, 0);
         assertThrows(IllegalStateException.class, log::contacts);
         assertThrows(IllegalStateException.class, () -> log.contactEnded(1, 2, 5));

@@ -17,7 +17,7 @@ import org.p2prollout.model.contact.ContactListener;
  * with object comparators. Contacts still open when {@link #contacts()} is called are an error:
  * call {@code tracker.finish()} first.
  */
-public final class ContactLog implements ContactListener {
+public final class ContactRecorder implements ContactListener {
     private final Map<Long, Integer> open = new HashMap<>();
     private int[] as = new int[1024];
     private int[] bs = new int[1024];
