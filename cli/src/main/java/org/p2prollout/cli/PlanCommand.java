@@ -13,10 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Smallest server rate mu such that P(T_q <= deadline) >= confidence, with P2P and with the",
-            "server alone (client-server), and the infrastructure bytes each costs. mu is the rate at which a",
-            "device lacking the update reaches the server, per second; peakServerBytesPerSecond is the",
-            "server throughput this implies at release. Times in seconds, sizes in bytes."})
+        description = {"Smallest server rate mu such that P(T_q <= deadline) >= confidence, with P2P and with the"
+                + " server alone (client-server), and the infrastructure bytes each costs. mu is the rate at which a"
+                + " device lacking the update reaches the server, per second; peakServerBytesPerSecond is the"
+                + " server throughput this implies at release (--server-rate is not used: it is what plan finds). Times in seconds, sizes in bytes."})
 final class PlanCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Predict the rollout time distribution, server downloads, offload and traffic for a fleet.",
             "",
-            "One piece and one rate: exact closed form (N = 10^7 in seconds). Classes (--rates with classes):",
-            "exact chain up to --max-states, else mean-field ODE. --pieces > 1: exact lumped chain for small",
-            "fleets, else mean-field. The output says which method was used and its accuracy.",
+            "One piece and one rate: exact closed form (N = 10^7 in seconds). Classes (--rates with classes):"
+                + " exact chain up to --max-states, else mean-field ODE. --pieces > 1: exact lumped chain for small"
+                + " fleets, else mean-field. The output says which method was used and its accuracy.",
             "Times in seconds, sizes in bytes, rates per second."})
 final class PredictCommand implements Callable<Integer> {
     @Mixin

@@ -70,20 +70,20 @@ final class ScenarioOptions {
             description = "mean contact duration, seconds, exponential (default: meanContactDuration of --rates)")
     Double contactDuration;
 
-    @Option(names = "--manifest-bytes", defaultValue = "1024", description = "manifest size, bytes (default ${DEFAULT-VALUE})")
+    @Option(names = "--manifest-bytes", paramLabel = "BYTES", defaultValue = "1024", description = "manifest size, bytes (default ${DEFAULT-VALUE})")
     double manifestBytes;
 
-    @Option(names = "--request-bytes", defaultValue = "64", description = "piece request size, bytes (default ${DEFAULT-VALUE})")
+    @Option(names = "--request-bytes", paramLabel = "BYTES", defaultValue = "64", description = "piece request size, bytes (default ${DEFAULT-VALUE})")
     double requestBytes;
 
-    @Option(names = "--announcement-bytes", defaultValue = "256", description = "announcement size, bytes (default ${DEFAULT-VALUE})")
+    @Option(names = "--announcement-bytes", paramLabel = "BYTES", defaultValue = "256", description = "announcement size, bytes (default ${DEFAULT-VALUE})")
     double announcementBytes;
 
-    @Option(names = "--announcement-rate", defaultValue = "0.1",
+    @Option(names = "--announcement-rate", paramLabel = "PER_S", defaultValue = "0.1",
             description = "announcements per device per second (default ${DEFAULT-VALUE})")
     double announcementRate;
 
-    @Option(names = "--rejected-share", defaultValue = "0",
+    @Option(names = "--rejected-share", paramLabel = "SHARE", defaultValue = "0",
             description = "rejected pieces per accepted peer piece (default ${DEFAULT-VALUE})")
     double rejectedShare;
 

@@ -15,10 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "steady", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Stationary state of an open fleet: devices come online lacking the update, leave, get it",
-            "from the server or from peers, and stop sharing. The (lacking, holding) chain is truncated at",
-            "--max-lacking and --max-holding; the probability mass at those bounds is reported (raise the",
-            "bounds when it is not small). Optionally compares with the Qiu-Srikant BitTorrent fluid model.",
+        description = {"Stationary state of an open fleet: devices come online lacking the update, leave, get it"
+                + " from the server or from peers, and stop sharing. The (lacking, holding) chain is truncated at"
+                + " --max-lacking and --max-holding; the probability mass at those bounds is reported (raise the"
+                + " bounds when it is not small). Optionally compares with the Qiu-Srikant BitTorrent fluid model.",
             "Rates per second."})
 final class SteadyCommand implements Callable<Integer> {
     @Mixin
@@ -48,7 +48,7 @@ final class SteadyCommand implements Callable<Integer> {
     @Option(names = "--max-holding", defaultValue = "200", paramLabel = "Y", description = "truncation of holders (default ${DEFAULT-VALUE})")
     int maxHolding;
 
-    @Option(names = "--method", paramLabel = "M", description = "stationary method: gth, direct, power, jacobi, gs, sor, krylov (default: gth up to 1500 states, else krylov)")
+    @Option(names = "--method", paramLabel = "M", description = "stationary method: gth, direct, power, jacobi, gs, sor, krylov, multilevel (default: gth up to 1,500 states, direct up to 100,000, else multilevel); the residual is checked and a poor answer recomputed")
     String method;
 
     @Option(names = "--epsilon", defaultValue = "1e-10", description = "convergence criterion of iterative methods (default ${DEFAULT-VALUE})")

@@ -11,8 +11,8 @@ import org.p2prollout.solver.stationary.StationaryResult;
 
 /**
  * Solves an {@link OpenFleet} for its stationary distribution with the solver module's stationary
- * methods (GTH up to 1,500 states, sparse LU up to 100,000, Gauss-Seidel beyond, or the method
- * named) and reads off the figures of {@link SteadyState}. The residual ||pi Q|| of the answer is
+ * methods (GTH up to 1,500 states, sparse LU up to 100,000, the solver's default for large chains beyond
+ * (multilevel), or the method named) and reads off the figures of {@link SteadyState}. The residual ||pi Q|| of the answer is
  * checked: when a method stops on its own criterion with a residual above 1e-9 of the fastest exit
  * rate, the answer is recomputed with sparse LU (or Gauss-Seidel) and the accuracy says so.
  */
@@ -107,12 +107,12 @@ public final class OpenFleetModel {
     /** Chains up to this size default to the sparse direct method (exact elimination). */
     public static final int DIRECT_LIMIT = 100_000;
 
-    /** Sparse LU up to {@link #DIRECT_LIMIT} states (GTH up to 1,500), Gauss-Seidel beyond. */
+    /** GTH up to 1,500 states, sparse LU up to {@link #DIRECT_LIMIT}, beyond it the solver's default for large chains. */
     static String defaultMethod(Generator q) {
         if (q.states() <= StationaryMethods.GTH_DEFAULT_LIMIT) {
             return "gth";
         }
-        return q.states() <= DIRECT_LIMIT ? "direct" : "gs";
+        return q.states() <= DIRECT_LIMIT ? "direct" : StationaryMethods.defaultName(q);
     }
 
     /** Residual ||pi Q||_inf small against the fastest exit rate (1e-9 relative). */

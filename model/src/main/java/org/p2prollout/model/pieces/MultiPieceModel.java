@@ -11,6 +11,7 @@ import org.p2prollout.model.swarm.AcyclicChain;
 import org.p2prollout.model.swarm.Accuracy;
 import org.p2prollout.model.swarm.CoverageCurve;
 import org.p2prollout.model.swarm.DeterministicTime;
+import org.p2prollout.model.swarm.HeterogeneousModel;
 import org.p2prollout.model.swarm.PredictionMethod;
 import org.p2prollout.model.swarm.RolloutModel;
 import org.p2prollout.model.swarm.RolloutPrediction;
@@ -59,7 +60,22 @@ public final class MultiPieceModel implements RolloutModel {
 
     /** The exact lumped chain with target "at least {@code target} devices hold every piece", or null beyond maxStates. */
     public Lumped lumped(long target) {
+        if (Math.log(maxStates) + Math.log(4) < logStateBound()) {
+            return null; // far too many states: do not explore them only to give up
+        }
         return Lumped.build(swarm, target, maxStates);
+    }
+
+    /**
+     * log of an upper bound on the reachable states: compositions of N devices over the reachable
+     * piece sets (2^K, or the K + 1 prefixes under the sequential policy).
+     */
+    double logStateBound() {
+        int types = swarm.policy() == PiecePolicy.SEQUENTIAL ? swarm.pieces() + 1 : 1 << swarm.pieces();
+        double n = swarm.nodes();
+        return org.apache.commons.math3.special.Gamma.logGamma(n + types)
+                - org.apache.commons.math3.special.Gamma.logGamma(n + 1)
+                - org.apache.commons.math3.special.Gamma.logGamma(types);
     }
 
     @Override
@@ -106,6 +122,17 @@ public final class MultiPieceModel implements RolloutModel {
         }
         Lumped l = lumped(nodes());
         if (l != null) {
+            java.util.function.DoubleUnaryOperator curve = l.chain.rewardCurve(l.completeFraction,
+                    HeterogeneousModel.CURVE_TOLERANCE,
+                    Math.min(l.chain.uniformisationWork(), 4e10));
+            if (curve != null) {
+                double[] f = new double[times.length];
+                for (int i = 0; i < times.length; i++) {
+                    f[i] = curve.applyAsDouble(times[i]);
+                }
+                return new CoverageCurve(times.clone(), f, PredictionMethod.EXACT_CTMC,
+                        1.1 * HeterogeneousModel.CURVE_TOLERANCE);
+            }
             AcyclicChain.Transient tr = l.chain.transientRewards(new double[][] {l.completeFraction}, 1e-12);
             double[] f = new double[times.length];
             for (int i = 0; i < times.length; i++) {

@@ -146,6 +146,21 @@ public final class AcyclicChain {
     }
 
     /**
+     * Rough cost of {@link #transientRewards} in transition visits: uniformisation rate times
+     * (mean + 12 sd of the hitting time) steps, times the transitions.
+     */
+    public double uniformisationWork() {
+        HittingMoments m = hittingMoments();
+        double lambda = 0;
+        for (int i = 0; i < size; i++) {
+            if (!target[i]) {
+                lambda = Math.max(lambda, exit[i]);
+            }
+        }
+        return lambda * (m.mean() + 12 * m.sd()) * Math.max(1, to.length);
+    }
+
+    /**
      * Uniformisation of the chain with targets absorbing: per step of the uniformised jump chain,
      * the expected value of each reward vector (target states keep the reward of the state they were
      * entered at) and the mass absorbed. Stops when the mass not yet absorbed is below {@code epsilon}.
@@ -498,6 +513,126 @@ public final class AcyclicChain {
             public double cdfError() {
                 return error;
             }
+        };
+    }
+
+    /**
+     * E[reward(X_t)] as a function of t, for a reward that never decreases along a transition, by
+     * the Fourier-series method on the mixture of the times at which the reward increases: one
+     * forward pass per term, {@code b_j += b_i q_ij / (q_i - i w)} (b = characteristic function of
+     * the entry time, restricted to paths entering). Increases on leaving the initial state are
+     * exact (exponential); every other entry time contains the initial sojourn and that of its
+     * source state, which bounds the series' tail rigorously. Returns null when more than
+     * {@code maxWork} transition visits would be needed (then use {@link #transientRewards}).
+     *
+     * @param reward   reward per state, non-decreasing along every transition
+     * @param tolerance bound on the absolute error of the curve relative to the reward's total increase
+     * @param maxWork  most transition visits to spend
+     */
+    public java.util.function.DoubleUnaryOperator rewardCurve(double[] reward, double tolerance, double maxWork) {
+        boolean[] reach = reachable();
+        double q0 = exit[initial];
+        double r0 = reward[initial];
+        if (target[initial] || !(q0 > 0)) {
+            return t -> r0;
+        }
+        double firstWeight = 0; // sum over transitions out of the initial state of increase x probability
+        for (int k = rowStart[initial]; k < rowStart[initial + 1]; k++) {
+            firstWeight += (reward[to[k]] - r0) * rate[k] / q0;
+        }
+        double total = expectedTerminal(reward) - r0;
+        double restWeight = total - firstWeight;
+        double qMin = Double.POSITIVE_INFINITY;
+        for (int i = initial; i < size; i++) {
+            if (reach[i] && !target[i]) {
+                qMin = Math.min(qMin, exit[i]);
+            }
+        }
+        double period = Double.POSITIVE_INFINITY;
+        double[] work = new double[size];
+        for (double f : new double[] {0.3, 0.6, 0.85, 0.97}) {
+            double theta = f * qMin;
+            period = Math.min(period, (logMgf(theta, work) + Math.log(1 / (tolerance * 0.1))) / theta);
+        }
+        double fw = firstWeight;
+        if (!(restWeight > tolerance * 1e-3 * Math.max(total, 1e-300))) {
+            return t -> t <= 0 ? r0 : r0 + fw * -Math.expm1(-q0 * t);
+        }
+        double step = Math.PI / period;
+        double[] bRe = new double[size];
+        double[] bIm = new double[size];
+        double[] bPsi = new double[size];
+        double[] c = new double[256];
+        int k = 0;
+        double visits = 0;
+        while (true) {
+            k++;
+            double w = k * step;
+            double w2 = w * w;
+            Arrays.fill(bRe, initial, size, 0);
+            Arrays.fill(bIm, initial, size, 0);
+            Arrays.fill(bPsi, initial, size, 0);
+            bRe[initial] = 1;
+            bPsi[initial] = 1;
+            double mixRe = 0;
+            double tail = 0;
+            for (int i = initial; i < size; i++) {
+                if (!reach[i] || target[i] || (bPsi[i] == 0 && i != initial)) {
+                    continue;
+                }
+                double q = exit[i];
+                double d = q * q + w2;
+                double gr = q / d; // 1 / (q - i w) = (q + i w) / d
+                double gi = w / d;
+                double vr = bRe[i] * gr - bIm[i] * gi;
+                double vi = bRe[i] * gi + bIm[i] * gr;
+                double vp = bPsi[i] / Math.sqrt(d);
+                for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                    int j = to[e];
+                    double r = rate[e];
+                    bRe[j] += vr * r;
+                    bIm[j] += vi * r;
+                    bPsi[j] += vp * r;
+                    double inc = reward[j] - reward[i];
+                    if (inc != 0 && i != initial) {
+                        mixRe += inc * vr * r;
+                        tail += inc * bPsi[i] * r / w;
+                    }
+                }
+                visits += rowStart[i + 1] - rowStart[i];
+            }
+            if (k >= c.length) {
+                c = Arrays.copyOf(c, c.length * 2);
+            }
+            c[k] = 2 / Math.PI * (mixRe / restWeight) / k;
+            double bound = Math.sqrt(1 + q0 * q0 / w2) * tail / restWeight / Math.PI;
+            if (bound <= tolerance) {
+                break;
+            }
+            if (visits > maxWork || k >= (1 << 22)) {
+                return null;
+            }
+        }
+        double[] coefficients = Arrays.copyOf(c, k + 1);
+        double rw = restWeight;
+        double p = period;
+        return t -> {
+            if (!(t > 0)) {
+                return r0;
+            }
+            double first = fw * -Math.expm1(-q0 * t);
+            double rest;
+            if (t >= p) {
+                rest = 1;
+            } else {
+                double x = step * t;
+                double f = x / Math.PI;
+                for (int j = 1; j < coefficients.length; j++) {
+                    f += coefficients[j] * Math.sin(j * x);
+                }
+                rest = Math.max(0, Math.min(1, f));
+            }
+            return r0 + first + rw * rest;
         };
     }
 

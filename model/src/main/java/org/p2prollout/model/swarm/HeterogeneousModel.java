@@ -25,6 +25,16 @@ import org.p2prollout.solver.ode.VectorField;
 public final class HeterogeneousModel implements RolloutModel {
     /** Default largest exact chain. */
     public static final long DEFAULT_MAX_STATES = 2_000_000;
+    /**
+     * Largest uniformisation (transition visits) for an exact coverage curve; beyond it the curve is
+     * the mean-field one (and says so).
+     */
+    public static final double CURVE_WORK_LIMIT = 1e10;
+    /**
+     * Absolute error bound of exact coverage curves by {@link AcyclicChain#rewardCurve} (far below
+     * any simulation's confidence interval; tighter bounds cost terms as 1/sqrt(tolerance)).
+     */
+    public static final double CURVE_TOLERANCE = 1e-6;
 
     private final HeterogeneousFleet fleet;
     private final Groups groups;
@@ -122,19 +132,31 @@ public final class HeterogeneousModel implements RolloutModel {
             Checks.nonNegative("time", t);
         }
         long n = nodes();
-        if (exact()) {
-            AcyclicChain chain = chain(n);
+        AcyclicChain chain = exact() ? chain(n) : null;
+        if (chain != null) {
             double[] reward = new double[chain.size()];
             int[] lv = levelsInOrder();
             for (int i = 0; i < reward.length; i++) {
                 reward[i] = (fleet.initialTotal() + lv[i]) / (double) n;
             }
-            AcyclicChain.Transient tr = chain.transientRewards(new double[][] {reward}, 1e-12, progress);
-            double[] f = new double[times.length];
-            for (int i = 0; i < times.length; i++) {
-                f[i] = tr.expected(0, times[i]);
+            double uniformWork = chain.uniformisationWork();
+            java.util.function.DoubleUnaryOperator curve = chain.rewardCurve(reward, CURVE_TOLERANCE,
+                    Math.min(uniformWork, 4 * CURVE_WORK_LIMIT));
+            if (curve != null) {
+                double[] f = new double[times.length];
+                for (int i = 0; i < times.length; i++) {
+                    f[i] = curve.applyAsDouble(times[i]);
+                }
+                return new CoverageCurve(times.clone(), f, PredictionMethod.EXACT_CTMC, 1.1 * CURVE_TOLERANCE);
             }
-            return new CoverageCurve(times.clone(), f, PredictionMethod.EXACT_CTMC, tr.error());
+            if (uniformWork <= CURVE_WORK_LIMIT) {
+                AcyclicChain.Transient tr = chain.transientRewards(new double[][] {reward}, 1e-12, progress);
+                double[] f = new double[times.length];
+                for (int i = 0; i < times.length; i++) {
+                    f[i] = tr.expected(0, times[i]);
+                }
+                return new CoverageCurve(times.clone(), f, PredictionMethod.EXACT_CTMC, tr.error());
+            }
         }
         double[] sorted = times.clone();
         java.util.Arrays.sort(sorted);
@@ -157,7 +179,7 @@ public final class HeterogeneousModel implements RolloutModel {
     }
 
     /** Level (extra holders) of each state in level order. */
-    private int[] levelsInOrder() {
+    int[] levelsInOrder() {
         int[] d = dims();
         int s = Math.toIntExact(exactStates());
         int[] levelOf = mixedLevels(d, s);

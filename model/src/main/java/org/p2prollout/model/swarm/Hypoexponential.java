@@ -141,6 +141,13 @@ public final class Hypoexponential implements TimeDistribution {
         return error;
     }
 
+    /**
+     * A point P (seconds) with P(T &gt; P) &lt;= 1e-11 (Chernoff bound), or NaN for one or two rates.
+     */
+    public double tailPoint() {
+        return period;
+    }
+
     /** Number of Fourier terms used (0 for one or two rates, which have exact formulas). */
     public int fourierTerms() {
         return Math.max(0, coefficients.length - 1);

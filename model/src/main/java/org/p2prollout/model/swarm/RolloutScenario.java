@@ -13,7 +13,7 @@ import org.p2prollout.solver.ProgressListener;
  *
  * <p>Choice of model: K = 1 and one homogeneous rate: {@link SinglePieceModel} (closed form);
  * K = 1 with classes: {@link HeterogeneousModel} (exact chain up to {@code maxStates}, else
- * mean-field); K &gt; 1: {@link MultiPieceModel} (homogeneous rate; exact lumped chain up to
+ * mean-field); K &gt; 1: {@link MultiPieceModel} (homogeneous rate only; exact lumped chain up to
  * {@code maxStates}, else mean-field).
  *
  * @param nodes          N
@@ -86,7 +86,11 @@ public record RolloutScenario(long nodes, double rate, long[] classSizes, double
             if (nodes > Integer.MAX_VALUE) {
                 throw new InvalidInputException("--nodes must be at most " + Integer.MAX_VALUE + " with --pieces > 1");
             }
-            double lambda = hasClasses() ? meanPairRate() : rate;
+            if (hasClasses()) {
+                throw new InvalidInputException("--pieces > 1 is modelled for one homogeneous rate; with a classed --rates"
+                        + " file add --homogeneous (uses its meanRate)");
+            }
+            double lambda = rate;
             return new MultiPieceModel(new MultiPieceSwarm((int) nodes, pieces, perContact, policy, lambda,
                     serverRate, success, (int) initialHolders), maxStates);
         }

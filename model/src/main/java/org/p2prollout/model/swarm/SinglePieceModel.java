@@ -24,8 +24,11 @@ public record SinglePieceModel(long nodes, long initialHolders, double rate, dou
         implements RolloutModel {
     /** Largest number of sojourns solved exactly; beyond it, mean-field. */
     public static final long CLOSED_FORM_LIMIT = 50_000_000L;
-    /** Largest fleet whose coverage curve is computed exactly (uniformisation); beyond it, mean-field. */
-    public static final long EXACT_CURVE_LIMIT = 5_000;
+    /**
+     * Most sojourns N - m whose coverage curve is computed exactly (Fourier series of the mixture of
+     * the S_j, O(N - m) per term); beyond it, mean-field.
+     */
+    public static final long EXACT_CURVE_LIMIT = 50_000;
 
     public SinglePieceModel {
         Checks.inRange("--nodes", nodes, 1, Long.MAX_VALUE);
@@ -167,20 +170,31 @@ public record SinglePieceModel(long nodes, long initialHolders, double rate, dou
         for (double t : times) {
             Checks.nonNegative("time", t);
         }
-        if (nodes - initialHolders <= EXACT_CURVE_LIMIT) {
-            AcyclicChain chain = pureBirthChain();
-            double[] reward = new double[chain.size()];
-            for (int i = 0; i < reward.length; i++) {
-                reward[i] = (initialHolders + i) / (double) nodes;
-            }
-            AcyclicChain.Transient tr = chain.transientRewards(new double[][] {reward}, 1e-12);
-            double[] f = new double[times.length];
-            for (int i = 0; i < times.length; i++) {
-                f[i] = tr.expected(0, times[i]);
-            }
-            return new CoverageCurve(times.clone(), f, PredictionMethod.CLOSED_FORM, tr.error());
-        }
+        long n = nodes - initialHolders;
         double[] f = new double[times.length];
+        if (n == 0) {
+            java.util.Arrays.fill(f, 1.0);
+            return new CoverageCurve(times.clone(), f, PredictionMethod.CLOSED_FORM, 0);
+        }
+        if (n <= 2) {
+            // E[holders(t)] = m + sum_j P(S_j <= t), S_1 and S_2 hypoexponential in closed form
+            double[] r = sojournRates(1.0);
+            for (int i = 0; i < times.length; i++) {
+                double s = initialHolders;
+                for (int j = 1; j <= n; j++) {
+                    s += new Hypoexponential(java.util.Arrays.copyOf(r, j)).cdf(times[i]);
+                }
+                f[i] = s / nodes;
+            }
+            return new CoverageCurve(times.clone(), f, PredictionMethod.CLOSED_FORM, 1e-15);
+        }
+        if (n <= EXACT_CURVE_LIMIT) {
+            CoverageFourier c = new CoverageFourier(sojournRates(1.0));
+            for (int i = 0; i < times.length; i++) {
+                f[i] = (initialHolders + n * c.mixtureCdf(times[i])) / nodes;
+            }
+            return new CoverageCurve(times.clone(), f, PredictionMethod.CLOSED_FORM, c.error() * n / nodes);
+        }
         for (int i = 0; i < times.length; i++) {
             f[i] = meanFieldHolders(times[i]) / nodes;
         }

@@ -187,6 +187,23 @@ class MultiPieceModelTest {
     }
 
     @Test
+    void fourierRewardCurveAgreesWithUniformisation() {
+        MultiPieceSwarm sw = new MultiPieceSwarm(5, 3, 2, PiecePolicy.RAREST, 0.3, 0.02, 0.7, 1);
+        MultiPieceModel.Lumped l = new MultiPieceModel(sw).lumped(5);
+        double[] pieces = new double[l.piecesHeld.length];
+        for (int i = 0; i < pieces.length; i++) {
+            pieces[i] = l.piecesHeld[i] / 15.0;
+        }
+        java.util.function.DoubleUnaryOperator complete = l.chain.rewardCurve(l.completeFraction, 1e-10, 1e12);
+        java.util.function.DoubleUnaryOperator held = l.chain.rewardCurve(pieces, 1e-10, 1e12);
+        var tr = l.chain.transientRewards(new double[][] {l.completeFraction, pieces}, 1e-13);
+        for (double t : new double[] {0.5, 2, 5, 10, 30, 100}) {
+            assertEquals(tr.expected(0, t), complete.applyAsDouble(t), 1e-9, "complete at " + t);
+            assertEquals(tr.expected(1, t), held.applyAsDouble(t), 1e-9, "pieces at " + t);
+        }
+    }
+
+    @Test
     void badInput() {
         assertThrows(InvalidInputException.class, () -> new MultiPieceSwarm(5, 0, 1, PiecePolicy.RANDOM, 1, 1, 1, 1));
         assertThrows(InvalidInputException.class, () -> new MultiPieceSwarm(5, 2, 0, PiecePolicy.RANDOM, 1, 1, 1, 1));

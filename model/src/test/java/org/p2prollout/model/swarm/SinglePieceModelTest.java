@@ -98,6 +98,23 @@ class SinglePieceModelTest {
     }
 
     @Test
+    void coverageCurveAgreesWithUniformisation() {
+        SinglePieceModel model = new SinglePieceModel(300, 1, 2e-4, 1e-5, 0.9);
+        AcyclicChain chain = model.pureBirthChain();
+        double[] reward = new double[chain.size()];
+        for (int i = 0; i < reward.length; i++) {
+            reward[i] = (1.0 + i) / 300;
+        }
+        AcyclicChain.Transient tr = chain.transientRewards(new double[][] {reward}, 1e-13);
+        double[] t = {1, 20, 60, 100, 150, 300};
+        CoverageCurve c = model.coverageCurve(t);
+        for (int i = 0; i < t.length; i++) {
+            assertEquals(tr.expected(0, t[i]), c.fraction()[i], 2e-9, "t=" + t[i]);
+        }
+        assertTrue(c.error() < 2e-9);
+    }
+
+    @Test
     void raisingAnyRateNeverRaisesTheMeanTime() {
         double[] lambdas = {0, 1e-4, 1e-3, 1e-2};
         double[] mus = {0, 1e-4, 1e-3, 1e-2};
