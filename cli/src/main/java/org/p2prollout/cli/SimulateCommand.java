@@ -20,13 +20,14 @@ import picocli.CommandLine.Spec;
 
 /** Runs a scenario in the discrete-event simulator: a few calls into {@link Simulator}. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Run the update protocol (or a baseline) over a scenario's fleet and mobility in the",
-            "discrete-event simulator, R independent replications in parallel.",
-            "Prints per metric the mean and its 95 % Student-t confidence interval: rollout times",
-            "T50/T90/T99/T100 (seconds after release; replications that did not reach q within",
-            "mobility.durationSeconds are left out, 'n' says how many reached), offload, overhead ratio,",
-            "bytes per kind, rejected items per kind, tampered installs (must be 0).",
-            "The scenario file (YAML) is documented in docs/SCENARIO.md; examples/ holds ready ones."})
+        description = {"Run the update protocol (or a baseline) over a scenario's fleet and",
+            "mobility in the discrete-event simulator: R replications in parallel.",
+            "Prints per metric the mean and its 95%% Student-t confidence interval:",
+            "rollout times T50/T90/T99/T100 (seconds after release; replications",
+            "that did not reach q within mobility.durationSeconds are left out,",
+            "'n' says how many did), offload, overhead ratio, bytes per kind,",
+            "rejected items per kind, tampered installs (must be 0).",
+            "Scenario files: docs/SCENARIO.md; ready ones in examples/."})
 final class SimulateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -51,7 +52,8 @@ final class SimulateCommand implements Callable<Integer> {
     String baseline;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "write replications.csv, coverage.csv and contacts-<r>.csv (a,b,start,end) into DIR")
+            description = "write replications.csv, coverage.csv (mean and 95%% band), energy.csv and "
+                    + "contacts-<r>.csv (a,b,start,end: the rates pipeline's contact list) into DIR; default: none")
     Path out;
 
     @Override
@@ -101,6 +103,7 @@ final class SimulateCommand implements Callable<Integer> {
         m.put("tamperedInstalls", est(s.tamperedInstalls()));
         m.put("energyPerDeviceJoules", est(s.energyPerDeviceJoules()));
         m.put("contacts", est(s.contacts()));
+        m.put("serverPieces", est(s.serverPieces()));
         if (out != null) {
             m.put("out", out.toString());
         }
@@ -137,6 +140,7 @@ final class SimulateCommand implements Callable<Integer> {
         line(w, "tampered installs", s.tamperedInstalls());
         line(w, "energy/device (J)", s.energyPerDeviceJoules());
         line(w, "contacts", s.contacts());
+        line(w, "server pieces", s.serverPieces());
         if (out != null) {
             w.printf("files written to %s%n", out);
         }

@@ -28,6 +28,7 @@ import org.p2prollout.validation.sim.scenario.Scenario.Baseline;
  * @param energyJoules     radio energy each device spent, joules, indexed by device
  * @param rejected         rejected items per kind
  * @param tamperedInstalls installs of tampered content (must be 0)
+ * @param serverPieces     pieces delivered intact by the server (server downloads in pieces)
  * @param contactCount     contacts that started during the run
  * @param events           events the engine processed
  * @param contacts         the contact log, or null when the scenario does not record it
@@ -36,8 +37,17 @@ public record ReplicationResult(int replication, long seed, Baseline baseline, i
                                 double stopSeconds, double[] installTimes, double t50, double t90, double t99,
                                 double t100, Map<String, Long> bytes, double offload, double overheadRatio,
                                 long clientServerBytes, double[] energyJoules, Map<String, Long> rejected,
-                                long tamperedInstalls, long contactCount, long events, ContactLog contacts)
+                                long tamperedInstalls, long serverPieces, long contactCount, long events,
+                                ContactLog contacts)
         implements Serializable {
+
+    /**
+     * Server downloads in releases: pieces delivered by the server divided by K (the single-piece
+     * model's "server downloads" when K = 1).
+     */
+    public double serverDownloads(int pieces) {
+        return (double) serverPieces / pieces;
+    }
 
     /** All bytes over the air, every kind. */
     public long totalBytes() {

@@ -11,8 +11,9 @@ import org.p2prollout.solver.io.AtomicFile;
  * Writes a simulation's tables, each atomically: {@code replications.csv} (one row per
  * replication: T_q in seconds, empty when not reached; offload; overhead; bytes per kind;
  * rejected per kind; tampered installs; contacts; mean energy per device in joules),
- * {@code coverage.csv} (time in seconds, mean coverage over replications, 201 points from 0 to the
- * horizon) and {@code contacts-<r>.csv} per replication that kept its contact log, in the rates
+ * {@code coverage.csv} (time in seconds, mean coverage over replications with its 95 % band, 201
+ * points from 0 to the horizon), {@code energy.csv} (radio energy per device in joules, mean over
+ * replications) and {@code contacts-<r>.csv} per replication that kept its contact log, in the rates
  * pipeline's contact-list format {@code a,b,start,end} (seconds since release).
  */
 public final class SimulationFiles {
@@ -29,7 +30,7 @@ public final class SimulationFiles {
             for (String k : rejectedKinds) {
                 w.write(",rejected_" + k);
             }
-            w.write(",tamperedInstalls,contacts,meanEnergyJoules\n");
+            w.write(",tamperedInstalls,serverPieces,contacts,meanEnergyJoules\n");
             for (ReplicationResult r : result.replications()) {
                 w.write(r.replication() + "," + r.seed() + "," + num(r.t50()) + "," + num(r.t90()) + "," + num(r.t99())
                         + "," + num(r.t100()) + "," + num(r.offload()) + "," + num(r.overheadRatio()));
@@ -39,13 +40,24 @@ public final class SimulationFiles {
                 for (String k : rejectedKinds) {
                     w.write("," + r.rejected().getOrDefault(k, 0L));
                 }
-                w.write("," + r.tamperedInstalls() + "," + r.contactCount() + "," + num(r.meanEnergyJoules()) + "\n");
+                w.write("," + r.tamperedInstalls() + "," + r.serverPieces() + "," + r.contactCount() + "," + num(r.meanEnergyJoules()) + "\n");
             }
         });
         AtomicFile.writeText(dir.resolve("coverage.csv"), w -> {
-            w.write("time,coverage\n");
-            for (double[] row : result.meanCoverage(201)) {
-                w.write(num(row[0]) + "," + num(row[1]) + "\n");
+            w.write("time,coverage,ciLow,ciHigh\n");
+            for (double[] row : result.coverageBand(201)) {
+                w.write(num(row[0]) + "," + num(row[1]) + "," + num(row[2]) + "," + num(row[3]) + "\n");
+            }
+        });
+        AtomicFile.writeText(dir.resolve("energy.csv"), w -> {
+            w.write("device,meanJoules\n");
+            int n = result.scenario().fleet().devices();
+            for (int d = 0; d < n; d++) {
+                double sum = 0;
+                for (ReplicationResult r : result.replications()) {
+                    sum += r.energyJoules()[d];
+                }
+                w.write(d + "," + num(sum / result.replications().size()) + "\n");
             }
         });
         for (ReplicationResult r : result.replications()) {

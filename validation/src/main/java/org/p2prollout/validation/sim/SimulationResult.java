@@ -22,17 +22,34 @@ public record SimulationResult(Scenario scenario, long seed, List<ReplicationRes
      * @return rows {time seconds, mean coverage}
      */
     public double[][] meanCoverage(int points) {
-        double horizon = scenario.mobility().durationSeconds();
-        double[][] rows = new double[points][2];
+        double[][] band = coverageBand(points);
+        double[][] rows = new double[points][];
         for (int i = 0; i < points; i++) {
-            double t = points == 1 ? horizon : horizon * i / (points - 1);
-            double sum = 0;
-            for (ReplicationResult r : replications) {
-                sum += r.coverageAt(t);
-            }
-            rows[i][0] = t;
-            rows[i][1] = sum / replications.size();
+            rows[i] = new double[] {band[i][0], band[i][1]};
         }
         return rows;
     }
+
+    /**
+     * The coverage curve with its 95 % confidence band over replications (Student t per time
+     * point; NaN bounds with one replication) at {@code points} equally spaced times from 0 to
+     * the horizon.
+     *
+     * @return rows {time seconds, mean coverage, ciLow, ciHigh}
+     */
+    public double[][] coverageBand(int points) {
+        double horizon = scenario.mobility().durationSeconds();
+        double[][] rows = new double[points][];
+        double[] values = new double[replications.size()];
+        for (int i = 0; i < points; i++) {
+            double t = points == 1 ? horizon : horizon * i / (points - 1);
+            for (int k = 0; k < values.length; k++) {
+                values[k] = replications.get(k).coverageAt(t);
+            }
+            Estimate e = Estimate.of(values);
+            rows[i] = new double[] {t, e.mean(), e.ciLow(), e.ciHigh()};
+        }
+        return rows;
+    }
+
 }

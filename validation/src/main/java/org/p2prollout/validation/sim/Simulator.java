@@ -60,6 +60,11 @@ public final class Simulator {
         }
         Scenario sc = effective;
         List<Contact> replay = contacts;
+        if (replications == 1) {
+            // one long replication: report its simulated time instead of 0 then 1 of 1
+            ReplicationResult only = Replication.run(sc, seed, 0, replay, progress);
+            return new SimulationResult(sc, seed, List.of(only), Summary.of(List.of(only)));
+        }
         AtomicLong done = new AtomicLong();
         progress.progress(0, replications, "replications");
         List<ReplicationResult> runs = IntStream.range(0, replications).parallel()

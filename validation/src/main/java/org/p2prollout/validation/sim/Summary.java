@@ -11,11 +11,12 @@ import java.util.function.ToDoubleFunction;
  * Every metric of a simulation as a mean over replications with its 95 % confidence interval.
  * Rollout times in seconds since release (replications that did not reach q within the horizon
  * are left out of T_q; {@link Estimate#n()} says how many reached), bytes per kind, rejected items
- * per kind, energy per device in joules.
+ * per kind, energy per device in joules, contacts, pieces delivered by the server.
  */
 public record Summary(int replications, Estimate t50, Estimate t90, Estimate t99, Estimate t100, Estimate offload,
                       Estimate overheadRatio, Map<String, Estimate> bytes, Map<String, Estimate> rejected,
-                      Estimate tamperedInstalls, Estimate energyPerDeviceJoules, Estimate contacts)
+                      Estimate tamperedInstalls, Estimate energyPerDeviceJoules, Estimate contacts,
+                      Estimate serverPieces)
         implements Serializable {
 
     /**
@@ -41,7 +42,7 @@ public record Summary(int replications, Estimate t50, Estimate t90, Estimate t99
                 est(runs, ReplicationResult::t99), est(runs, ReplicationResult::t100),
                 est(runs, ReplicationResult::offload), est(runs, ReplicationResult::overheadRatio), bytes, rejected,
                 est(runs, ReplicationResult::tamperedInstalls), est(runs, ReplicationResult::meanEnergyJoules),
-                est(runs, ReplicationResult::contactCount));
+                est(runs, ReplicationResult::contactCount), est(runs, ReplicationResult::serverPieces));
     }
 
     private static Estimate est(List<ReplicationResult> runs, ToDoubleFunction<ReplicationResult> f) {

@@ -17,9 +17,13 @@ import org.p2prollout.validation.sim.scenario.Scenario.ProtocolImplementation;
  */
 class ServerAndBaselineTest {
     static Scenario hybrid(int n, double lambda, double mu) {
+        return hybrid(n, lambda, mu, ProtocolImplementation.IDEAL);
+    }
+
+    static Scenario hybrid(int n, double lambda, double mu, ProtocolImplementation impl) {
         return Scenario.builder().devices(n).initialHolders(1).mobility(MobilityModel.CONTACT_PROCESS)
                 .encounterRate(lambda).contactDurationSeconds(0).instantaneous(true).pieces(1).sizeBytes(1000)
-                .implementation(ProtocolImplementation.IDEAL).durationSeconds(1e7).recordContacts(false)
+                .implementation(impl).durationSeconds(1e7).recordContacts(false)
                 .serverRate(mu).build();
     }
 
@@ -38,16 +42,20 @@ class ServerAndBaselineTest {
         double expectedT1 = t1;
         assertTrue(r.summary().t100().covers(expectedT1), () -> expectedT1 + " outside " + r.summary().t100());
         // offload = 1 - downloads / (N - m): server payload per download is one piece frame
+        double expectedDownloads = downloads;
+        assertTrue(r.summary().serverPieces().covers(expectedDownloads),
+                () -> expectedDownloads + " outside " + r.summary().serverPieces());
         double expectedOffload = 1 - downloads / (n - 1);
         assertTrue(r.summary().offload().covers(expectedOffload),
                 () -> expectedOffload + " outside " + r.summary().offload());
     }
 
-    @Test
-    void clientServerOnlyIsTheMaximumOfExponentials() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(ProtocolImplementation.class)
+    void clientServerOnlyIsTheMaximumOfExponentials(ProtocolImplementation impl) {
         int n = 30;
         double mu = 2e-3;
-        SimulationResult r = Simulator.run(hybrid(n, 1e-3, mu).withBaseline(Baseline.CLIENT_SERVER), 4, 300,
+        SimulationResult r = Simulator.run(hybrid(n, 1e-3, mu, impl).withBaseline(Baseline.CLIENT_SERVER), 4, 300,
                 ProgressListener.NONE);
         double harmonic = 0;
         for (int i = 1; i <= n - 1; i++) {

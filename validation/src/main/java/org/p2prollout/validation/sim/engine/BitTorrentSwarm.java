@@ -62,12 +62,12 @@ final class BitTorrentSwarm {
 
         BitSet[] has = new BitSet[n];
         int[] count = new int[n];
-        boolean[] done = new boolean[n];
         int[] avail = new int[k];
         double[] installTime = new double[n];
         Arrays.fill(installTime, Double.NaN);
         double[] energy = new double[n];
         long[] bytes = new long[ByteKind.values().length];
+        long serverPieces = 0;
         int[] incomplete = new int[n];
         int incompleteCount = 0;
         int installedCount = 0;
@@ -76,7 +76,6 @@ final class BitTorrentSwarm {
             if (fleet.initialHolder[d]) {
                 has[d].set(0, k);
                 count[d] = k;
-                done[d] = true;
                 installTime[d] = 0;
                 installedCount++;
                 for (int p = 0; p < k; p++) {
@@ -165,6 +164,7 @@ final class BitTorrentSwarm {
                         spend(energy, v, -1, h + 36);
                         has[v].set(p);
                         avail[p]++;
+                        serverPieces++;
                     }
                     count[v] = k;
                 }
@@ -176,7 +176,6 @@ final class BitTorrentSwarm {
                         installTime[v] = now;
                         installedCount++;
                     }
-                    done[v] = true;
                     incomplete[i--] = incomplete[--incompleteCount];
                 }
             }
@@ -196,7 +195,7 @@ final class BitTorrentSwarm {
                 ReplicationResult.rolloutTime(times, coverageFleet, 1.0), byKind,
                 peer + srv == 0 ? Double.NaN : (double) peer / (peer + srv),
                 clientServerBytes == 0 ? Double.NaN : (double) total / clientServerBytes, clientServerBytes, energy,
-                new TreeMap<>(), 0, 0, rounds, sc.mobility().recordContacts() ? new ContactLog() : null);
+                new TreeMap<>(), 0, serverPieces, 0, rounds, sc.mobility().recordContacts() ? new ContactLog() : null);
     }
 
     private void spend(double[] energy, int from, int to, long count) {

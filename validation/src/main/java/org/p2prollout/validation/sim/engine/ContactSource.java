@@ -15,4 +15,12 @@ public interface ContactSource {
 
     /** Runs the source at {@link #nextTime()}, reporting contacts to {@code listener}. */
     void advance(ContactListener listener);
+
+    /**
+     * Positions of the devices at the sample nearest the current time (x then y, metres), or null
+     * when the source has no positions (contact processes, contact traces).
+     */
+    default double[][] positions() {
+        return null;
+    }
 }

@@ -62,6 +62,12 @@ public final class GridMobilitySource implements ContactSource {
         }
     }
 
+    /** Positions at the latest sample fed, which is at most one step ahead of the engine. */
+    @Override
+    public double[][] positions() {
+        return new double[][] {x, y};
+    }
+
     private void feed(long k) {
         double t = k * step;
         model.positionsAt(t, x, y);

@@ -14,7 +14,8 @@ import org.p2prollout.validation.sim.scenario.Scenario.PiecePolicy;
 /**
  * The idealised protocol: the reference protocol's message flow and encoded sizes without its
  * cryptography, for fleets too large to sign and hash for. On a link both sides announce
- * (inventory, bitfield, recent peers); a device lacking the manifest requests it from a peer that
+ * (inventory, bitfield, recent peers), and a device that installs announces again to the peers
+ * in contact; a device lacking the manifest requests it from a peer that
  * has it, then requests one piece at a time by policy (random, rarest-first by the announcements
  * heard, sequential; the other policies act as rarest-first for a single release) from every
  * peer in range at once, never the same piece twice at a time. Hostile devices claim every
@@ -59,7 +60,7 @@ public final class IdealDevices implements Devices {
     private final BitSet[] inFlight;
     private final int[][] heard;
     private final BitSet[] avoid;
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private final Map<Integer, Session>[] sessions;
     private final SplittableRandom pieceRng;
     private final SplittableRandom installRng;
@@ -72,9 +73,12 @@ public final class IdealDevices implements Devices {
     private final int pieceRequestBytes;
     private final int pieceHeaderBytes;
     private final Map<String, Long> rejected = new TreeMap<>();
+    /** Peers each device has a link with now (small, unordered). */
+    private final int[][] linked;
+    private final int[] linkedCount;
     private long installFailures;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public IdealDevices(Scenario sc, FleetState fleet, RandomStreams streams, Air air) {
         this.air = air;
         this.sc = sc;
@@ -91,6 +95,8 @@ public final class IdealDevices implements Devices {
         heard = new int[total][];
         avoid = new BitSet[total];
         sessions = new Map[total];
+        linked = new int[total][];
+        linkedCount = new int[total];
         full = new BitSet(k);
         full.set(0, k);
         for (int d = 0; d <= n; d++) {
@@ -102,6 +108,12 @@ public final class IdealDevices implements Devices {
         }
         pieceRng = streams.stream(Purpose.PIECE_CHOICE);
         installRng = streams.stream(Purpose.INSTALL_FAILURE);
+        if (fleet.hostileCount > 0 && (sc.adversary().behaviours().contains(AdversaryBehaviour.OLDER_VERSION)
+                || sc.adversary().behaviours().contains(AdversaryBehaviour.LYING_BITFIELD))) {
+            throw new org.p2prollout.solver.InvalidInputException("adversary.behaviours older-version and lying-bitfield "
+                    + "need protocol.implementation: reference (the ideal protocol models tampered-pieces and "
+                    + "forged-manifest)");
+        }
         tamper = sc.adversary().behaviours().contains(AdversaryBehaviour.TAMPERED_PIECES);
         forge = sc.adversary().behaviours().contains(AdversaryBehaviour.FORGED_MANIFEST);
         int h = sc.radio().frameHeaderBytes();
@@ -130,8 +142,32 @@ public final class IdealDevices implements Devices {
 
     @Override
     public void linkUp(int a, int b) {
+        addLink(a, b);
+        addLink(b, a);
         announce(a, b);
         announce(b, a);
+    }
+
+    private void addLink(int self, int peer) {
+        if (linked[self] == null) {
+            linked[self] = new int[4];
+        } else if (linkedCount[self] == linked[self].length) {
+            linked[self] = java.util.Arrays.copyOf(linked[self], 2 * linkedCount[self]);
+        }
+        linked[self][linkedCount[self]++] = peer;
+    }
+
+    private void removeLink(int self, int peer) {
+        int[] l = linked[self];
+        for (int i = 0; i < linkedCount[self]; i++) {
+            if (l[i] == peer) {
+                l[i] = l[--linkedCount[self]];
+                break;
+            }
+        }
+        if (linkedCount[self] == 0) {
+            linked[self] = null;
+        }
     }
 
     private void announce(int self, int peer) {
@@ -230,6 +266,10 @@ public final class IdealDevices implements Devices {
         }
         installed[d] = true;
         air.installed(d);
+        // as the reference protocol does: peers in contact learn at once that this device holds the release
+        for (int i = 0; i < linkedCount[d]; i++) {
+            announce(d, linked[d][i]);
+        }
     }
 
     /** Requests what {@code self} can use from {@code peer}: the manifest first, then one piece at a time. */
@@ -304,6 +344,8 @@ public final class IdealDevices implements Devices {
 
     @Override
     public void linkDown(int a, int b) {
+        removeLink(a, b);
+        removeLink(b, a);
         drop(a, b);
         drop(b, a);
     }

@@ -20,7 +20,7 @@ final class Link {
     double bytesPerSecond;
     final Frame[] current = new Frame[2];
     final double[] sendingSince = new double[2];
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     final ArrayDeque<Frame>[] queue = new ArrayDeque[2];
 
     Link(int id) {

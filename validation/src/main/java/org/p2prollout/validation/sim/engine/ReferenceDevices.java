@@ -192,12 +192,7 @@ public final class ReferenceDevices implements Devices {
     }
 
     private static long rejectedBytes(ProtocolNode node) {
-        NodeCounters c = node.counters();
-        long sum = 0;
-        for (RejectionKind k : RejectionKind.values()) {
-            sum += c.rejectedBytes(k);
-        }
-        return sum;
+        return node.rejectedBytes();
     }
 
     @Override

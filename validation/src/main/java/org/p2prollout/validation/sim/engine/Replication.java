@@ -3,6 +3,7 @@ package org.p2prollout.validation.sim.engine;
 import java.util.List;
 import org.p2prollout.model.contact.Contact;
 import org.p2prollout.model.mobility.Area;
+import org.p2prollout.solver.ProgressListener;
 import org.p2prollout.model.mobility.CityParameters;
 import org.p2prollout.model.mobility.RandomWalkParameters;
 import org.p2prollout.model.mobility.RandomWaypointParameters;
@@ -22,6 +23,12 @@ public final class Replication {
      *                 release), or null to use the scenario's mobility
      */
     public static ReplicationResult run(Scenario sc, long seed, int replication, List<Contact> contacts) {
+        return run(sc, seed, replication, contacts, ProgressListener.NONE);
+    }
+
+    /** As {@link #run(Scenario, long, int, List)}, reporting simulated time to {@code progress}. */
+    public static ReplicationResult run(Scenario sc, long seed, int replication, List<Contact> contacts,
+                                        ProgressListener progress) {
         RandomStreams streams = new RandomStreams(seed, replication);
         FleetState fleet = new FleetState(sc, streams);
         long learners = fleet.devices - fleet.hostileCount - sc.fleet().initialHolders();
@@ -35,6 +42,7 @@ public final class Replication {
         long csBytes = learners * devices.clientServerBytesPerDevice();
         ContactSource source = contacts != null ? new ContactListSource(contacts, 0) : contactSource(sc, streams);
         world.attach(devices, source);
+        world.reportTo(progress);
         world.run();
         return world.result(replication, seed, csBytes);
     }

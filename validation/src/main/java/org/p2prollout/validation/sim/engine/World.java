@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.p2prollout.model.contact.ContactListener;
 import org.p2prollout.model.contact.PairMap;
+import org.p2prollout.solver.ProgressListener;
 import org.p2prollout.validation.sim.ByteKind;
 import org.p2prollout.validation.sim.ContactLog;
 import org.p2prollout.validation.sim.RandomStreams;
@@ -57,6 +58,8 @@ public final class World implements Air, ContactListener {
     private final int coverageFleet;
     private long contacts;
     private long events;
+    private long serverPieces;
+    private ProgressListener progress = ProgressListener.NONE;
 
     /**
      * @param peersTalk false for the client-server baseline: contacts are logged but carry nothing
@@ -83,6 +86,11 @@ public final class World implements Air, ContactListener {
         this.source = contactSource;
     }
 
+    /** Reports simulated time (whole seconds of the horizon) as the run advances, about every 1 %. */
+    public void reportTo(ProgressListener listener) {
+        this.progress = listener;
+    }
+
     /** Runs until the horizon (or until every device installed when no contact log is kept). */
     public void run() {
         for (int d = 0; d < n; d++) {
@@ -101,12 +109,18 @@ public final class World implements Air, ContactListener {
         if (source != null) {
             scheduleSource();
         }
+        long total = (long) Math.ceil(horizon);
+        double nextReport = horizon / 100;
         while (!queue.isEmpty() && queue.peekTime() <= horizon) {
             if (log == null && coveredInstalled == coverageFleet) {
                 break;
             }
             queue.poll();
             now = queue.headTime;
+            if (now >= nextReport) {
+                progress.progress(Math.min(total, (long) now), total, "simulated seconds");
+                nextReport = now + horizon / 100;
+            }
             events++;
             switch (queue.headType) {
                 case TRANSFER -> transferDone(slots.get(queue.headA), queue.headB, queue.headC);
@@ -199,10 +213,28 @@ public final class World implements Air, ContactListener {
         if (!devices.needsServer(d) || links.find(key(d, server)) >= 0) {
             return;
         }
+        if (!insideCoverage(d)) {
+            scheduleServerReach(d, sc.server().rate()); // out of coverage: try again later
+            return;
+        }
         Link l = open(d, server, true);
         l.bytesPerSecond = instantaneous ? Double.POSITIVE_INFINITY : sc.server().bytesPerSecond();
         devices.linkUp(d, server);
         endServerSessionIfDone(l);
+    }
+
+    private boolean insideCoverage(int d) {
+        List<Scenario.CoverageArea> areas = sc.server().coverageAreas();
+        if (areas.isEmpty() || source == null || source.positions() == null) {
+            return true;
+        }
+        double[][] p = source.positions();
+        for (Scenario.CoverageArea a : areas) {
+            if (a.contains(p[0][d], p[1][d])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void endServerSessionIfDone(Link l) {
@@ -309,6 +341,9 @@ public final class World implements Air, ContactListener {
         boolean accepted = devices.deliver(from, to, f);
         ByteKind kind = accepted ? kindOf(f, l) : (f.kind() == Frame.Kind.PIECE ? ByteKind.REJECTED : kindOf(f, l));
         bytes[kind.ordinal()] += f.bytes();
+        if (kind == ByteKind.SERVER_PAYLOAD) {
+            serverPieces++;
+        }
         if (!l.up || l.generation != generation) {
             return;
         }
@@ -374,7 +409,7 @@ public final class World implements Air, ContactListener {
         return new ReplicationResult(replication, seed, sc.baseline(), n, coverageFleet, now, times,
                 rt(times, 0.5), rt(times, 0.9), rt(times, 0.99), rt(times, 1.0), byKind, offload, overhead,
                 clientServerBytes, energy.clone(), new TreeMap<>(devices.rejected()), devices.tamperedInstalls(),
-                contacts, events, log);
+                serverPieces, contacts, events, log);
     }
 
     private double rt(double[] times, double q) {

@@ -30,6 +30,11 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
                         + "] that are not initial holders, got " + id);
             }
         }
+        if (!server.coverageAreas().isEmpty() && (mobility.model() == MobilityModel.TRACE
+                || mobility.model() == MobilityModel.CONTACT_PROCESS)) {
+            throw new InvalidInputException("server.coverageAreas needs positions: mobility.model must be random-walk, "
+                    + "random-waypoint or city, got " + ScenarioReader.kebab(mobility.model()));
+        }
         if (mobility.model() == MobilityModel.TRACE && mobility.trace() == null) {
             throw new InvalidInputException("mobility.trace must name a trace file or folder when mobility.model is trace");
         }
@@ -252,16 +257,35 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
         }
     }
 
+    /** A disc of infrastructure coverage: centre (x, y) and radius, metres, in the mobility area's coordinates. */
+    public record CoverageArea(double x, double y, double radiusMeters) implements Serializable {
+        public CoverageArea {
+            if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                throw new InvalidInputException("server.coverageAreas x and y must be finite, got (" + x + ", " + y + ")");
+            }
+            Checks.positive("server.coverageAreas.radiusMeters", radiusMeters);
+        }
+
+        public boolean contains(double px, double py) {
+            double dx = px - x;
+            double dy = py - y;
+            return dx * dx + dy * dy <= radiusMeters * radiusMeters;
+        }
+    }
+
     /**
-     * @param rate           mu: rate at which a device lacking the update reaches the server, per second, >= 0
+     * @param rate           mu: rate at which a device lacking the update tries to reach the server, per second, >= 0
      * @param bytesPerSecond download bandwidth from the server, bytes per second, > 0
      * @param coverageShare  share of devices inside server coverage (the others never reach it), [0, 1]
+     * @param coverageAreas  discs of coverage: a try succeeds only inside one (synthetic mobility only); empty = everywhere
      */
-    public record Server(double rate, double bytesPerSecond, double coverageShare) implements Serializable {
+    public record Server(double rate, double bytesPerSecond, double coverageShare, List<CoverageArea> coverageAreas)
+            implements Serializable {
         public Server {
             Checks.nonNegative("server.rate", rate);
             Checks.positive("server.bytesPerSecond", bytesPerSecond);
             Checks.probability("server.coverageShare", coverageShare);
+            coverageAreas = List.copyOf(coverageAreas);
         }
     }
 

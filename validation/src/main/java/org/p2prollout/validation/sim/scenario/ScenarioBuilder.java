@@ -66,6 +66,7 @@ public final class ScenarioBuilder {
     private double serverRate = 0;
     private double serverBytesPerSecond = 1_000_000;
     private double coverageShare = 1;
+    private List<Scenario.CoverageArea> coverageAreas = List.of();
     private Baseline baseline = Baseline.P2P;
 
     ScenarioBuilder() {
@@ -128,6 +129,8 @@ public final class ScenarioBuilder {
     public ScenarioBuilder serverRate(double v) { serverRate = v; return this; }
     public ScenarioBuilder serverBytesPerSecond(double v) { serverBytesPerSecond = v; return this; }
     public ScenarioBuilder serverCoverageShare(double v) { coverageShare = v; return this; }
+    /** Discs of server coverage (synthetic mobility only); empty = everywhere. */
+    public ScenarioBuilder serverCoverageAreas(List<Scenario.CoverageArea> v) { coverageAreas = new ArrayList<>(v); return this; }
     public ScenarioBuilder baseline(Baseline v) { baseline = v; return this; }
 
     /** Validates every setting (InvalidInputException naming the first bad one) and freezes. */
@@ -143,7 +146,7 @@ public final class ScenarioBuilder {
                 new Scenario.Release(releaseName, releaseVersion, sizeBytes, pieces, priority),
                 new Scenario.Protocol(implementation, policy, recentPeers, failureShareThreshold, uploadSlots),
                 new Scenario.Adversary(adversaryShare, behaviours, adversaryIds),
-                new Scenario.Server(serverRate, serverBytesPerSecond, coverageShare),
+                new Scenario.Server(serverRate, serverBytesPerSecond, coverageShare, coverageAreas),
                 baseline);
     }
 }

@@ -145,6 +145,7 @@ public final class ScenarioReader {
         KEYS.put("server.rate", (b, v) -> b.serverRate(v.asDouble()));
         KEYS.put("server.bytesPerSecond", (b, v) -> b.serverBytesPerSecond(v.asDouble()));
         KEYS.put("server.coverageShare", (b, v) -> b.serverCoverageShare(v.asDouble()));
+        KEYS.put("server.coverageAreas", ScenarioReader::coverageAreas);
     }
 
     private ScenarioReader() {
@@ -259,6 +260,36 @@ public final class ScenarioReader {
             classes.add(new BandwidthClass(share, bw));
         }
         b.bandwidthClasses(classes);
+    }
+
+    private static void coverageAreas(ScenarioBuilder b, Value v) {
+        if (!v.node().isArray()) {
+            throw new InvalidInputException(v.key() + " must be a list of {x, y, radiusMeters}");
+        }
+        List<Scenario.CoverageArea> areas = new ArrayList<>();
+        for (JsonNode c : v.node()) {
+            if (!c.isObject()) {
+                throw new InvalidInputException(v.key() + " entries must be mappings {x, y, radiusMeters}");
+            }
+            Double x = null;
+            Double y = null;
+            Double r = null;
+            for (Iterator<Map.Entry<String, JsonNode>> it = c.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                Value ev = new Value(v.key() + "." + e.getKey(), e.getValue(), v.baseDir());
+                switch (e.getKey()) {
+                    case "x" -> x = ev.asDouble();
+                    case "y" -> y = ev.asDouble();
+                    case "radiusMeters" -> r = ev.asDouble();
+                    default -> throw new InvalidInputException("unknown key '" + ev.key() + "' (allowed: x, y, radiusMeters)");
+                }
+            }
+            if (x == null || y == null || r == null) {
+                throw new InvalidInputException(v.key() + " entries need x, y and radiusMeters");
+            }
+            areas.add(new Scenario.CoverageArea(x, y, r));
+        }
+        b.serverCoverageAreas(areas);
     }
 
     private static void behaviours(ScenarioBuilder b, Value v) {
