@@ -16,7 +16,8 @@ import org.p2prollout.solver.Generator;
  * {@code L(s) − α_A}. Error: the aliasing error of a CDF is proven {@code <= e^{−A}/(1−e^{−A})}
  * ≈ 2.8e-10 (A = 22); the series truncation is estimated by the change between Euler sums
  * {@value #STEP} terms apart; rounding is about e^{A/2}·1e-16 per term (≈ 1e-11). The number of
- * terms grows like t / (width of the distribution near t); each is one pass over the transitions.
+ * terms grows like t / (width of the distribution near t) (about 120 for a 10^6-state epidemic
+ * chain); up to 8 terms share one pass over the transitions, and passes run on the workers.
  */
 final class LaplaceCdf {
     /** Damping: the aliasing (discretisation) error of a CDF is at most e^{−A}/(1 − e^{−A}). */
@@ -33,6 +34,8 @@ final class LaplaceCdf {
     private final double[] rateIntoA;   // per transient state
     private final double massInA;       // α_A
     private final int threads;
+    /** Transforms per pass: up to 8, fewer when 2 × 8 bytes × states × batch would exceed 128 MiB per worker. */
+    private final int batch;
     /** One workspace {re, im} per worker, allocated on first use. */
     private final double[][][] workspaces;
 
@@ -58,6 +61,7 @@ final class LaplaceCdf {
         }
         this.massInA = a;
         this.threads = Math.max(1, threads);
+        this.batch = (int) Math.max(1, Math.min(8, (128L << 20) / (16L * Math.max(1, n))));
         this.workspaces = new double[this.threads][][];
     }
 
@@ -74,14 +78,9 @@ final class LaplaceCdf {
      */
     double[] cdfAndDensity(double t) {
         double u = A / (2 * t);
-        double[] l = new double[2];
-        // k = 0 term: half weight
-        transform(u, 0, l, workspace(0));
         double[] cdfTerms = new double[64];
         double[] denTerms = new double[64];
-        cdfTerms[0] = 0.5 * l[0] / u;
-        denTerms[0] = 0.5 * (l[0] - massInA);
-        int computed = 1;
+        int computed = 0;
         double previousCdf = Double.NaN;
         double previousDen = Double.NaN;
         double estimate = Double.NaN;
@@ -110,22 +109,36 @@ final class LaplaceCdf {
         return new double[] {clip(previousCdf), Math.max(0, previousDen), estimate + DISCRETISATION_BOUND, computed};
     }
 
-    /** Terms k in [from, to) of both series, split over the workers (each transform is independent). */
+    /** Terms k in [from, to) of both series, in batches of {@code batch} per pass, the batches spread over the workers. */
     private void terms(double t, double u, int from, int to, double[] cdfTerms, double[] denTerms) {
-        int workers = Math.min(threads, to - from);
+        // narrower batches when that keeps every worker busy
+        int width = Math.max(1, Math.min(batch, (to - from + threads - 1) / threads));
+        int batches = (to - from + width - 1) / width;
+        int workers = Math.min(threads, batches);
         Runnable[] jobs = new Runnable[workers];
         for (int w = 0; w < workers; w++) {
             final int worker = w;
             jobs[w] = () -> {
-                double[] l = new double[2];
                 double[][] ws = workspace(worker);
-                for (int k = from + worker; k < to; k += workers) {
-                    double v = Math.PI * k / t;
-                    transform(u, v, l, ws);
-                    double den = u * u + v * v;
-                    double sign = (k & 1) == 0 ? 1 : -1;
-                    cdfTerms[k] = sign * (l[0] * u + l[1] * v) / den;   // Re(L(s)/s)
-                    denTerms[k] = sign * (l[0] - massInA);
+                double[] si = new double[width];
+                double[] lr = new double[width];
+                double[] li = new double[width];
+                for (int bt = worker; bt < batches; bt += workers) {
+                    int k0 = from + bt * width;
+                    int count = Math.min(width, to - k0);
+                    for (int b = 0; b < count; b++) {
+                        si[b] = Math.PI * (k0 + b) / t;
+                    }
+                    transformBatch(u, si, count, lr, li, ws);
+                    for (int b = 0; b < count; b++) {
+                        int k = k0 + b;
+                        double v = si[b];
+                        double den = u * u + v * v;
+                        double sign = (k & 1) == 0 ? 1 : -1;
+                        double half = k == 0 ? 0.5 : 1;
+                        cdfTerms[k] = half * sign * (lr[b] * u + li[b] * v) / den;   // Re(L(s)/s)
+                        denTerms[k] = half * sign * (lr[b] - massInA);
+                    }
                 }
             };
         }
@@ -139,7 +152,7 @@ final class LaplaceCdf {
 
     private synchronized double[][] workspace(int worker) {
         if (workspaces[worker] == null) {
-            workspaces[worker] = new double[][] {new double[q.states()], new double[q.states()]};
+            workspaces[worker] = new double[][] {new double[q.states() * batch], new double[q.states() * batch]};
         }
         return workspaces[worker];
     }
@@ -166,44 +179,59 @@ final class LaplaceCdf {
         return sum / (1 << EULER_M);
     }
 
-    /** L(s) = E[e^{−sT}] into {@code out} = {re, im}. */
-    private void transform(double sr, double si, double[] out, double[][] ws) {
+    /**
+     * {@code L(s_b) = E[e^{−s_b T}]} for {@code s_b = sr + i·si[b]}, {@code b < count}, into
+     * {@code lr, li}: one pass over the transitions serves the whole batch (the structure is read
+     * once, the iterates of the batch sit next to each other).
+     */
+    private void transformBatch(double sr, double[] si, int count, double[] lr, double[] li, double[][] ws) {
+        final int w = batch;
         double[] yRe = ws[0];
         double[] yIm = ws[1];
         int[] classOf = classes.classOf;
         int[] order = classes.members;
         for (int j : order) {
-            yRe[j] = alpha[j];
-            yIm[j] = 0;
+            double a = alpha[j];
+            for (int b = 0, base = j * w; b < count; b++) {
+                yRe[base + b] = a;
+                yIm[base + b] = 0;
+            }
         }
-        double lr = massInA;
-        double li = 0;
+        for (int b = 0; b < count; b++) {
+            lr[b] = massInA;
+            li[b] = 0;
+        }
         for (int j : order) {
-            // y_j = acc_j / (E_j + s)
+            int base = j * w;
             double cr = q.exitRate(j) + sr;
-            double ci = si;
-            double den = cr * cr + ci * ci;
-            double ar = yRe[j];
-            double ai = yIm[j];
-            double vr = (ar * cr + ai * ci) / den;
-            double vi = (ai * cr - ar * ci) / den;
-            yRe[j] = vr;
-            yIm[j] = vi;
-            if (vr == 0 && vi == 0) {
+            double rA = rateIntoA[j];
+            boolean any = false;
+            for (int b = 0; b < count; b++) {   // y_j = acc_j / (E_j + s)
+                double ci = si[b];
+                double den = cr * cr + ci * ci;
+                double ar = yRe[base + b];
+                double ai = yIm[base + b];
+                double vr = (ar * cr + ai * ci) / den;
+                double vi = (ai * cr - ar * ci) / den;
+                yRe[base + b] = vr;
+                yIm[base + b] = vi;
+                lr[b] += vr * rA;
+                li[b] += vi * rA;
+                any |= vr != 0 || vi != 0;
+            }
+            if (!any) {
                 continue;
             }
-            lr += vr * rateIntoA[j];
-            li += vi * rateIntoA[j];
             for (int k = q.rowStart(j); k < q.rowEnd(j); k++) {
                 int t = q.column(k);
                 if (classOf[t] >= 0) {
                     double r = q.rate(k);
-                    yRe[t] += vr * r;
-                    yIm[t] += vi * r;
+                    for (int b = 0, tb = t * w; b < count; b++) {
+                        yRe[tb + b] += yRe[base + b] * r;
+                        yIm[tb + b] += yIm[base + b] * r;
+                    }
                 }
             }
         }
-        out[0] = lr;
-        out[1] = li;
     }
 }

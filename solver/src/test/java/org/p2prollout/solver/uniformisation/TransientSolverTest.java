@@ -163,6 +163,48 @@ class TransientSolverTest {
         assertTrue(l1 <= r.errorBounds()[0] + 1e-14 + 1e-13, "1-norm difference " + l1 + ", bound " + r.errorBounds()[0]);
     }
 
+    /** Accumulated reward on random chains against Simpson quadrature of dense exponentials. */
+    @ParameterizedTest
+    @MethodSource("configurations")
+    void accumulatedRewardMatchesQuadratureOfDenseExponential(TransientOptions o) {
+        SplittableRandom rnd = new SplittableRandom(99);
+        for (int c = 0; c < 3; c++) {
+            int n = 4 + rnd.nextInt(5);
+            Generator.Builder b = Generator.builder(n);
+            double[][] dense = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (i != j && rnd.nextDouble() < 0.5) {
+                        double rate = 0.1 + 2.9 * rnd.nextDouble();
+                        b.add(i, j, rate);
+                        dense[i][j] += rate;
+                        dense[i][i] -= rate;
+                    }
+                }
+            }
+            double[] reward = new double[n];
+            for (int i = 0; i < n; i++) {
+                reward[i] = rnd.nextDouble() * 4 - 1;
+            }
+            double[] init = TransientSolver.pointMass(n, 0);
+            double t = 2;
+            TransientResult r = new TransientSolver(o).solve(b.build(), init, new double[] {t}, reward);
+            int intervals = 2000;   // Simpson: error ~ (t/intervals)^4 × (max rate)^4, below 1e-10 here
+            double h = t / intervals;
+            double integral = 0;
+            for (int k = 0; k <= intervals; k++) {
+                double[] pi = DenseExpm.timesExp(init, dense, k * h);
+                double v = 0;
+                for (int s = 0; s < n; s++) {
+                    v += pi[s] * reward[s];
+                }
+                integral += v * (k == 0 || k == intervals ? 1 : k % 2 == 1 ? 4 : 2);
+            }
+            integral *= h / 3;
+            assertEquals(integral, r.accumulatedRewards()[0], r.rewardErrorBounds()[0] + 1e-9, "chain " + c);
+        }
+    }
+
     /** An ergodic birth–death chain at a late time: the steady-state shortcut fires and the answer is the stationary law. */
     @Test
     void steadyStateDetectionStopsEarlyWithinItsBound() {
