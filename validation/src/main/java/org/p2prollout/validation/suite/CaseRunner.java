@@ -66,6 +66,11 @@ public final class CaseRunner {
                     rates);
         } catch (CaseNotRunnable | UnsupportedOperationException e) {
             return CaseResult.notRun(spec.name(), spec.description(), scenarioParams, e.getMessage(), spec.notes());
+        } catch (org.p2prollout.solver.InvalidInputException | IllegalStateException e) {
+            // e.g. a model that cannot spread (no contacts and no server), a log the pipeline rejects:
+            // this case cannot be compared, the others still run
+            return CaseResult.notRun(spec.name(), spec.description(), scenarioParams,
+                    "cannot fit or simulate: " + e.getMessage(), spec.notes());
         }
         return compare(spec, sim, fit, scenarioParams, (System.nanoTime() - started) / 1e9);
     }

@@ -53,19 +53,21 @@ public final class Demo {
 
     public static Result run(Path out, int replications, long seed, ProgressListener progress) {
         CityContacts city = new CityContacts(CITY, RANGE_METERS, STEP_SECONDS, HORIZON_SECONDS);
-        progress.progress(0, 5, "demo: city fleet");
+        // one bar: city, rates, prediction, then one unit per replication, then the report
+        long total = 4L + replications;
+        progress.progress(0, total, "demo");
         var first = city.contacts(seed, 0);
-        progress.progress(1, 5, "demo: encounter rates");
+        progress.progress(1, total, "demo");
         List<String> names = java.util.stream.IntStream.range(0, CITY.devices()).mapToObj(Integer::toString).toList();
         RatesRun rates = new RatesPipeline(PipelineOptions.DEFAULT).fromContacts(new ContactTrace("synthetic city",
                 TraceFormat.CONTACTS_CSV, false, names, first, 0, HORIZON_SECONDS, 0, 0));
-        progress.progress(2, 5, "demo: prediction");
+        progress.progress(2, total, "demo");
         SinglePieceModel model = new SinglePieceModel(CITY.devices(), INITIAL_HOLDERS, rates.rates().homogeneous().rate(),
                 SERVER_RATE, 1);
         RolloutPrediction prediction = model.predict(1.0);
         double t50 = model.timeDistribution(0.5).mean();
         double t90 = model.timeDistribution(0.9).mean();
-        progress.progress(3, 5, "demo: simulation and validation");
+        progress.progress(3, total, "demo");
         Scenario scenario = Scenario.builder().devices(CITY.devices()).initialHolders(INITIAL_HOLDERS)
                 .mobility(Scenario.MobilityModel.CONTACT_PROCESS).encounterRate(0).durationSeconds(HORIZON_SECONDS)
                 .instantaneous(true).pieces(1).sizeBytes(UPDATE_BYTES)
@@ -79,11 +81,10 @@ public final class Demo {
                 List.of(String.format(java.util.Locale.ROOT, "first realisation: %d contacts, λ = %.4g per pair per"
                         + " second; predicted mean T_1 from it %.0f s", first.size(),
                         rates.rates().homogeneous().rate(), prediction.meanTime())));
-        SuiteResult validation = new SuiteRunner().run(suite, (done, total, what) ->
-                progress.progress(3, 5, "demo: simulation and validation"));
-        progress.progress(4, 5, "demo: report");
+        SuiteResult validation = new SuiteRunner().run(suite, (done, all, what) ->
+                progress.progress(3 + Math.min(done, replications), total, "demo"));
         ReportFiles files = ValidationReport.write(validation, out);
-        progress.progress(5, 5, "demo: report");
+        progress.progress(total, total, "demo");
         return new Result(first.size(), rates, prediction, t50, t90, validation, files);
     }
 }
