@@ -30,7 +30,8 @@ public final class Simulator {
             TraceReplay trace = TraceReplay.load(scenario, ProgressListener.NONE);
             return Replication.run(scenario.withDevices(trace.devices()), seed, replication, trace.contacts());
         }
-        return Replication.run(scenario, seed, replication, null);
+        // alone, a replication may use a second core for mobility and contact detection
+        return Replication.run(scenario, seed, replication, null, ProgressListener.NONE, true);
     }
 
     /**
@@ -62,7 +63,7 @@ public final class Simulator {
         List<Contact> replay = contacts;
         if (replications == 1) {
             // one long replication: report its simulated time instead of 0 then 1 of 1
-            ReplicationResult only = Replication.run(sc, seed, 0, replay, progress);
+            ReplicationResult only = Replication.run(sc, seed, 0, replay, progress, true);
             return new SimulationResult(sc, seed, List.of(only), Summary.of(List.of(only)));
         }
         AtomicLong done = new AtomicLong();

@@ -10,7 +10,9 @@ import org.p2prollout.model.rates.PipelineOptions;
 import org.p2prollout.model.rates.RatesPipeline;
 import org.p2prollout.model.rates.RatesRun;
 import org.p2prollout.model.trace.ReadOptions;
+import org.p2prollout.model.trace.TraceData;
 import org.p2prollout.model.trace.TraceFormat;
+import org.p2prollout.model.trace.TraceReaders;
 import org.p2prollout.solver.InvalidInputException;
 import org.p2prollout.solver.ProgressListener;
 import org.p2prollout.validation.sim.scenario.Scenario;
@@ -40,7 +42,13 @@ public record TraceReplay(String source, int devices, List<Contact> contacts) im
         TraceFormat format = m.traceFormat().equals("auto") ? null : TraceFormat.fromCliName(m.traceFormat());
         PipelineOptions options = PipelineOptions.DEFAULT.withRange(sc.radio().rangeMeters()).withStep(m.stepSeconds())
                 .withRead(ReadOptions.DEFAULT.withFormat(format));
-        RatesRun run = new RatesPipeline(options).run(path, progress);
+        TraceData data = TraceReaders.read(path, options.read(), progress);
+        if (data.devices() < 2) {
+            throw new InvalidInputException("mobility.trace " + path + " must hold at least 2 devices, got " + data.devices());
+        }
+        // the pipeline also estimates rates; its class count must not exceed the devices
+        options = options.withRates(options.rates().withClasses(Math.min(options.rates().classes(), data.devices())));
+        RatesRun run = new RatesPipeline(options).run(data, progress);
         int devices = run.deviceNames().size();
         if (m.traceMaxDevices() > 0) {
             devices = Math.min(devices, m.traceMaxDevices());

@@ -70,6 +70,16 @@ class FleetLimitsAndReplayTest {
     }
 
     @Test
+    void runWithoutContactLogStopsWhenEveryDeviceInstalledOrGaveUp() {
+        Scenario sc = Scenario.builder().devices(20).mobility(MobilityModel.CONTACT_PROCESS).encounterRate(1e-2)
+                .contactDurationSeconds(0).instantaneous(true).pieces(1).sizeBytes(1000).installFailureProbability(0.5)
+                .implementation(ProtocolImplementation.IDEAL).recordContacts(false).durationSeconds(1e12).build();
+        ReplicationResult r = Simulator.replicate(sc, 1, 0);
+        assertTrue(r.installTimes().length < 20, "some installations failed");
+        assertTrue(r.stopSeconds() < 1e9, "stopped at " + r.stopSeconds());
+    }
+
+    @Test
     void contactListTraceIsReplayedFromItsFirstContact(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("contacts.csv");
         Files.writeString(csv, "a,b,start,end\n0,1,1000,1050\n1,2,1100,1150\n2,3,1300,1400\n");
@@ -82,6 +92,18 @@ class FleetLimitsAndReplayTest {
         assertEquals(300, first.t100(), 1e-9);
         assertEquals(List.of(new Contact(0, 1, 0, 50), new Contact(1, 2, 100, 150), new Contact(2, 3, 300, 400)),
                 first.contacts().contacts());
+    }
+
+    @Test
+    void sumoReplayOfTwoVehiclesRuns() {
+        Path data = Path.of(System.getProperty("rollout.sharedData", "../../shared/data"), "sumo-fcd",
+                "fcd-cartesian-excerpt.xml");
+        Assumptions.assumeTrue(Files.isRegularFile(data), "../shared/data/sumo-fcd not present");
+        Scenario sc = Scenario.builder().initialHolders(1).mobility(MobilityModel.TRACE).trace(data.toString())
+                .stepSeconds(1).rangeMeters(200).durationSeconds(1000).sizeBytes(10_000).pieces(2).build();
+        SimulationResult r = Simulator.run(sc, 1, 2, ProgressListener.NONE);
+        assertEquals(2, r.scenario().fleet().devices());
+        assertTrue(r.replications().get(0).contactCount() >= 1);
     }
 
     @Test

@@ -96,4 +96,21 @@ class HandCheckedIdealTest {
         assertEquals(20 + 0.099 + 0.052 + 1.052, r.t100(), 1e-9);
         assertEquals(2, r.coverageFleet());
     }
+
+    @Test
+    void forgedManifestIsRejectedAndTheGenuineOneFetchedFromAPeerInContact() {
+        // the learner (1) meets the forger (2) and the holder (0) at once: both announce the release;
+        // the forged manifest is rejected, the genuine one and the piece come from the holder
+        Scenario sc = Scenario.builder().devices(3).initialHolderIds(List.of(0)).adversaryIds(List.of(2))
+                .adversaryBehaviours(List.of(Scenario.AdversaryBehaviour.FORGED_MANIFEST)).bandwidth(1000)
+                .frameHeaderBytes(16).releaseName("firmware").sizeBytes(1000).pieces(1).recentPeers(8)
+                .implementation(ProtocolImplementation.IDEAL).durationSeconds(100).build();
+        ReplicationResult r = Simulator.replicate(sc, 1, 0,
+                List.of(new Contact(1, 2, 0, 30), new Contact(0, 1, 0, 30)));
+        assertEquals(1L, r.rejected().get("forged-manifest"));
+        assertEquals(2 * 171L, r.bytes().get("manifests"));
+        assertEquals(1052L, r.bytes().get("peerPayload"));
+        assertEquals(0, r.tamperedInstalls());
+        assertEquals(2, r.installTimes().length);
+    }
 }

@@ -68,6 +68,15 @@ class ServerAndBaselineTest {
     }
 
     @Test
+    void bitTorrentSwarmWithoutSeedsStops() {
+        Scenario sc = Scenario.builder().devices(10).initialHolders(0).instantaneous(true).serverRate(0)
+                .implementation(ProtocolImplementation.IDEAL).baseline(Baseline.BITTORRENT).build();
+        ReplicationResult r = Simulator.replicate(sc, 1, 0);
+        assertEquals(0, r.installTimes().length);
+        assertEquals(0L, r.totalBytes() - r.bytes().get("manifests"));
+    }
+
+    @Test
     void bitTorrentSwarmCompletesNoFasterThanDoublingAllows() {
         int n = 64;
         int slots = 2;

@@ -97,6 +97,7 @@ final class BitTorrentSwarm {
         BitSet[] incoming = new BitSet[n];
         while (installedCount < coverageFleet && now + tau <= horizon && incompleteCount > 0) {
             rounds++;
+            long piecesBefore = serverPieces;
             int pending = 0;
             for (int u = 0; u < n; u++) {
                 if (count[u] == 0 || fleet.hostile[u] || fleet.freeRider[u]
@@ -168,6 +169,9 @@ final class BitTorrentSwarm {
                     }
                     count[v] = k;
                 }
+            }
+            if (tau == 0 && pending == 0 && serverPieces == piecesBefore) {
+                break; // instantaneous rounds without progress would repeat forever
             }
             for (int i = 0; i < incompleteCount; i++) {
                 int v = incomplete[i];

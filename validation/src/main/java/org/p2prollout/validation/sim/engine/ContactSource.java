@@ -9,7 +9,7 @@ import org.p2prollout.model.contact.ContactListener;
  * reported at once, the end in the future). Pairs never overlap: a pair's next start comes after
  * its previous end.
  */
-public interface ContactSource {
+public interface ContactSource extends AutoCloseable {
     /** Next time the source wants to run, seconds; +infinity when it has nothing more. */
     double nextTime();
 
@@ -22,5 +22,10 @@ public interface ContactSource {
      */
     default double[][] positions() {
         return null;
+    }
+
+    /** Releases what the source holds (threads); called once when the run ends. */
+    @Override
+    default void close() {
     }
 }

@@ -209,6 +209,7 @@ public final class IdealDevices implements Devices {
         if (m instanceof Manifest man) {
             if (man.forged()) {
                 reject(to, from, "forged-manifest");
+                retryOthers(to, from); // ask the other peers in contact for the genuine manifest
                 return false;
             }
             manifest[to] = true;

@@ -91,7 +91,10 @@ public final class World implements Air, ContactListener {
         this.progress = listener;
     }
 
-    /** Runs until the horizon (or until every device installed when no contact log is kept). */
+    /**
+     * Runs until the horizon, or, when no contact log is kept, until every honest device installed
+     * or gave the release up (checked every 65,536 events).
+     */
     public void run() {
         for (int d = 0; d < n; d++) {
             if (fleet.initialHolder[d]) {
@@ -106,13 +109,23 @@ public final class World implements Air, ContactListener {
                 }
             }
         }
+        try {
+            loop();
+        } finally {
+            if (source != null) {
+                source.close();
+            }
+        }
+    }
+
+    private void loop() {
         if (source != null) {
             scheduleSource();
         }
         long total = (long) Math.ceil(horizon);
         double nextReport = horizon / 100;
         while (!queue.isEmpty() && queue.peekTime() <= horizon) {
-            if (log == null && coveredInstalled == coverageFleet) {
+            if (log == null && (coveredInstalled == coverageFleet || (events & 0xFFFF) == 0xFFFF && settled())) {
                 break;
             }
             queue.poll();
@@ -134,7 +147,7 @@ public final class World implements Air, ContactListener {
                 default -> throw new IllegalStateException("unknown event type " + queue.headType);
             }
         }
-        double stop = coveredInstalled == coverageFleet && log == null ? now : horizon;
+        double stop = log == null && (coveredInstalled == coverageFleet || settled()) ? now : horizon;
         if (log != null) {
             for (int s = 0; s < links.capacity(); s++) {
                 if (links.keyAt(s) < 0) {
@@ -147,6 +160,17 @@ public final class World implements Air, ContactListener {
             }
         }
         now = stop;
+        progress.progress(total, total, "simulated seconds");
+    }
+
+    /** Every honest device installed or gave the release up (failed install, refusal): nothing more can change. */
+    private boolean settled() {
+        for (int d = 0; d < n; d++) {
+            if (!fleet.hostile[d] && Double.isNaN(installTime[d]) && devices.needsServer(d)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void scheduleSource() {

@@ -35,7 +35,18 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
             throw new InvalidInputException("server.coverageAreas needs positions: mobility.model must be random-walk, "
                     + "random-waypoint or city, got " + ScenarioReader.kebab(mobility.model()));
         }
-        if (mobility.model() == MobilityModel.TRACE && mobility.trace() == null) {
+        if ((mobility.model() == MobilityModel.RANDOM_WAYPOINT || mobility.model() == MobilityModel.CITY
+                || mobility.model() == MobilityModel.RANDOM_WALK && mobility.speedMaxMetersPerSecond() == 0)
+                && !(mobility.speedMinMetersPerSecond() > 0)) {
+            throw new InvalidInputException("mobility.speedMinMetersPerSecond must be > 0 for "
+                    + ScenarioReader.kebab(mobility.model()) + " mobility, got " + mobility.speedMinMetersPerSecond());
+        }
+        if (mobility.model() == MobilityModel.CITY && (mobility.areaWidthMeters() < mobility.blockLengthMeters()
+                || mobility.areaHeightMeters() < mobility.blockLengthMeters())) {
+            throw new InvalidInputException("mobility.areaWidthMeters and areaHeightMeters must be >= "
+                    + "mobility.blockLengthMeters (" + mobility.blockLengthMeters() + ") for city mobility");
+        }
+                if (mobility.model() == MobilityModel.TRACE && mobility.trace() == null) {
             throw new InvalidInputException("mobility.trace must name a trace file or folder when mobility.model is trace");
         }
     }
