@@ -10,7 +10,6 @@ import org.p2prollout.model.rates.PipelineOptions;
 import org.p2prollout.model.swarm.RolloutModel;
 import org.p2prollout.model.swarm.TimeDistribution;
 import org.p2prollout.solver.ProgressListener;
-import org.p2prollout.validation.sim.ByteKind;
 import org.p2prollout.validation.sim.Estimate;
 import org.p2prollout.validation.sim.ReplicationResult;
 import org.p2prollout.validation.sim.SimulationResult;
@@ -111,9 +110,9 @@ public final class CaseRunner {
             comparisons.add(Comparison.of(label(q), "s", model.timeDistribution(q).mean(), e.mean(), e.ciLow(),
                     e.ciHigh(), tol.time(), true));
         }
-        double size = sim.scenario().release().sizeBytes();
-        Estimate downloads = Estimate.of(runs.stream()
-                .mapToDouble(r -> r.bytes().getOrDefault(ByteKind.SERVER_PAYLOAD.key(), 0L) / size).toArray());
+        // server downloads in whole releases: pieces the server delivered / K
+        double pieces = sim.scenario().release().pieces();
+        Estimate downloads = Estimate.of(runs.stream().mapToDouble(r -> r.serverPieces() / pieces).toArray());
         var prediction = model.predict(1.0);
         boolean server = sim.scenario().server().rate() > 0;
         comparisons.add(Comparison.of("server downloads", "updates", prediction.serverDownloads(), downloads.mean(),
