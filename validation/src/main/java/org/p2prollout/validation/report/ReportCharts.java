@@ -74,7 +74,7 @@ public final class ReportCharts {
         if (!model.isEmpty()) {
             line(chart, "model", model.times(), model.values(), MODEL);
         }
-        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisDecimalPattern("#,##0");
         return Optional.of(chart);
     }
 
@@ -100,7 +100,7 @@ public final class ReportCharts {
         if (!c.predictedT1Cdf().isEmpty()) {
             line(chart, "model", c.predictedT1Cdf().times(), c.predictedT1Cdf().values(), MODEL);
         }
-        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisDecimalPattern("#,##0");
         return Optional.of(chart);
     }
 

@@ -41,8 +41,9 @@ final class SinglePieceFit {
                 rates.rate(), rates.rateLow(), rates.rateHigh()));
         params.put("contacts in the logs", Long.toString(rates.contacts()));
         params.put("mean contact duration s", String.format(Locale.ROOT, "%.4g", rates.meanDuration()));
-        params.put("share of pairs with exponential inter-contact times", String.format(Locale.ROOT, "%.3f",
-                rates.exponentialFit()));
+        params.put("share of pairs with exponential inter-contact times", Double.isNaN(rates.exponentialFit())
+                ? "n/a (no pair had enough inter-contact times to test)"
+                : String.format(Locale.ROOT, "%.3f", rates.exponentialFit()));
         params.put("μ server rate per second", String.format(Locale.ROOT, "%.4g", sc.server().rate()));
         params.put("p transfer success", String.format(Locale.ROOT, "%.4g", p));
         double downloads = model.serverDownloads(1.0);
