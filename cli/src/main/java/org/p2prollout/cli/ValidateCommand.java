@@ -56,6 +56,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path data = sharedData != null ? sharedData : SharedData.locate();
+        if (!BuiltInSuites.NAMES.contains(suite) && !Files.isRegularFile(Path.of(suite))) {
+            throw new org.p2prollout.solver.InvalidInputException("--suite must be quick, standard or an existing"
+                    + " suite file, got '" + suite + "'");
+        }
         SuiteSpec spec = BuiltInSuites.NAMES.contains(suite) ? BuiltInSuites.byName(suite, data)
                 : SuiteReader.read(Path.of(suite));
         SuiteResult result;

@@ -88,6 +88,13 @@ class ValidateCommandTest {
     }
 
     @Test
+    void unknownSuiteNameIsBadInput() {
+        Run r = run("validate", "--suite", "quik", "--out", dir.resolve("o").toString());
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains("--suite must be quick, standard or an existing suite file, got 'quik'"), r.err());
+    }
+
+    @Test
     void helpNamesTheSuitesAndTheDefaultOutputFolder() {
         Run r = run("validate", "--help");
         assertEquals(0, r.code());
