@@ -45,6 +45,11 @@ final class ScenarioOptions {
             description = "most pieces per direction per contact (default ${DEFAULT-VALUE})")
     int perContact;
 
+    @Option(names = "--server-pieces", paramLabel = "N", defaultValue = "1",
+            description = "most pieces the server hands out per visit, with --pieces > 1 (default ${DEFAULT-VALUE};"
+                    + " give --pieces to hand out all that are missing)")
+    int serverPieces;
+
     @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "random",
             description = "piece selection: random, rarest or sequential (default ${DEFAULT-VALUE})")
     String policy;
@@ -137,15 +142,15 @@ final class ScenarioOptions {
                 throw new InvalidInputException("--nodes N is required with --rate");
             }
             return new RolloutScenario(nodes, rate, null, null, freeRiders, serverRate, initial, p, pieces, perContact,
-                    pol, maxStates);
+                    pol, maxStates, serverPieces);
         }
         RatesFile f = ratesFile();
         long n = nodes != null ? nodes : f.devices();
         if (f.hasClasses() && !homogeneous) {
             return new RolloutScenario(n, f.meanRate(), f.classSizesFor(n), f.classRates(), freeRiders, serverRate,
-                    initial, p, pieces, perContact, pol, maxStates);
+                    initial, p, pieces, perContact, pol, maxStates, serverPieces);
         }
         return new RolloutScenario(n, f.meanRate(), null, null, freeRiders, serverRate, initial, p, pieces, perContact,
-                pol, maxStates);
+                pol, maxStates, serverPieces);
     }
 }

@@ -177,14 +177,11 @@ final class SolveCommand implements Callable<Integer> {
     }
 
     private void absorptionMode(Generator q, double[] start, Map<String, Object> r) throws IOException {
-        boolean anyAbsorbing = false;
-        for (int s = 0; s < q.states() && !anyAbsorbing; s++) {
-            anyAbsorbing = q.isAbsorbing(s);
-        }
-        AbsorptionAnalysis a = anyAbsorbing ? AbsorptionAnalysis.of(q, start)
-                : AbsorptionAnalysis.ofBottomClasses(q, start, AbsorptionOptions.defaults());
+        // Bottom classes include every absorbing state as a one-state class, so a chain that also
+        // has a closed cycle gets the time to reach any of them rather than an infinite mean.
+        AbsorptionAnalysis a = AbsorptionAnalysis.ofBottomClasses(q, start, AbsorptionOptions.defaults());
         r.put("mode", "absorption");
-        r.put("absorbingSet", anyAbsorbing ? "states without outgoing transitions" : "bottom classes");
+        r.put("absorbingSet", "bottom classes (each absorbing state is a one-state bottom class)");
         r.put("method", a.accuracy().method());
         putAccuracy(r, a.accuracy());
         r.put("absorptionProbability", a.absorptionProbability());

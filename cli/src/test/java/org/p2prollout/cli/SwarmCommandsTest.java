@@ -100,6 +100,26 @@ class SwarmCommandsTest {
     }
 
     @Test
+    void predictReadsTheSummaryThatRatesWrites(@TempDir Path dir) throws Exception {
+        String shared = System.getProperty("rollout.sharedData");
+        Path cabs = shared == null ? null : Path.of(shared, "cabspotting-2h");
+        org.junit.jupiter.api.Assumptions.assumeTrue(cabs != null && Files.isDirectory(cabs),
+                "../shared/data/cabspotting-2h absent: skipping the rates -> predict round trip");
+        Run rates = run("rates", cabs.toString(), "--classes", "3", "--out", dir.toString(), "--json");
+        assertEquals(0, rates.code(), rates.err());
+        JsonNode summary = rates.json();
+        JsonNode homo = run("predict", "--rates", dir.toString(), "--homogeneous", "--server-rate", "1e-5", "--json")
+                .json();
+        assertEquals(summary.get("devices").asLong(), homo.get("nodes").asLong());
+        assertEquals(summary.get("meanRate").asDouble(), homo.get("rate").asDouble(), 0);
+        assertEquals("closed-form", homo.get("method").asText());
+        JsonNode classes = run("predict", "--rates", dir.resolve("summary.json").toString(), "--server-rate", "1e-5",
+                "--json").json();
+        assertEquals(3, classes.get("classes").asInt());
+        assertTrue(classes.get("meanTime").asDouble() > 0);
+    }
+
+    @Test
     void badInputExitsWithTwoAndNamesTheParameter() {
         String[][] cases = {
             {"predict", "--nodes", "10", "--rate", "-1", "--rate-check"},

@@ -154,7 +154,7 @@ public final class MultiPieceModel implements RolloutModel {
 
     /**
      * The lumped chain: states in level order (pieces held), the pieces held per state and the
-     * fraction of devices complete per state. Server transitions carry impulse 1 (one piece).
+     * fraction of devices complete per state. Server transitions carry as impulse the pieces handed out.
      */
     public static final class Lumped {
         public final AcyclicChain chain;
@@ -287,12 +287,12 @@ public final class MultiPieceModel implements RolloutModel {
                     }
                 }
                 if (a != full && sw.serverRate() > 0) {
-                    Map<Integer, Double> pick = choice(sw, full & ~a, 1, counts, local);
+                    Map<Integer, Double> pick = choice(sw, full & ~a, sw.serverPerVisit(), counts, local);
                     for (Map.Entry<Integer, Double> e : pick.entrySet()) {
                         int[] d = c.clone();
                         d[a]--;
                         d[a | e.getKey()]++;
-                        add(moves, new Key(d), sw.serverRate() * c[a] * e.getValue(), 1);
+                        add(moves, new Key(d), sw.serverRate() * c[a] * e.getValue(), Integer.bitCount(e.getKey()));
                     }
                 }
             }
@@ -436,12 +436,14 @@ public final class MultiPieceModel implements RolloutModel {
                     }
                     if (swarm.serverRate() > 0) {
                         double flow = xa * swarm.serverRate();
-                        for (Map.Entry<Integer, Double> e : choice(swarm, full & ~a, 1, counts, local).entrySet()) {
+                        for (Map.Entry<Integer, Double> e : choice(swarm, full & ~a, swarm.serverPerVisit(), counts,
+                                local).entrySet()) {
                             double f = flow * e.getValue();
+                            int got = Integer.bitCount(e.getKey());
                             dydt[a] -= f;
                             dydt[a | e.getKey()] += f;
-                            dydt[sets] += f;
-                            dydt[sets + 1] += f;
+                            dydt[sets] += f * got;
+                            dydt[sets + 1] += f * got;
                         }
                     }
                 }

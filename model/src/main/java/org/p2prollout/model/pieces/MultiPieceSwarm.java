@@ -20,10 +20,18 @@ import org.p2prollout.solver.InvalidInputException;
  * @param serverRate     mu per device lacking pieces, per second
  * @param success        p in [0, 1] per direction per contact
  * @param initialHolders m in [0, N] devices holding the whole update at time 0
+ * @param serverPerVisit most pieces the server hands out per visit, &gt;= 1
  */
 public record MultiPieceSwarm(int nodes, int pieces, int perContact, PiecePolicy policy, double rate,
-        double serverRate, double success, int initialHolders) {
+        double serverRate, double success, int initialHolders, int serverPerVisit) {
+    /** A swarm whose server hands out one piece per visit. */
+    public MultiPieceSwarm(int nodes, int pieces, int perContact, PiecePolicy policy, double rate, double serverRate,
+            double success, int initialHolders) {
+        this(nodes, pieces, perContact, policy, rate, serverRate, success, initialHolders, 1);
+    }
+
     public MultiPieceSwarm {
+        Checks.inRange("server pieces per visit", serverPerVisit, 1, Integer.MAX_VALUE);
         Checks.inRange("--nodes", nodes, 1, Integer.MAX_VALUE);
         Checks.inRange("--pieces", pieces, 1, 16);
         Checks.inRange("--per-contact", perContact, 1, Integer.MAX_VALUE);

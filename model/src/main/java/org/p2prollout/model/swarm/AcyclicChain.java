@@ -17,14 +17,14 @@ import org.p2prollout.solver.ProgressListener;
  * level (e.g. total holders) are contiguous and levels ascend: the uniformisation window stays narrow.
  */
 public final class AcyclicChain {
-    private final int size;
-    private final int[] rowStart;
-    private final int[] to;
-    private final double[] rate;
-    private final double[] impulse;
-    private final double[] exit;
-    private final boolean[] target;
-    private final int initial;
+    final int size;
+    final int[] rowStart;
+    final int[] to;
+    final double[] rate;
+    final double[] impulse;
+    final double[] exit;
+    final boolean[] target;
+    final int initial;
 
     private AcyclicChain(Builder b) {
         size = b.size;
@@ -415,105 +415,14 @@ public final class AcyclicChain {
      * is cut when a rigorous bound on its tail is below 1e-11: {@code |phi(w)| <= psi(w)}, the
      * expectation over paths of {@code prod (1 + w^2/q^2)^{-1/2}}, itself one backward pass, and
      * every path makes at least two jumps. The period comes from a Chernoff bound (one backward pass
-     * per trial). Much cheaper than uniformisation when the exit rates spread widely; falls back to
-     * uniformisation when some path reaches the target in one jump.
+     * per trial). When the initial sojourn (rate q0) is far slower than every later one, the series
+     * would need very many terms; then T = Exp(q0) + Y is split exactly as
+     * {@code F(t) = F_Y(t) - e^{-q0 t} E[e^{q0 Y}] F_Y'(t)}, Y' the exponential tilt of Y (the same
+     * passes with exit rates q_i - q0). Falls back to uniformisation when some path reaches the
+     * target in fewer jumps than the bound needs.
      */
     public TimeDistribution hittingTimeFourier(ProgressListener progress) {
-        HittingMoments m = hittingMoments();
-        boolean[] reach = reachable();
-        int minJumps = minimumJumps(reach);
-        if (minJumps < 2) {
-            return hittingTime(1e-10);
-        }
-        double qMin = Double.POSITIVE_INFINITY;
-        double qMax = 0;
-        for (int i = initial; i < size; i++) {
-            if (reach[i] && !target[i]) {
-                qMin = Math.min(qMin, exit[i]);
-                qMax = Math.max(qMax, exit[i]);
-            }
-        }
-        double tail = 1e-11;
-        double period = Double.POSITIVE_INFINITY;
-        double[] work = new double[size];
-        for (double f : new double[] {0.3, 0.6, 0.85, 0.97}) {
-            double theta = f * qMin;
-            double logMgf = logMgf(theta, work);
-            period = Math.min(period, (logMgf + Math.log(1 / tail)) / theta);
-        }
-        double step = Math.PI / period;
-        double[] re = new double[size];
-        double[] im = new double[size];
-        double[] psi = new double[size];
-        double[] c = new double[256];
-        int k = 0;
-        while (true) {
-            k++;
-            double w = k * step;
-            characteristic(w, re, im, psi);
-            if (k >= c.length) {
-                if (c.length >= (1 << 22)) {
-                    throw new IllegalStateException("Fourier series of the hitting time needs more than 4M terms");
-                }
-                c = Arrays.copyOf(c, c.length * 2);
-            }
-            c[k] = 2 / Math.PI * re[initial] / k;
-            double bound = psi[initial] * (1 + qMax * qMax / (w * w)) / Math.PI;
-            progress.progress(Math.min(k, 1000), -1, "Fourier terms");
-            if (bound <= 1e-11) {
-                break;
-            }
-        }
-        double[] coefficients = Arrays.copyOf(c, k + 1);
-        double error = 2e-11 + 1e-15 * Math.log(k + 1.0) * 10 + 1e-13;
-        double p = period;
-        return new TimeDistribution() {
-            @Override
-            public double mean() {
-                return m.mean();
-            }
-
-            @Override
-            public double sd() {
-                return m.sd();
-            }
-
-            @Override
-            public double cdf(double t) {
-                if (!(t > 0)) {
-                    return 0;
-                }
-                if (t >= p) {
-                    return 1;
-                }
-                double x = step * t;
-                double f = x / Math.PI;
-                int j = 1;
-                while (j < coefficients.length) {
-                    double s0 = Math.sin(j * x);
-                    double s1 = Math.sin((j - 1) * x);
-                    double twoCos = 2 * Math.cos(x);
-                    int end = Math.min(coefficients.length, j + 32);
-                    for (; j < end; j++) {
-                        f += coefficients[j] * s0;
-                        double s2 = twoCos * s0 - s1;
-                        s1 = s0;
-                        s0 = s2;
-                    }
-                }
-                return f < 0 ? 0 : (f > 1 ? 1 : f);
-            }
-
-            @Override
-            public double quantile(double level) {
-                return TimeDistribution.bisect(this::cdf, level, Math.max(m.mean(), 1e-300) * 2);
-            }
-
-            @Override
-            public double cdfError() {
-                return error;
-            }
-        };
+        return new AcyclicFourier(this).hittingTime(progress);
     }
 
     /**
@@ -530,204 +439,7 @@ public final class AcyclicChain {
      * @param maxWork  most transition visits to spend
      */
     public java.util.function.DoubleUnaryOperator rewardCurve(double[] reward, double tolerance, double maxWork) {
-        boolean[] reach = reachable();
-        double q0 = exit[initial];
-        double r0 = reward[initial];
-        if (target[initial] || !(q0 > 0)) {
-            return t -> r0;
-        }
-        double firstWeight = 0; // sum over transitions out of the initial state of increase x probability
-        for (int k = rowStart[initial]; k < rowStart[initial + 1]; k++) {
-            firstWeight += (reward[to[k]] - r0) * rate[k] / q0;
-        }
-        double total = expectedTerminal(reward) - r0;
-        double restWeight = total - firstWeight;
-        double qMin = Double.POSITIVE_INFINITY;
-        for (int i = initial; i < size; i++) {
-            if (reach[i] && !target[i]) {
-                qMin = Math.min(qMin, exit[i]);
-            }
-        }
-        double period = Double.POSITIVE_INFINITY;
-        double[] work = new double[size];
-        for (double f : new double[] {0.3, 0.6, 0.85, 0.97}) {
-            double theta = f * qMin;
-            period = Math.min(period, (logMgf(theta, work) + Math.log(1 / (tolerance * 0.1))) / theta);
-        }
-        double fw = firstWeight;
-        if (!(restWeight > tolerance * 1e-3 * Math.max(total, 1e-300))) {
-            return t -> t <= 0 ? r0 : r0 + fw * -Math.expm1(-q0 * t);
-        }
-        double step = Math.PI / period;
-        double[] bRe = new double[size];
-        double[] bIm = new double[size];
-        double[] bPsi = new double[size];
-        double[] c = new double[256];
-        int k = 0;
-        double visits = 0;
-        while (true) {
-            k++;
-            double w = k * step;
-            double w2 = w * w;
-            Arrays.fill(bRe, initial, size, 0);
-            Arrays.fill(bIm, initial, size, 0);
-            Arrays.fill(bPsi, initial, size, 0);
-            bRe[initial] = 1;
-            bPsi[initial] = 1;
-            double mixRe = 0;
-            double tail = 0;
-            for (int i = initial; i < size; i++) {
-                if (!reach[i] || target[i] || (bPsi[i] == 0 && i != initial)) {
-                    continue;
-                }
-                double q = exit[i];
-                double d = q * q + w2;
-                double gr = q / d; // 1 / (q - i w) = (q + i w) / d
-                double gi = w / d;
-                double vr = bRe[i] * gr - bIm[i] * gi;
-                double vi = bRe[i] * gi + bIm[i] * gr;
-                double vp = bPsi[i] / Math.sqrt(d);
-                for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
-                    int j = to[e];
-                    double r = rate[e];
-                    bRe[j] += vr * r;
-                    bIm[j] += vi * r;
-                    bPsi[j] += vp * r;
-                    double inc = reward[j] - reward[i];
-                    if (inc != 0 && i != initial) {
-                        mixRe += inc * vr * r;
-                        tail += inc * bPsi[i] * r / w;
-                    }
-                }
-                visits += rowStart[i + 1] - rowStart[i];
-            }
-            if (k >= c.length) {
-                c = Arrays.copyOf(c, c.length * 2);
-            }
-            c[k] = 2 / Math.PI * (mixRe / restWeight) / k;
-            double bound = Math.sqrt(1 + q0 * q0 / w2) * tail / restWeight / Math.PI;
-            if (bound <= tolerance) {
-                break;
-            }
-            if (visits > maxWork || k >= (1 << 22)) {
-                return null;
-            }
-        }
-        double[] coefficients = Arrays.copyOf(c, k + 1);
-        double rw = restWeight;
-        double p = period;
-        return t -> {
-            if (!(t > 0)) {
-                return r0;
-            }
-            double first = fw * -Math.expm1(-q0 * t);
-            double rest;
-            if (t >= p) {
-                rest = 1;
-            } else {
-                double x = step * t;
-                double f = x / Math.PI;
-                for (int j = 1; j < coefficients.length; j++) {
-                    f += coefficients[j] * Math.sin(j * x);
-                }
-                rest = Math.max(0, Math.min(1, f));
-            }
-            return r0 + first + rw * rest;
-        };
-    }
-
-    private boolean[] reachable() {
-        boolean[] r = new boolean[size];
-        r[initial] = true;
-        for (int i = initial; i < size; i++) {
-            if (!r[i] || target[i]) {
-                continue;
-            }
-            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-                r[to[k]] = true;
-            }
-        }
-        return r;
-    }
-
-    private int minimumJumps(boolean[] reach) {
-        int[] jumps = new int[size];
-        for (int i = size - 1; i >= initial; i--) {
-            if (target[i]) {
-                jumps[i] = 0;
-                continue;
-            }
-            int best = Integer.MAX_VALUE;
-            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-                best = Math.min(best, jumps[to[k]]);
-            }
-            jumps[i] = best == Integer.MAX_VALUE ? Integer.MAX_VALUE : best + 1;
-        }
-        return jumps[initial];
-    }
-
-    /** log E[e^{theta T}] for theta below every reachable exit rate. */
-    private double logMgf(double theta, double[] v) {
-        // work in logs: v_i = log( sum_j q_ij e^{v_j} / (q_i - theta) )
-        for (int i = size - 1; i >= initial; i--) {
-            if (target[i]) {
-                v[i] = 0;
-                continue;
-            }
-            if (!(exit[i] > theta)) {
-                v[i] = Double.NaN;
-                continue;
-            }
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-                if (!Double.isNaN(v[to[k]])) {
-                    max = Math.max(max, v[to[k]]);
-                }
-            }
-            double sum = 0;
-            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-                if (!Double.isNaN(v[to[k]])) {
-                    sum += rate[k] * Math.exp(v[to[k]] - max);
-                }
-            }
-            v[i] = max + Math.log(sum / (exit[i] - theta));
-        }
-        return v[initial];
-    }
-
-    /** One backward pass: phi = E[e^{i w T}] from each state (re, im) and the bound psi >= |phi|. */
-    private void characteristic(double w, double[] re, double[] im, double[] psi) {
-        double w2 = w * w;
-        for (int i = size - 1; i >= initial; i--) {
-            if (target[i]) {
-                re[i] = 1;
-                im[i] = 0;
-                psi[i] = 1;
-                continue;
-            }
-            double q = exit[i];
-            if (!(q > 0)) {
-                re[i] = 0;
-                im[i] = 0;
-                psi[i] = 0;
-                continue;
-            }
-            double sr = 0;
-            double si = 0;
-            double sp = 0;
-            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-                int j = to[k];
-                double r = rate[k];
-                sr += r * re[j];
-                si += r * im[j];
-                sp += r * psi[j];
-            }
-            // (sr + i si) / (q - i w) = (sr + i si)(q + i w) / (q^2 + w^2)
-            double d = q * q + w2;
-            re[i] = (sr * q - si * w) / d;
-            im[i] = (si * q + sr * w) / d;
-            psi[i] = sp / Math.sqrt(d);
-        }
+        return new AcyclicFourier(this).rewardCurve(reward, tolerance, maxWork);
     }
 
     /** Collects transitions; {@link #build} freezes them. */

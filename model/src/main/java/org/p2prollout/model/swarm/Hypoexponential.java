@@ -17,7 +17,10 @@ import org.p2prollout.solver.InvalidInputException;
  * {@code 1e-11}. {@code log phi} sums {@code -log(1 - i w / r)} directly over rates below
  * {@code 4w} and through precomputed power sums (31 terms, |w/r| &lt;= 1/4, remainder below
  * 1e-13 even for 10^8 rates) over the rest, so one evaluation costs a few hundred operations
- * whatever the number of rates. One and two rates use exact formulas.
+ * whatever the number of rates. One and two rates use exact formulas. When the slowest rate r0 is
+ * below a tenth of the others and r0 E[rest] &lt; 1, the sum is split exactly as
+ * {@code F(t) = F_Y(t) - e^{-r0 t} E[e^{r0 Y}] F_Y'(t)} (Y the other sojourns, Y' the same with rates
+ * r_i - r0: the exponential tilt of Y), each part by this class.
  */
 public final class Hypoexponential implements TimeDistribution {
     private static final double TAIL = 1e-11;
@@ -33,6 +36,10 @@ public final class Hypoexponential implements TimeDistribution {
     private final double step;
     private final double[] coefficients;
     private final double error;
+    /** Split form for a slow first sojourn: T = Exp(r0) + Y, see {@link #splitCdf}. */
+    private final Hypoexponential rest;
+    private final Hypoexponential tilted;
+    private final double tiltFactor;
 
     /**
      * @param rates positive finite rates per second (copied; the input is not modified); an empty
@@ -62,8 +69,35 @@ public final class Hypoexponential implements TimeDistribution {
             step = Double.NaN;
             coefficients = new double[0];
             error = 1e-15;
+            rest = null;
+            tilted = null;
+            tiltFactor = Double.NaN;
             return;
         }
+        double r0 = r[0];
+        double restMean = m - 1 / r0;
+        if (r[1] > 10 * r0 && r0 * restMean < 1) {
+            // one sojourn far slower than the rest: a Fourier series would need ~ (r1/r0)^(2/3) terms;
+            // use F(t) = F_Y(t) - e^{-r0 t} E[e^{r0 Y}] F_Y'(t), Y' the tilted sum with rates r_i - r0
+            double[] y = Arrays.copyOfRange(r, 1, r.length);
+            double[] yt = new double[y.length];
+            double logM = 0;
+            for (int i = 0; i < y.length; i++) {
+                yt[i] = y[i] - r0;
+                logM -= Math.log1p(-r0 / y[i]);
+            }
+            rest = new Hypoexponential(y);
+            tilted = new Hypoexponential(yt);
+            tiltFactor = Math.exp(logM);
+            period = Double.NaN;
+            step = Double.NaN;
+            coefficients = new double[0];
+            error = rest.cdfError() + tiltFactor * tilted.cdfError() + 1e-15;
+            return;
+        }
+        rest = null;
+        tilted = null;
+        tiltFactor = Double.NaN;
         Bands bands = new Bands(r);
         this.period = tailPoint(bands);
         this.step = Math.PI / period;
@@ -142,9 +176,17 @@ public final class Hypoexponential implements TimeDistribution {
     }
 
     /**
-     * A point P (seconds) with P(T &gt; P) &lt;= 1e-11 (Chernoff bound), or NaN for one or two rates.
+     * A point P (seconds) with P(T &gt; P) &lt;= 1e-11 (Chernoff or union bound).
      */
     public double tailPoint() {
+        if (rates.length <= 2) {
+            // P(sum > x) <= sum_i P(tau_i > x / n)
+            return rates.length == 0 ? 0 : rates.length * Math.log(rates.length / TAIL) / rates[0];
+        }
+        if (rest != null) {
+            // P(T > x) <= P(Exp(r0) > x/2) + P(Y > x/2)
+            return Math.max(2 * rest.tailPoint(), 2 * Math.log(1 / TAIL) / rates[0]);
+        }
         return period;
     }
 
@@ -171,6 +213,9 @@ public final class Hypoexponential implements TimeDistribution {
             // 1 - e^{-a t} [1 + a (1 - e^{-d t}) / d], stable as d -> 0 (Erlang-2 limit)
             double frac = d * t < 1e-8 ? t * (1 - 0.5 * d * t) : -Math.expm1(-d * t) / d;
             return clamp(1 - Math.exp(-a * t) * (1 + a * frac));
+        }
+        if (rest != null) {
+            return clamp(rest.cdf(t) - Math.exp(-rates[0] * t) * tiltFactor * tilted.cdf(t));
         }
         if (t >= period) {
             return 1;

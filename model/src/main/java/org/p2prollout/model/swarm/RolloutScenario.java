@@ -28,11 +28,21 @@ import org.p2prollout.solver.ProgressListener;
  * @param perContact     k
  * @param policy         piece selection
  * @param maxStates      largest exact chain
+ * @param serverPerVisit most pieces the server hands out per visit (K &gt; 1)
  */
 public record RolloutScenario(long nodes, double rate, long[] classSizes, double[][] classRates,
         double freeRiderShare, double serverRate, long initialHolders, double success, int pieces, int perContact,
-        PiecePolicy policy, long maxStates) {
+        PiecePolicy policy, long maxStates, int serverPerVisit) {
+    /** A scenario whose server hands out one piece per visit. */
+    public RolloutScenario(long nodes, double rate, long[] classSizes, double[][] classRates, double freeRiderShare,
+            double serverRate, long initialHolders, double success, int pieces, int perContact, PiecePolicy policy,
+            long maxStates) {
+        this(nodes, rate, classSizes, classRates, freeRiderShare, serverRate, initialHolders, success, pieces,
+                perContact, policy, maxStates, 1);
+    }
+
     public RolloutScenario {
+        Checks.inRange("--server-pieces", serverPerVisit, 1, Integer.MAX_VALUE);
         Checks.inRange("--nodes", nodes, 1, Long.MAX_VALUE);
         Checks.nonNegative("--rate", rate);
         Checks.probability("--free-riders", freeRiderShare);
@@ -63,13 +73,13 @@ public record RolloutScenario(long nodes, double rate, long[] classSizes, double
     /** The same scenario with another server rate (the planner's family). */
     public RolloutScenario withServerRate(double mu) {
         return new RolloutScenario(nodes, rate, classSizes, classRates, freeRiderShare, mu, initialHolders, success,
-                pieces, perContact, policy, maxStates);
+                pieces, perContact, policy, maxStates, serverPerVisit);
     }
 
     /** The same scenario without peer transfers (client-server only). */
     public RolloutScenario withoutPeers() {
         return new RolloutScenario(nodes, rate, classSizes, classRates, freeRiderShare, serverRate, initialHolders, 0,
-                pieces, perContact, policy, maxStates);
+                pieces, perContact, policy, maxStates, serverPerVisit);
     }
 
     public boolean hasClasses() {
@@ -92,7 +102,7 @@ public record RolloutScenario(long nodes, double rate, long[] classSizes, double
             }
             double lambda = rate;
             return new MultiPieceModel(new MultiPieceSwarm((int) nodes, pieces, perContact, policy, lambda,
-                    serverRate, success, (int) initialHolders), maxStates);
+                    serverRate, success, (int) initialHolders, serverPerVisit), maxStates);
         }
         if (hasClasses() || freeRiderShare > 0) {
             long[] sizes = hasClasses() ? classSizes : new long[] {nodes};

@@ -204,6 +204,22 @@ class MultiPieceModelTest {
     }
 
     @Test
+    void aServerVisitThatHandsOutEveryPieceIsTheSinglePieceServer() {
+        MultiPieceSwarm sw = new MultiPieceSwarm(6, 3, 1, PiecePolicy.RANDOM, 0, 0.1, 1, 1, Integer.MAX_VALUE);
+        RolloutPrediction multi = new MultiPieceModel(sw).predict(1.0);
+        RolloutPrediction single = new SinglePieceModel(6, 1, 0, 0.1, 0).predict(1.0);
+        assertEquals(single.meanTime(), multi.meanTime(), 1e-12 * single.meanTime());
+        assertEquals(single.sdTime(), multi.sdTime(), 1e-10 * single.sdTime());
+        assertEquals(5, multi.serverDownloads(), 1e-12);
+        assertEquals(0, multi.offload(), 1e-12);
+        // one piece per visit: three visits per device, Erlang(3) each
+        RolloutPrediction onePiece = new MultiPieceModel(new MultiPieceSwarm(6, 3, 1, PiecePolicy.RANDOM, 0, 0.1, 1, 1))
+                .predict(1.0);
+        assertTrue(onePiece.meanTime() > multi.meanTime());
+        assertEquals(5, onePiece.serverDownloads(), 1e-12);
+    }
+
+    @Test
     void badInput() {
         assertThrows(InvalidInputException.class, () -> new MultiPieceSwarm(5, 0, 1, PiecePolicy.RANDOM, 1, 1, 1, 1));
         assertThrows(InvalidInputException.class, () -> new MultiPieceSwarm(5, 2, 0, PiecePolicy.RANDOM, 1, 1, 1, 1));

@@ -136,6 +136,20 @@ class HeterogeneousModelTest {
     }
 
     @Test
+    void slowFirstSojournIsSplitExactly() {
+        // m = 0 and a slow server: the first sojourn is ~100 times slower than the others
+        double[][] rates = {{0.01, 0.008}, {0.008, 0.012}};
+        HeterogeneousFleet fleet = HeterogeneousFleet.of(new long[] {12, 8}, rates, 1e-4, 0, 1);
+        AcyclicChain chain = new HeterogeneousModel(fleet).chain(20);
+        TimeDistribution fourier = chain.hittingTimeFourier(org.p2prollout.solver.ProgressListener.NONE);
+        TimeDistribution uniform = chain.hittingTime(1e-13);
+        for (double q : new double[] {0.01, 0.3, 0.5, 0.9, 0.999}) {
+            double t = uniform.quantile(q);
+            assertEquals(uniform.cdf(t), fourier.cdf(t), 1e-9, "q=" + q);
+        }
+    }
+
+    @Test
     void badInput() {
         assertThrows(InvalidInputException.class, () -> HeterogeneousFleet.of(new long[] {3, 3},
                 new double[][] {{1, 1}}, 0, 1, 1));

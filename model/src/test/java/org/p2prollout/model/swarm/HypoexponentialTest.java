@@ -27,9 +27,15 @@ class HypoexponentialTest {
 
     @Test
     void distinctRatesMatchThePartialFractionFormula() {
-        double[] r = {0.5, 1.3, 2.9, 7.0, 20.0};
+        check(new double[] {0.5, 1.3, 2.9, 7.0, 20.0}, new double[] {0.05, 0.5, 1, 2, 4, 8, 16});
+        // one sojourn far slower than the others: the split (tilted) form
+        check(new double[] {1e-6, 1, 2}, new double[] {0.5, 3, 1e3, 1e5, 1e6, 5e6});
+        check(new double[] {1e-3, 0.5, 0.7, 3, 9}, new double[] {1, 10, 300, 1000, 5000});
+    }
+
+    private static void check(double[] r, double[] times) {
         Hypoexponential h = new Hypoexponential(r);
-        for (double t : new double[] {0.05, 0.5, 1, 2, 4, 8, 16}) {
+        for (double t : times) {
             double survival = 0;
             for (int i = 0; i < r.length; i++) {
                 double c = 1;
