@@ -58,7 +58,8 @@ final class PlanCommand implements Callable<Integer> {
         if (common.json) {
             Json.print(w, out);
         } else {
-            w.printf("P(T_%s <= %.6g s) >= %s%n", coverage, deadline, confidence);
+            w.printf("P(T_%s <= %.6g s) >= %s%n", org.p2prollout.model.swarm.RolloutPrediction.levelKey(coverage), deadline,
+                    confidence);
             w.printf("  with P2P:      mu = %.6g /s, server bytes %.6g, all bytes %.6g (method %s)%n", p2p.serverRate(),
                     p2p.serverBytes(), p2p.traffic().total(), p2p.prediction().method().label());
             w.printf("  client-server: mu = %.6g /s, server bytes %.6g, all bytes %.6g%n", cs.serverRate(),
