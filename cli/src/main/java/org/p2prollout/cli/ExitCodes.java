@@ -6,6 +6,7 @@ public final class ExitCodes {
     }
 
     public static final int OK = 0;
+    /** Internal error, or numerics that did not converge (the message says what was reached). */
     public static final int INTERNAL = 1;
     public static final int USAGE = 2;
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",
-            "  1  internal error (please report it)",
+            "  1  internal error (please report it), or numerics that did not converge",
             "  2  bad input or usage; stderr says what was wrong and what is allowed",
             "",
             "Run 'rollout <command> --help' for the options of a command.",
@@ -91,6 +91,11 @@ public final class Rollout implements Runnable {
         if (cause instanceof InvalidInputException || cause instanceof NotBuiltException) {
             cmd.getErr().println(name + ": " + oneLine(cause.getMessage()));
             return ExitCodes.USAGE;
+        }
+        if (cause instanceof org.p2prollout.solver.NotConvergedException) {
+            // Not a bug and not bad input: the numerics say what they reached and what to try.
+            cmd.getErr().println(name + ": " + oneLine(cause.getMessage()));
+            return ExitCodes.INTERNAL;
         }
         if (cause instanceof java.nio.file.NoSuchFileException nf) {
             cmd.getErr().println(name + ": no such file: " + nf.getFile());

@@ -61,15 +61,21 @@ public final class OpenFleetModel {
     private void solve() {
         Generator q = fleet.generator();
         String name = method != null ? method : defaultMethod(q);
-        StationaryResult r = StationaryMethods.byName(name, convergence, progress).solve(q, fleet.index(0, 0));
+        StationaryResult r;
+        String failure;
+        try {
+            r = StationaryMethods.byName(name, convergence, progress).solve(q, fleet.index(0, 0));
+            failure = acceptable(q, r) ? null : "stopped with residual " + r.accuracy().residual();
+        } catch (org.p2prollout.solver.NotConvergedException e) {
+            r = null;
+            failure = "did not converge (" + e.reached().summary() + ")";
+        }
         String note = "";
-        if (!acceptable(q, r)) {
-            // a method may stop on its own criterion with a poor answer: check the residual and fall back
+        if (failure != null) {
+            // a method may stop on its own criterion with a poor answer, or not converge: fall back and say so
             String fallback = q.states() <= DIRECT_LIMIT && !name.equals("direct") ? "direct" : "gs";
-            StationaryResult second = StationaryMethods.byName(fallback, convergence, progress)
-                    .solve(q, fleet.index(0, 0));
-            note = "; " + name + " stopped with residual " + r.accuracy().residual() + ", answer from " + fallback;
-            r = second;
+            r = StationaryMethods.byName(fallback, convergence, progress).solve(q, fleet.index(0, 0));
+            note = "; " + name + " " + failure + ", answer from " + fallback;
         }
         double[] pi = r.distribution();
         int yMax = fleet.maxHolding();

@@ -63,21 +63,66 @@ public final class Krylov extends AbstractStationarySolver {
         return new Solution(x, iterations, criterion());
     }
 
-    /** Solves in place starting from x; returns the iterations used. */
+    /** Restarts allowed when the recursively updated residual drifted from the true one. */
+    private static final int MAX_RESTARTS = 25;
+
+    /**
+     * Solves in place starting from x; returns the iterations used. BiCGSTAB's residual is
+     * updated by recurrence and drifts from the true {@code b − A x} in floating point, so the
+     * criterion is always confirmed on the true residual, restarting from the iterate when they
+     * disagree; an answer whose true residual misses the criterion is never returned.
+     */
     private long bicgstab(ReducedSystem a, double[] x, long done) {
         int n = a.n;
         Ilu0 m = new Ilu0(a);
         double[] r = new double[n];
-        a.multiply(x, r);
-        for (int i = 0; i < n; i++) {
-            r[i] = a.b[i] - r[i];
-        }
         double bNorm = norm(a.b);
         double tol = convergence.epsilon() * bNorm;
-        double rNorm = norm(r);
-        if (rNorm <= tol) {
-            return 0;
+        long max = convergence.maxIterations();
+        long used = 0;
+        double[] best = x.clone();
+        double bestNorm = Double.POSITIVE_INFINITY;
+        for (int restart = 0; restart <= MAX_RESTARTS && used < max; restart++) {
+            double trueNorm = trueResidual(a, x, r);
+            if (trueNorm <= tol) {
+                return used;
+            }
+            if (trueNorm < bestNorm) {
+                bestNorm = trueNorm;
+                System.arraycopy(x, 0, best, 0, x.length);
+            } else {            // the last run diverged: restart from the best iterate seen
+                System.arraycopy(best, 0, x, 0, x.length);
+                trueResidual(a, x, r);
+            }
+            used += iterate(a, m, x, r, tol, max - used, done + used);
         }
+        double trueNorm = trueResidual(a, x, r);
+        if (trueNorm <= tol) {
+            return used;
+        }
+        if (trueNorm > bestNorm) {
+            System.arraycopy(best, 0, x, 0, x.length);
+            trueNorm = bestNorm;
+        }
+        throw new NotConvergedException(Accuracy.iterative(name(), done + used, trueNorm / bNorm, criterion(), false),
+                "raise --max-iterations, loosen --epsilon, or use --method multilevel, gs or direct");
+    }
+
+    /** r = b − A x; returns ‖r‖₂. */
+    private static double trueResidual(ReducedSystem a, double[] x, double[] r) {
+        a.multiply(x, r);
+        for (int i = 0; i < a.n; i++) {
+            r[i] = a.b[i] - r[i];
+        }
+        return norm(r);
+    }
+
+    /**
+     * One BiCGSTAB run from x with residual r (updated in place) until the recursive residual
+     * meets tol, a breakdown, or the budget; returns the iterations used.
+     */
+    private long iterate(ReducedSystem a, Ilu0 m, double[] x, double[] r, double tol, long budget, long done) {
+        int n = a.n;
         double[] rHat = r.clone();
         double[] p = new double[n];
         double[] v = new double[n];
@@ -88,22 +133,10 @@ public final class Krylov extends AbstractStationarySolver {
         double rho = 1;
         double alpha = 1;
         double omega = 1;
-        long max = convergence.maxIterations();
-        for (long it = 1; it <= max; it++) {
+        for (long it = 1; it <= budget; it++) {
             double rhoNew = dot(rHat, r);
-            if (rhoNew == 0 || omega == 0) {   // breakdown: restart from the current iterate
-                a.multiply(x, r);
-                for (int i = 0; i < n; i++) {
-                    r[i] = a.b[i] - r[i];
-                }
-                System.arraycopy(r, 0, rHat, 0, n);
-                Arrays.fill(p, 0);
-                Arrays.fill(v, 0);
-                rho = alpha = omega = 1;
-                rhoNew = dot(rHat, r);
-                if (rhoNew == 0) {
-                    break;
-                }
+            if (rhoNew == 0 || omega == 0) {   // breakdown: the caller restarts from the iterate
+                return it;
             }
             double beta = (rhoNew / rho) * (alpha / omega);
             for (int i = 0; i < n; i++) {
@@ -130,19 +163,15 @@ public final class Krylov extends AbstractStationarySolver {
                 r[i] = s[i] - omega * t[i];
             }
             rho = rhoNew;
-            rNorm = norm(r);
+            double rNorm = norm(r);
             if (it % 4 == 0) {
-                progress.progress(done + it, max, "BiCGSTAB iterations");
+                progress.progress(done + it, done + budget, "BiCGSTAB iterations");
             }
-            if (rNorm <= tol) {
+            if (rNorm <= tol || !Double.isFinite(rNorm)) {
                 return it;
             }
-            if (!Double.isFinite(rNorm)) {
-                break;
-            }
         }
-        throw new NotConvergedException(Accuracy.iterative(name(), done + max, rNorm / bNorm, criterion(), false),
-                "raise --max-iterations, loosen --epsilon, or use --method gs or direct");
+        return budget;
     }
 
     static int argMax(double[] x) {
