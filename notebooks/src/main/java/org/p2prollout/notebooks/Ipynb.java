@@ -1,0 +1,210 @@
+package org.p2prollout.notebooks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import jdk.jshell.JShell;
+import org.p2prollout.solver.io.AtomicFile;
+
+/**
+ * The Jupyter route for the same notebooks (../shared/docs/NOTEBOOKS.md, route B): a {@code .jsh}
+ * notebook becomes an {@code .ipynb} (its leading comment a Markdown cell, a set-up cell with the
+ * class path magics and {@code OUT}/{@code NB}, then one code cell per snippet) that runs on the
+ * rapaio Java kernel ({@code io.github.padreati:rapaio-jupyter-kernel:3.0.1}) under
+ * {@code jupyter nbconvert --execute}, headless. A cell that throws or does not compile makes
+ * nbconvert exit 1. Kernel launches that never answer (about 13 % on these machines) are retried
+ * after 20 s, up to {@link #LAUNCHES} launches per notebook.
+ */
+public final class Ipynb {
+    /** The kernel name of the kernelspec this class writes. */
+    public static final String KERNEL = "p2p-rollout-java";
+    /** Kernel launches per notebook: with about 13 % silent launches, four leave a 0.03 % chance. */
+    static final int LAUNCHES = 4;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Ipynb() {
+    }
+
+    /** The rapaio kernel jar in the local Maven repository, when it was fetched there. */
+    public static Optional<Path> kernelJar() {
+        Path jar = Path.of(System.getProperty("user.home"), ".m2", "repository", "io", "github", "padreati",
+                "rapaio-jupyter-kernel", "3.0.1", "rapaio-jupyter-kernel-3.0.1.jar");
+        return Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
+    }
+
+    /** The {@code jupyter} command, when installed. */
+    public static Optional<Path> jupyter() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path p = Path.of(dir, "jupyter");
+            if (Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The notebook as nbformat 4 JSON.
+     *
+     * @param classPath class path entries the kernel gets (jars by {@code %jar}, folders by {@code %classpath})
+     * @param out       the notebook's output folder ({@code OUT})
+     */
+    public static String export(String jshSource, List<String> classPath, Path out) {
+        ObjectNode nb = JSON.createObjectNode();
+        ArrayNode cells = nb.putArray("cells");
+        StringBuilder intro = new StringBuilder();
+        for (String line : jshSource.lines().toList()) {
+            if (!line.startsWith("//")) {
+                break;
+            }
+            intro.append(line.substring(2).strip()).append('\n');
+        }
+        if (intro.length() > 0) {
+            ObjectNode md = cells.addObject();
+            md.put("cell_type", "markdown");
+            md.putObject("metadata");
+            md.put("source", intro.toString().strip());
+        }
+        StringBuilder setup = new StringBuilder();
+        for (String entry : classPath) {
+            setup.append(Files.isDirectory(Path.of(entry)) ? "%classpath " : "%jar ").append(entry).append('\n');
+        }
+        code(cells, setup.toString().strip());
+        String path = out.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"");
+        String prelude = "import java.nio.file.*;\nimport java.util.*;\nfinal Path OUT = Path.of(\"" + path + "\");\n"
+                + "final org.p2prollout.notebooks.NotebookOutput NB = new org.p2prollout.notebooks.NotebookOutput(OUT);";
+        List<String> snippets;
+        try (JShell analysis = JShell.builder().executionEngine("local").build()) {
+            snippets = NotebookRunner.split(analysis, jshSource);
+        }
+        // the notebook's leading imports go before OUT and NB: in the kernel, a later wildcard import
+        // re-resolves earlier declarations and resets variables such as NB to null
+        int first = 0;
+        StringBuilder imports = new StringBuilder();
+        while (first < snippets.size() && withoutComments(snippets.get(first)).startsWith("import ")) {
+            imports.append(withoutComments(snippets.get(first++))).append('\n');
+        }
+        code(cells, (imports + prelude).strip());
+        for (String snippet : snippets.subList(first, snippets.size())) {
+            code(cells, snippet.strip());
+        }
+        ObjectNode meta = nb.putObject("metadata");
+        ObjectNode spec = meta.putObject("kernelspec");
+        spec.put("name", KERNEL);
+        spec.put("display_name", "Java (p2p-rollout)");
+        spec.put("language", "java");
+        meta.putObject("language_info").put("name", "java");
+        nb.put("nbformat", 4);
+        nb.put("nbformat_minor", 5);
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(nb);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The snippet without its leading {@code //} comment lines (the intro cell already shows them). */
+    static String withoutComments(String snippet) {
+        return snippet.strip().lines().dropWhile(l -> l.strip().startsWith("//"))
+                .collect(java.util.stream.Collectors.joining("\n")).strip();
+    }
+
+    private static void code(ArrayNode cells, String source) {
+        ObjectNode c = cells.addObject();
+        c.put("cell_type", "code");
+        c.putObject("metadata");
+        c.putNull("execution_count");
+        c.putArray("outputs");
+        c.put("source", source);
+    }
+
+    /**
+     * Writes the kernelspec under {@code jupyterPath/kernels/p2p-rollout-java/} (point
+     * {@code JUPYTER_PATH} at {@code jupyterPath}).
+     */
+    public static void writeKernelspec(Path jupyterPath, Path kernelJar) throws IOException {
+        ObjectNode k = JSON.createObjectNode();
+        ArrayNode argv = k.putArray("argv");
+        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        argv.add("-Djava.awt.headless=true");
+        argv.add("-ea");
+        argv.add("-jar");
+        argv.add(kernelJar.toAbsolutePath().toString());
+        argv.add("{connection_file}");
+        k.put("display_name", "Java (p2p-rollout)");
+        k.put("language", "java");
+        k.put("interrupt_mode", "message");
+        AtomicFile.writeString(jupyterPath.resolve("kernels").resolve(KERNEL).resolve("kernel.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(k));
+    }
+
+    /**
+     * The outcome of executing a notebook.
+     *
+     * @param passed   nbconvert exited 0
+     * @param launches kernel launches it took
+     * @param log      nbconvert's output of the last launch
+     */
+    public record Execution(boolean passed, int launches, String log) {
+    }
+
+    /**
+     * Executes {@code notebook} headlessly, writing the executed copy to {@code executed}; retries
+     * when the kernel never answered (not when a cell failed).
+     *
+     * @param timeoutSeconds per cell, and five times that for the whole run
+     */
+    public static Execution execute(Path jupyter, Path jupyterPath, Path notebook, Path executed, int timeoutSeconds)
+            throws IOException, InterruptedException {
+        String log = "";
+        for (int launch = 1; launch <= LAUNCHES; launch++) {
+            Path logFile = Files.createTempFile(executed.toAbsolutePath().getParent(), "nbconvert", ".log");
+            ProcessBuilder pb = new ProcessBuilder(List.of(jupyter.toString(), "nbconvert", "--to", "notebook",
+                    "--execute", "--ExecutePreprocessor.kernel_name=" + KERNEL,
+                    "--ExecutePreprocessor.timeout=" + timeoutSeconds,
+                    // the kernel answers within a few seconds when it answers at all
+                    "--ExecutePreprocessor.startup_timeout=20",
+                    "--output", executed.toAbsolutePath().toString(), notebook.toAbsolutePath().toString()))
+                    .redirectErrorStream(true).redirectOutput(logFile.toFile());
+            pb.environment().put("JUPYTER_PATH", jupyterPath.toAbsolutePath().toString());
+            Process p = pb.start();
+            boolean finished = p.waitFor(5L * timeoutSeconds, TimeUnit.SECONDS);
+            if (!finished) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+            log = Files.readString(logFile, StandardCharsets.UTF_8);
+            Files.deleteIfExists(logFile);
+            if (finished && p.exitValue() == 0) {
+                return new Execution(true, launch, log);
+            }
+            boolean kernelNeverAnswered = log.contains("Kernel didn't respond") || log.contains("kernel died")
+                    || log.contains("Kernel died");
+            if (!kernelNeverAnswered) {
+                return new Execution(false, launch, log);
+            }
+        }
+        return new Execution(false, LAUNCHES, log);
+    }
+
+    /** Exports every notebook given on the command line: {@code Ipynb OUTDIR NOTEBOOK.jsh...} (class path of this JVM). */
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        List<String> cp = new ArrayList<>(NotebookRunner.currentClassPath());
+        for (int i = 1; i < args.length; i++) {
+            Path jsh = Path.of(args[i]);
+            String name = NotebookRunner.nameOf(jsh);
+            AtomicFile.writeString(dir.resolve(name + ".ipynb"),
+                    export(Files.readString(jsh), cp, dir.resolve("output").resolve(name)));
+        }
+    }
+}

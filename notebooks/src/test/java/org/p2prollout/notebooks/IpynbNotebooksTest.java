@@ -1,0 +1,89 @@
+package org.p2prollout.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The Jupyter route: every notebook exported to .ipynb and executed headlessly on the rapaio Java
+ * kernel. Skips when {@code jupyter} (Debian: jupyter-nbconvert, jupyter-client) or the kernel jar
+ * ({@code mvn dependency:get -Dartifact=io.github.padreati:rapaio-jupyter-kernel:3.0.1}) is absent.
+ */
+class IpynbNotebooksTest {
+    static final Path DIR = Path.of("target/ipynb");
+
+    @Test
+    void exportHasOneCodeCellPerSnippetAfterTheSetUp() throws IOException {
+        String source = Files.readString(Path.of("src/test/resources/runner/passing.jsh"));
+        JsonNode nb = new ObjectMapper().readTree(Ipynb.export(source, List.of("/x/a.jar", "src"), Path.of("out")));
+        JsonNode cells = nb.get("cells");
+        // markdown intro, set-up (class path), prelude (OUT, NB), then the 8 snippets of passing.jsh
+        // (it has no leading imports)
+        assertEquals("markdown", cells.get(0).get("cell_type").asText());
+        assertEquals("%jar /x/a.jar\n%classpath src", cells.get(1).get("source").asText());
+        assertTrue(cells.get(2).get("source").asText().contains("final Path OUT"));
+        assertEquals(3 + 8, cells.size());
+        assertEquals(Ipynb.KERNEL, nb.get("metadata").get("kernelspec").get("name").asText());
+    }
+
+    /** The module's class path without the test framework (the kernel has its own). */
+    static List<String> kernelClassPath() {
+        return NotebookRunner.currentClassPath().stream()
+                .filter(e -> !e.contains("surefire") && !e.contains("junit") && !e.contains("opentest4j")
+                        && !e.contains("apiguardian")).toList();
+    }
+
+    static void assumeJupyter() throws IOException {
+        Assumptions.assumeTrue(Ipynb.jupyter().isPresent(), "jupyter not installed (apt-get install jupyter-nbconvert jupyter-client)");
+        Assumptions.assumeTrue(Ipynb.kernelJar().isPresent(), "rapaio kernel jar not in ~/.m2"
+                + " (mvn dependency:get -Dartifact=io.github.padreati:rapaio-jupyter-kernel:3.0.1)");
+        Files.createDirectories(DIR);
+        Ipynb.writeKernelspec(DIR.resolve("jupyter"), Ipynb.kernelJar().orElseThrow());
+    }
+
+    @Test
+    void aThrowingCellFailsTheExecutedNotebook() throws Exception {
+        assumeJupyter();
+        Path ipynb = DIR.resolve("throws.ipynb");
+        Files.writeString(ipynb, Ipynb.export(Files.readString(Path.of("src/test/resources/runner/throws.jsh")),
+                kernelClassPath(), DIR.resolve("output/throws").toAbsolutePath()));
+        Ipynb.Execution e = Ipynb.execute(Ipynb.jupyter().orElseThrow(), DIR.resolve("jupyter"), ipynb,
+                DIR.resolve("throws.executed.ipynb"), 120);
+        assertTrue(!e.passed() && e.log().contains("ArrayIndexOutOfBoundsException"), e::log);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyNotebookRunsOnTheJavaKernel() throws IOException {
+        assumeJupyter();
+        List<Path> notebooks;
+        try (Stream<Path> files = Files.list(NotebooksTest.NOTEBOOKS)) {
+            notebooks = files.filter(p -> p.toString().endsWith(".jsh")).sorted().toList();
+        }
+        List<String> cp = kernelClassPath();
+        return notebooks.stream().map(jsh -> DynamicTest.dynamicTest(NotebookRunner.nameOf(jsh), () -> {
+            String name = NotebookRunner.nameOf(jsh);
+            Path out = DIR.resolve("output").resolve(name).toAbsolutePath();
+            Path ipynb = DIR.resolve(name + ".ipynb");
+            Files.writeString(ipynb, Ipynb.export(Files.readString(jsh), cp, out));
+            Ipynb.Execution e = Ipynb.execute(Ipynb.jupyter().orElseThrow(), DIR.resolve("jupyter"), ipynb,
+                    DIR.resolve(name + ".executed.ipynb"), 300);
+            assertTrue(e.passed(), () -> name + " failed after " + e.launches() + " kernel launches:\n" + e.log());
+            try (Stream<Path> written = Files.list(out)) {
+                List<String> files = written.map(p -> p.getFileName().toString()).toList();
+                assertTrue(files.stream().anyMatch(f -> f.endsWith(".csv")), () -> name + " wrote no CSV: " + files);
+                assertTrue(files.stream().anyMatch(f -> f.endsWith(".png")), () -> name + " wrote no PNG: " + files);
+            }
+        }));
+    }
+}

@@ -1,0 +1,2 @@
+int ok = 1;
+String s = 42;

@@ -1,0 +1,3 @@
+int ok = 1;
+System.exit(0);
+int never = 2;

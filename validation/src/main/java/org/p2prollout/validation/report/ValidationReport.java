@@ -1,0 +1,46 @@
+package org.p2prollout.validation.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.p2prollout.solver.io.AtomicFile;
+import org.p2prollout.validation.suite.SuiteResult;
+
+/**
+ * Writes a suite's report into a folder: {@code report.html} (self-contained),
+ * {@code report.md} with {@code charts/*.png}, {@code cases.csv} and {@code comparisons.csv}.
+ * Every file is written atomically.
+ */
+public final class ValidationReport {
+    public static final String HTML = "report.html";
+    public static final String MARKDOWN = "report.md";
+    public static final String CHARTS = "charts";
+
+    private ValidationReport() {
+    }
+
+    public static ReportFiles write(SuiteResult suite, Path folder) {
+        RenderedCharts charts = RenderedCharts.of(suite);
+        List<Path> chartFiles = new ArrayList<>();
+        for (ChartImage image : charts.all()) {
+            Path file = folder.resolve(CHARTS).resolve(image.file());
+            try {
+                AtomicFile.write(file, out -> out.write(image.png()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+            chartFiles.add(file);
+        }
+        Path cases = folder.resolve("cases.csv");
+        Path comparisons = folder.resolve("comparisons.csv");
+        AtomicFile.writeString(cases, CsvReport.cases(suite));
+        AtomicFile.writeString(comparisons, CsvReport.comparisons(suite));
+        Path markdown = folder.resolve(MARKDOWN);
+        AtomicFile.writeString(markdown, MarkdownReport.render(suite, charts, CHARTS));
+        Path html = folder.resolve(HTML);
+        AtomicFile.writeString(html, HtmlReport.render(suite, charts));
+        return new ReportFiles(html, markdown, List.of(cases, comparisons), chartFiles);
+    }
+}

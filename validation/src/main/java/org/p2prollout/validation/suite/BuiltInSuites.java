@@ -1,0 +1,129 @@
+package org.p2prollout.validation.suite;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.p2prollout.model.mobility.Area;
+import org.p2prollout.model.mobility.CityParameters;
+import org.p2prollout.model.rates.PipelineOptions;
+import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.validation.sim.scenario.Scenario;
+import org.p2prollout.validation.sim.scenario.Scenario.MobilityModel;
+import org.p2prollout.validation.sim.scenario.Scenario.PiecePolicy;
+import org.p2prollout.validation.sim.scenario.Scenario.ProtocolImplementation;
+import org.p2prollout.validation.sim.scenario.ScenarioBuilder;
+
+/**
+ * The built-in suites. {@code quick} (under 2 minutes on the project machine) and {@code standard}
+ * (under 30 minutes) cover the same ground, standard with more replications and larger fleets:
+ * a homogeneous random-walk fleet with one piece, the same with a server, multi-piece with each
+ * policy the model has, a heterogeneous fleet (contact-rate classes, free riders), the open
+ * fleet's stationary state, and a trace-driven case on the cab traces (or on a synthetic city
+ * trace when the shared data folder is absent, which the report says).
+ */
+public final class BuiltInSuites {
+    /** Names of the built-in suites. */
+    public static final List<String> NAMES = List.of("quick", "standard");
+
+    private BuiltInSuites() {
+    }
+
+    /**
+     * @param name       quick or standard
+     * @param sharedData the shared data folder ({@code ../shared/data}), or null when absent
+     */
+    public static SuiteSpec byName(String name, Path sharedData) {
+        return switch (name) {
+            case "quick" -> build("quick", "Every model against the simulator on small fleets, few replications"
+                    + " (under 2 minutes).", 1, sharedData);
+            case "standard" -> build("standard", "Every model against the simulator with more replications and"
+                    + " larger fleets (under 30 minutes).", 4, sharedData);
+            default -> throw new InvalidInputException("--suite must be quick, standard or a suite file, got '" + name + "'");
+        };
+    }
+
+    /**
+     * The random-walk fleet of the homogeneous cases, well mixed: a device moves 300 to 600 m per
+     * 30 s step on a 3 km square, several times the 100 m range, so successive contacts are nearly
+     * independent (the Poisson assumption of the chains); about 2000 s to full coverage for 40 devices.
+     */
+    static ScenarioBuilder randomWalk(int devices, double seconds) {
+        return Scenario.builder().devices(devices).initialHolders(1).mobility(MobilityModel.RANDOM_WALK)
+                .area(3000).speedMinMetersPerSecond(10).speedMaxMetersPerSecond(20).stepSeconds(30)
+                .durationSeconds(seconds).rangeMeters(100).instantaneous(true).pieces(1).sizeBytes(100_000)
+                .implementation(ProtocolImplementation.IDEAL).serverRate(0);
+    }
+
+    private static SuiteSpec build(String name, String description, int scale, Path sharedData) {
+        int r = 12 * scale;
+        long seed = 20260101L;
+        Tolerances tol = Tolerances.DEFAULT;
+        List<CaseSpec> cases = new ArrayList<>();
+        int n = scale == 1 ? 40 : 80;
+        cases.add(CaseSpec.of("random-walk single piece", "Homogeneous random-walk fleet, one piece, no server:"
+                + " the epidemic chain with λ measured from the simulation's contacts.", ModelKind.SINGLE_PIECE,
+                randomWalk(n, 12_000).build(), r, seed, tol));
+        cases.add(CaseSpec.of("random-walk with server", "The same fleet with a server reached at rate μ: the"
+                + " hybrid chain, server downloads and offload.", ModelKind.SINGLE_PIECE,
+                randomWalk(n, 12_000).serverRate(1e-4).build(), r, seed + 1, tol));
+        int mpDevices = scale == 1 ? 10 : 12;
+        for (PiecePolicy policy : List.of(PiecePolicy.RANDOM, PiecePolicy.RAREST_FIRST, PiecePolicy.SEQUENTIAL)) {
+            // pairs meet as Poisson processes; 3 pieces of 30 kB at 1 kB/s (30 s each) over contacts of
+            // 20 s mean (exponential): most contacts carry no piece or one, so the policy matters
+            Scenario s = Scenario.builder().devices(mpDevices).initialHolders(1)
+                    .mobility(MobilityModel.CONTACT_PROCESS).encounterRate(2e-4).contactDurationSeconds(20)
+                    .durationSeconds(200_000).pieces(3).sizeBytes(90_000).bandwidth(1_000).frameHeaderBytes(0)
+                    .implementation(ProtocolImplementation.IDEAL).policy(policy).serverRate(1e-5).build();
+            cases.add(CaseSpec.of("multi-piece " + policy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    "Three pieces over short contacts (Poisson meetings), policy " + policy + ".",
+                    ModelKind.MULTI_PIECE, s, r, seed + 2, tol));
+        }
+        cases.add(CaseSpec.of("heterogeneous free riders", "A fleet with 30 % free riders; the model's device"
+                + " classes and class rates come from the contact log.", ModelKind.HETEROGENEOUS,
+                randomWalk(scale == 1 ? 30 : 45, 16_000).freeRiderShare(0.3).serverRate(5e-5).build(), r, seed + 3,
+                tol));
+        cases.add(CaseSpec.of("open fleet stationary state", "Devices arriving and leaving: the stationary (x, y)"
+                + " chain against a long simulation.", ModelKind.OPEN_FLEET, randomWalk(n, 12_000).build(), r, seed + 4,
+                tol).asUnavailable("the simulator has no open fleet (devices arriving and leaving), so the"
+                + " stationary model has nothing to be compared with"));
+        CaseSpec trace = traceCase(sharedData, scale, r, seed + 5, tol);
+        cases.add(trace);
+        cases.add(new CaseSpec("trace-driven classes", "The same replay against the heterogeneous chain: devices"
+                + " grouped by contact rate, with the class rates measured from the contacts.", ModelKind.HETEROGENEOUS,
+                trace.scenario(), trace.replications(), trace.seed(), trace.tolerances(), trace.notes(), null,
+                trace.contacts()));
+        OffloadSweep sweep = new OffloadSweep(randomWalk(n, 12_000).build(),
+                scale == 1 ? new double[] {5e-5, 2e-4, 1e-3} : new double[] {2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 3e-3},
+                scale == 1 ? 4 : 12, seed + 6);
+        return new SuiteSpec(name, description, cases, sweep, List.of());
+    }
+
+    /** The cab traces (2 h for quick, the whole day for standard) or, without them, a synthetic city trace. */
+    static CaseSpec traceCase(Path sharedData, int scale, int r, long seed, Tolerances tol) {
+        Path cabs = sharedData == null ? null : sharedData.resolve(scale == 1 ? "cabspotting-2h" : "cabspotting-day");
+        List<String> notes = new ArrayList<>();
+        ContactSupply contacts;
+        String what;
+        if (cabs != null && Files.isDirectory(cabs)) {
+            contacts = TraceContacts.read(cabs, PipelineOptions.DEFAULT);
+            what = "San Francisco cab traces (" + cabs.getFileName() + ")";
+        } else {
+            CityParameters city = new CityParameters(scale == 1 ? 120 : 300, new Area(4_000, 4_000), 200, 0.3, 5, 15,
+                    300, 3600);
+            var log = new CityContacts(city, 100, 30, 7200).contacts(seed, 0);
+            contacts = new TraceContacts("synthetic city trace", log, city.devices(), 7200);
+            what = "a synthetic city trace";
+            notes.add("synthetic trace: the cab traces were not found"
+                    + (sharedData == null ? "" : " in " + sharedData) + ", so this case replays a synthetic city fleet");
+        }
+        double seconds = contacts instanceof TraceContacts t ? t.seconds() : 7200;
+        Scenario s = Scenario.builder().devices(contacts.devices()).initialHolders(5)
+                .mobility(MobilityModel.CONTACT_PROCESS).encounterRate(0).durationSeconds(seconds)
+                .instantaneous(true).pieces(1).sizeBytes(100_000).implementation(ProtocolImplementation.IDEAL)
+                .serverRate(1e-3).build();
+        return new CaseSpec("trace-driven", "Replay of " + what + ": contacts from the rates pipeline, single-piece"
+                + " hybrid chain with the trace's homogeneous rate.", ModelKind.SINGLE_PIECE, s, r, seed, tol, notes, null,
+                contacts);
+    }
+}

@@ -1,0 +1,90 @@
+package org.p2prollout.validation.suite;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.p2prollout.model.mobility.Area;
+import org.p2prollout.model.mobility.CityParameters;
+import org.p2prollout.model.rates.PipelineOptions;
+import org.p2prollout.model.rates.RatesPipeline;
+import org.p2prollout.model.rates.RatesRun;
+import org.p2prollout.model.swarm.RolloutPrediction;
+import org.p2prollout.model.swarm.SinglePieceModel;
+import org.p2prollout.model.trace.ContactTrace;
+import org.p2prollout.model.trace.TraceFormat;
+import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.validation.report.ReportFiles;
+import org.p2prollout.validation.report.ValidationReport;
+import org.p2prollout.validation.sim.scenario.Scenario;
+
+/**
+ * The main job on the built-in scenario, end to end: a synthetic city fleet, its encounter rates
+ * (rates pipeline on one realisation's contacts), the homogeneous single-piece prediction from
+ * them, R simulations of the protocol over new realisations of the city, the validation of the
+ * heterogeneous-fleet model (classes by contact rate: parked cars meet less) fitted to the
+ * simulations' own contact logs, and the report.
+ */
+public final class Demo {
+    /** The built-in city: 150 cars on a 4 km x 4 km grid of 200 m blocks, 30 % parked, 2 hours. */
+    public static final CityParameters CITY = new CityParameters(150, new Area(4_000, 4_000), 200, 0.3, 5, 15, 300, 3600);
+    public static final double RANGE_METERS = 100;
+    public static final double STEP_SECONDS = 30;
+    public static final double HORIZON_SECONDS = 7200;
+    /** A device lacking the update reaches the server once per 2 hours on average. */
+    public static final double SERVER_RATE = 1.0 / 7200;
+    public static final int INITIAL_HOLDERS = 3;
+    public static final long UPDATE_BYTES = 2_000_000;
+
+    private Demo() {
+    }
+
+    /**
+     * What the demo found.
+     *
+     * @param contacts      contacts of the first city realisation
+     * @param rates         the rates pipeline's result on them
+     * @param prediction    the single-piece prediction from those rates (T_1, offload)
+     * @param t50, t90      predicted mean T_0.5 and T_0.9, seconds
+     * @param validation    the suite of one case: simulation against the model fitted to its own logs
+     * @param report        the report files
+     */
+    public record Result(int contacts, RatesRun rates, RolloutPrediction prediction, double t50, double t90,
+                         SuiteResult validation, ReportFiles report) {
+    }
+
+    public static Result run(Path out, int replications, long seed, ProgressListener progress) {
+        CityContacts city = new CityContacts(CITY, RANGE_METERS, STEP_SECONDS, HORIZON_SECONDS);
+        // one bar: city, rates, prediction, then one unit per replication, then the report
+        long total = 4L + replications;
+        progress.progress(0, total, "demo");
+        var first = city.contacts(seed, 0);
+        progress.progress(1, total, "demo");
+        List<String> names = java.util.stream.IntStream.range(0, CITY.devices()).mapToObj(Integer::toString).toList();
+        RatesRun rates = new RatesPipeline(PipelineOptions.DEFAULT).fromContacts(new ContactTrace("synthetic city",
+                TraceFormat.CONTACTS_CSV, false, names, first, 0, HORIZON_SECONDS, 0, 0));
+        progress.progress(2, total, "demo");
+        SinglePieceModel model = new SinglePieceModel(CITY.devices(), INITIAL_HOLDERS, rates.rates().homogeneous().rate(),
+                SERVER_RATE, 1);
+        RolloutPrediction prediction = model.predict(1.0);
+        double t50 = model.timeDistribution(0.5).mean();
+        double t90 = model.timeDistribution(0.9).mean();
+        progress.progress(3, total, "demo");
+        Scenario scenario = Scenario.builder().devices(CITY.devices()).initialHolders(INITIAL_HOLDERS)
+                .mobility(Scenario.MobilityModel.CONTACT_PROCESS).encounterRate(0).durationSeconds(HORIZON_SECONDS)
+                .instantaneous(true).pieces(1).sizeBytes(UPDATE_BYTES)
+                .implementation(Scenario.ProtocolImplementation.IDEAL).serverRate(SERVER_RATE).build();
+        CaseSpec spec = CaseSpec.of("city fleet", "The built-in synthetic city fleet: the heterogeneous-fleet chain"
+                + " (device classes by contact rate, from the simulation's contact log) against the protocol"
+                + " simulated over new realisations of the city.", ModelKind.HETEROGENEOUS,
+                scenario, replications, seed, Tolerances.DEFAULT).withContacts(city, List.of());
+        SuiteSpec suite = new SuiteSpec("demo", "The main job on the built-in scenario: synthetic city fleet,"
+                + " encounter rates, prediction, simulation, validation.", List.of(spec), null,
+                List.of(String.format(java.util.Locale.ROOT, "first realisation: %d contacts, λ = %.4g per pair per"
+                        + " second; predicted mean T_1 from it %.0f s", first.size(),
+                        rates.rates().homogeneous().rate(), prediction.meanTime())));
+        SuiteResult validation = new SuiteRunner().run(suite, (done, all, what) ->
+                progress.progress(3 + Math.min(done, replications), total, "demo"));
+        ReportFiles files = ValidationReport.write(validation, out);
+        progress.progress(total, total, "demo");
+        return new Result(first.size(), rates, prediction, t50, t90, validation, files);
+    }
+}

@@ -1,0 +1,41 @@
+package org.p2prollout.validation.suite;
+
+import org.p2prollout.validation.sim.SimulationResult;
+
+/** Which swarm model a validation case compares the simulation with, and how it is parameterised. */
+public enum ModelKind {
+    /** The single-piece hybrid chain (PRODUCT.md §4.2). */
+    SINGLE_PIECE,
+    /** The multi-piece model with the scenario's piece-selection policy (§4.4). */
+    MULTI_PIECE,
+    /** The heterogeneous fleet: classes and free riders (§4.3). */
+    HETEROGENEOUS,
+    /** The open fleet's stationary state (§4.5). */
+    OPEN_FLEET;
+
+    /** Parameterises this kind of model from the simulation and its contact-log rates. */
+    public ModelFit fit(SimulationResult sim, ContactLogRates rates, boolean sameContactsEveryReplication) {
+        return switch (this) {
+            case SINGLE_PIECE -> SinglePieceFit.fit(sim.scenario(), rates);
+            case MULTI_PIECE -> MultiPieceFit.fit(sim.scenario(), rates);
+            case HETEROGENEOUS -> HeterogeneousFit.fit(sim.scenario(), rates, sameContactsEveryReplication);
+            case OPEN_FLEET -> throw new CaseNotRunnable(
+                    "the open-fleet stationary model and an open-fleet simulator scenario are not available in this build");
+        };
+    }
+
+    /** The lower-case name used in suite files, e.g. {@code single-piece}. */
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    public static ModelKind parse(String key) {
+        for (ModelKind k : values()) {
+            if (k.key().equals(key) || k.name().equalsIgnoreCase(key)) {
+                return k;
+            }
+        }
+        throw new org.p2prollout.solver.InvalidInputException("model must be one of single-piece, multi-piece,"
+                + " heterogeneous, open-fleet, got '" + key + "'");
+    }
+}
