@@ -32,7 +32,12 @@ public final class RandomStreams {
         /** Choice of hostile devices and what they do. */
         ADVERSARY,
         /** Everything else the protocol draws (keys, gossip). */
-        PROTOCOL
+        PROTOCOL,
+        /**
+         * The open fleet's race of arrivals, departures, server downloads and encounters: the next
+         * event is drawn from one race over all of them, so they share one stream.
+         */
+        CHURN
     }
 
     private final long seed;

@@ -26,6 +26,7 @@ public final class Simulator {
     /** One replication; deterministic in its arguments. */
     public static ReplicationResult replicate(Scenario scenario, long seed, int replication) {
         Checks.inRange("replication", replication, 0, Integer.MAX_VALUE);
+        closedOnly(scenario);
         if (scenario.mobility().model() == MobilityModel.TRACE) {
             TraceReplay trace = TraceReplay.load(scenario, ProgressListener.NONE);
             return Replication.run(scenario.withDevices(trace.devices()), seed, replication, trace.contacts());
@@ -41,6 +42,7 @@ public final class Simulator {
      */
     public static ReplicationResult replicate(Scenario scenario, long seed, int replication, List<Contact> contacts) {
         Checks.inRange("replication", replication, 0, Integer.MAX_VALUE);
+        closedOnly(scenario);
         return Replication.run(scenario, seed, replication, List.copyOf(contacts));
     }
 
@@ -52,6 +54,7 @@ public final class Simulator {
      */
     public static SimulationResult run(Scenario scenario, long seed, int replications, ProgressListener progress) {
         Checks.inRange("replications", replications, 1, 100_000);
+        closedOnly(scenario);
         Scenario effective = scenario;
         List<Contact> contacts = null;
         if (scenario.mobility().model() == MobilityModel.TRACE) {
@@ -76,5 +79,14 @@ public final class Simulator {
                 })
                 .toList();
         return new SimulationResult(sc, seed, runs, Summary.of(runs));
+    }
+
+    /** A rollout has a release time and a fixed fleet; an open fleet is run for its stationary state instead. */
+    private static void closedOnly(Scenario scenario) {
+        if (scenario.churn().open()) {
+            throw new org.p2prollout.solver.InvalidInputException("churn.arrivalRate must be 0 for a rollout simulation"
+                    + " (got " + scenario.churn().arrivalRate() + "): an open fleet runs with"
+                    + " org.p2prollout.validation.sim.churn.OpenFleetSimulator for its stationary state");
+        }
     }
 }

@@ -13,9 +13,31 @@ import org.p2prollout.solver.InvalidInputException;
  * with {@link ScenarioReader}; every setting and its default is documented in docs/SCENARIO.md.
  */
 public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release release, Protocol protocol,
-                       Adversary adversary, Server server, Baseline baseline) implements Serializable {
+                       Adversary adversary, Server server, Baseline baseline, Churn churn) implements Serializable {
+
+    /** A closed fleet (no churn). */
+    public Scenario(Fleet fleet, Mobility mobility, Radio radio, Release release, Protocol protocol,
+                    Adversary adversary, Server server, Baseline baseline) {
+        this(fleet, mobility, radio, release, protocol, adversary, server, baseline, Churn.CLOSED);
+    }
 
     public Scenario {
+        if (churn == null) {
+            churn = Churn.CLOSED;
+        }
+        if (churn.open()) {
+            requireForChurn(mobility.model() == MobilityModel.CONTACT_PROCESS, "mobility.model must be contact-process");
+            requireForChurn(radio.instantaneous(), "radio.instantaneous must be true (every encounter carries the update)");
+            requireForChurn(fleet.freeRiderShare() == 0, "fleet.freeRiderShare must be 0");
+            requireForChurn(fleet.installFailureProbability() == 0, "fleet.installFailureProbability must be 0");
+            requireForChurn(adversary.share() == 0 && adversary.deviceIds().isEmpty(), "adversary.share must be 0");
+            requireForChurn(server.coverageShare() == 1, "server.coverageShare must be 1");
+            requireForChurn(baseline == Baseline.P2P, "baseline must be p2p");
+            if (!(churn.warmupSeconds() < mobility.durationSeconds())) {
+                throw new InvalidInputException("churn.warmupSeconds must be in [0, mobility.durationSeconds = "
+                        + mobility.durationSeconds() + "), got " + churn.warmupSeconds());
+            }
+        }
         if (fleet.initialHolders() > fleet.devices()) {
             throw new InvalidInputException("fleet.initialHolders must be an integer in [0, " + fleet.devices()
                     + "] (fleet.devices), got " + fleet.initialHolders());
@@ -48,6 +70,48 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
         }
                 if (mobility.model() == MobilityModel.TRACE && mobility.trace() == null) {
             throw new InvalidInputException("mobility.trace must name a trace file or folder when mobility.model is trace");
+        }
+    }
+
+    private static void requireForChurn(boolean ok, String what) {
+        if (!ok) {
+            throw new InvalidInputException("churn.arrivalRate > 0 (an open fleet) needs " + what);
+        }
+    }
+
+    /**
+     * Devices arriving and leaving (PRODUCT.md section 4.5), run by
+     * {@link org.p2prollout.validation.sim.churn.OpenFleetSimulator}. With {@code arrivalRate = 0}
+     * the fleet is closed and the section is ignored.
+     *
+     * @param arrivalRate      alpha: devices lacking the update coming online, per second, in [0, 1e6]
+     * @param leaveLackingRate theta: rate at which an online device lacking the update goes offline, per second, in [0, 1e6]
+     * @param leaveHoldingRate gamma: rate at which an online holder stops sharing (goes offline), per second, in [0, 1e6]
+     * @param warmupSeconds    simulated seconds discarded before time averages start, in [0, duration)
+     * @param batches          batches of the batch-means confidence intervals per replication, in [2, 1000]
+     */
+    public record Churn(double arrivalRate, double leaveLackingRate, double leaveHoldingRate, double warmupSeconds,
+                        int batches) implements Serializable {
+        /** The closed fleet: nobody arrives or leaves. */
+        public static final Churn CLOSED = new Churn(0, 0, 0, 0, 20);
+
+        public Churn {
+            rate("churn.arrivalRate", arrivalRate);
+            rate("churn.leaveLackingRate", leaveLackingRate);
+            rate("churn.leaveHoldingRate", leaveHoldingRate);
+            Checks.nonNegative("churn.warmupSeconds", warmupSeconds);
+            Checks.inRange("churn.batches", batches, 2, 1000);
+        }
+
+        private static void rate(String name, double v) {
+            if (!(v >= 0 && v <= 1e6)) {
+                throw new InvalidInputException(name + " must be in [0, 1e6] per second, got " + v);
+            }
+        }
+
+        /** True when devices arrive: the fleet is open. */
+        public boolean open() {
+            return arrivalRate > 0;
         }
     }
 
@@ -310,11 +374,11 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
         Fleet g = new Fleet(devices, Math.min(f.initialHolders(), devices), f.bandwidthClasses(), f.freeRiderShare(),
                 f.batteryJoules(), f.batteryReserveJoules(), f.joulesPerByteSent(), f.joulesPerByteReceived(),
                 f.installFailureProbability(), f.initialHolderIds());
-        return new Scenario(g, mobility, radio, release, protocol, adversary, server, baseline);
+        return new Scenario(g, mobility, radio, release, protocol, adversary, server, baseline, churn);
     }
 
     /** This scenario with another baseline (same fleet and mobility). */
     public Scenario withBaseline(Baseline other) {
-        return new Scenario(fleet, mobility, radio, release, protocol, adversary, server, other);
+        return new Scenario(fleet, mobility, radio, release, protocol, adversary, server, other, churn);
     }
 }

@@ -68,6 +68,12 @@ public final class ScenarioBuilder {
     private double coverageShare = 1;
     private List<Scenario.CoverageArea> coverageAreas = List.of();
     private Baseline baseline = Baseline.P2P;
+    // churn (closed fleet by default)
+    private double arrivalRate = 0;
+    private double leaveLackingRate = 0;
+    private double leaveHoldingRate = 0;
+    private double warmupSeconds = 0;
+    private int batches = 20;
 
     ScenarioBuilder() {
     }
@@ -133,6 +139,15 @@ public final class ScenarioBuilder {
     public ScenarioBuilder serverCoverageAreas(List<Scenario.CoverageArea> v) { coverageAreas = new ArrayList<>(v); return this; }
     public ScenarioBuilder baseline(Baseline v) { baseline = v; return this; }
 
+    /** alpha, devices lacking the update coming online per second (0 = closed fleet). */
+    public ScenarioBuilder arrivalRate(double v) { arrivalRate = v; return this; }
+    /** theta, per second per online device lacking the update. */
+    public ScenarioBuilder leaveLackingRate(double v) { leaveLackingRate = v; return this; }
+    /** gamma, per second per online holder. */
+    public ScenarioBuilder leaveHoldingRate(double v) { leaveHoldingRate = v; return this; }
+    public ScenarioBuilder warmupSeconds(double v) { warmupSeconds = v; return this; }
+    public ScenarioBuilder batches(int v) { batches = v; return this; }
+
     /** Validates every setting (InvalidInputException naming the first bad one) and freezes. */
     public Scenario build() {
         return new Scenario(
@@ -147,6 +162,7 @@ public final class ScenarioBuilder {
                 new Scenario.Protocol(implementation, policy, recentPeers, failureShareThreshold, uploadSlots),
                 new Scenario.Adversary(adversaryShare, behaviours, adversaryIds),
                 new Scenario.Server(serverRate, serverBytesPerSecond, coverageShare, coverageAreas),
-                baseline);
+                baseline,
+                new Scenario.Churn(arrivalRate, leaveLackingRate, leaveHoldingRate, warmupSeconds, batches));
     }
 }

@@ -23,7 +23,7 @@ import org.p2prollout.validation.sim.scenario.Scenario.ProtocolImplementation;
 
 /**
  * Reads a {@link Scenario} from YAML. Top-level sections {@code fleet, mobility, radio, release,
- * protocol, adversary, server} (and the key {@code baseline}); every key is optional and takes
+ * protocol, adversary, server, churn} (and the key {@code baseline}); every key is optional and takes
  * the default of docs/SCENARIO.md. Unknown sections or keys, wrong types and values out of range
  * throw {@link InvalidInputException} naming the file and the key. A relative
  * {@code mobility.trace} path is resolved against the scenario file's folder.
@@ -146,6 +146,11 @@ public final class ScenarioReader {
         KEYS.put("server.bytesPerSecond", (b, v) -> b.serverBytesPerSecond(v.asDouble()));
         KEYS.put("server.coverageShare", (b, v) -> b.serverCoverageShare(v.asDouble()));
         KEYS.put("server.coverageAreas", ScenarioReader::coverageAreas);
+        KEYS.put("churn.arrivalRate", (b, v) -> b.arrivalRate(v.asDouble()));
+        KEYS.put("churn.leaveLackingRate", (b, v) -> b.leaveLackingRate(v.asDouble()));
+        KEYS.put("churn.leaveHoldingRate", (b, v) -> b.leaveHoldingRate(v.asDouble()));
+        KEYS.put("churn.warmupSeconds", (b, v) -> b.warmupSeconds(v.asDouble()));
+        KEYS.put("churn.batches", (b, v) -> b.batches(v.asInt()));
     }
 
     private ScenarioReader() {
@@ -198,7 +203,7 @@ public final class ScenarioReader {
                 }
                 if (KEYS.keySet().stream().noneMatch(k -> k.startsWith(name + "."))) {
                     throw new InvalidInputException("unknown section '" + name
-                            + "' (allowed: fleet, mobility, radio, release, protocol, adversary, server, baseline)");
+                            + "' (allowed: fleet, mobility, radio, release, protocol, adversary, server, churn, baseline)");
                 }
                 JsonNode body = section.getValue();
                 if (body == null || body.isNull()) {
