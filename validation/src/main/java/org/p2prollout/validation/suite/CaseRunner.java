@@ -52,6 +52,17 @@ public final class CaseRunner {
         if (spec.unavailable() != null) {
             return CaseResult.notRun(spec.name(), spec.description(), scenarioParams, spec.unavailable(), spec.notes());
         }
+        if (spec.model() == ModelKind.OPEN_FLEET) {
+            OpenFleetCase.addScenarioParameters(spec.scenario(), scenarioParams);
+            try {
+                return OpenFleetCase.run(spec, scenarioParams, progress);
+            } catch (CaseNotRunnable e) {
+                return CaseResult.notRun(spec.name(), spec.description(), scenarioParams, e.getMessage(), spec.notes());
+            } catch (org.p2prollout.solver.InvalidInputException | IllegalStateException e) {
+                return CaseResult.notRun(spec.name(), spec.description(), scenarioParams,
+                        "cannot fit or simulate: " + e.getMessage(), spec.notes());
+            }
+        }
         SimulationResult sim;
         ModelFit fit;
         try {

@@ -19,8 +19,8 @@ public enum ModelKind {
             case SINGLE_PIECE -> SinglePieceFit.fit(sim.scenario(), rates);
             case MULTI_PIECE -> MultiPieceFit.fit(sim.scenario(), rates);
             case HETEROGENEOUS -> HeterogeneousFit.fit(sim.scenario(), rates, sameContactsEveryReplication);
-            case OPEN_FLEET -> throw new CaseNotRunnable(
-                    "the open-fleet stationary model and an open-fleet simulator scenario are not available in this build");
+            case OPEN_FLEET -> throw new CaseNotRunnable("the open fleet has no rollout to fit: its stationary state"
+                    + " is compared by OpenFleetCase over an open-fleet simulation (CaseRunner runs it)");
         };
     }
 
