@@ -15,10 +15,22 @@ import org.p2prollout.validation.sim.scenario.Scenario;
  * contact log; per contact and direction k = the mean number of pieces carried by the logged
  * contacts long enough for one (at the slowest bandwidth), rounded to [1, K], and p such that
  * p k equals the mean pieces per logged contact (capped at K and p at 1); with instantaneous
- * transfers p = 1 and k = K.
+ * transfers p = 1 and k = K. The server hands out up to K pieces per visit, as the simulator's
+ * server session does: a session stays open while the device has a request outstanding, and the
+ * device keeps requesting the pieces it lacks, so one reach delivers every missing piece (except any
+ * already on their way from a peer); see {@link #serverPiecesPerVisit}.
  */
 final class MultiPieceFit {
     private MultiPieceFit() {
+    }
+
+    /**
+     * Pieces the simulator's server session hands out per reach, as a function of K: all of them.
+     * (World closes a server link only once it is idle, and the device requests its next missing
+     * piece as soon as one arrives, so the session ends when the device holds every piece.)
+     */
+    static int serverPiecesPerVisit(int pieces) {
+        return pieces;
     }
 
     /** Mean of floor(duration / pieceSeconds) over the contacts that carry at least one piece. */
@@ -57,13 +69,11 @@ final class MultiPieceFit {
                     + " number of pieces of a contact that carries any, rounded) and p = mean pieces per contact / k"
                     + " = %.3g / %d, so that p k matches the logged contacts' capacity", meanPieces, perContact));
         }
-        if (sc.server().rate() > 0 && pieces > 1) {
-            notes.add("the simulator's server session delivers every missing piece per reach, the model one piece"
-                    + " per reach: the model's server downloads are expected lower");
-        }
+        int serverPerVisit = serverPiecesPerVisit(pieces);
         int n = sc.fleet().devices();
         int m = sc.fleet().initialHolders();
-        MultiPieceSwarm swarm = new MultiPieceSwarm(n, pieces, perContact, policy, rates.rate(), sc.server().rate(), p, m);
+        MultiPieceSwarm swarm = new MultiPieceSwarm(n, pieces, perContact, policy, rates.rate(), sc.server().rate(), p, m,
+                serverPerVisit);
         MultiPieceModel model = new MultiPieceModel(swarm);
         var prediction = model.predict(1.0);
         if (prediction.sdTime() == 0) {
@@ -78,6 +88,8 @@ final class MultiPieceFit {
         params.put("k pieces per contact and direction", Integer.toString(perContact));
         params.put("p per contact and direction", String.format(Locale.ROOT, "%.4g", p));
         params.put("μ server rate per second", String.format(Locale.ROOT, "%.4g", sc.server().rate()));
+        params.put("server pieces per visit", serverPerVisit
+                + " (the simulator's server session: every missing piece per reach)");
         params.put("chain states", Long.toString(prediction.states()));
         Map<String, Double> bytes = new LinkedHashMap<>();
         double size = sc.release().sizeBytes();

@@ -94,4 +94,62 @@ class ServerAndBaselineTest {
         // every learner received each piece exactly once: payload = (N - 1) K piece frames
         assertEquals((n - 1) * 4.0 * (16 + 36 + 1000), r.summary().bytes().get("peerPayload").mean(), 1e-9);
     }
+
+    static Scenario bitTorrent(int n, int seeds, double mu, boolean instantaneous) {
+        return Scenario.builder().devices(n).initialHolders(seeds).instantaneous(instantaneous).pieces(4)
+                .sizeBytes(4000).bandwidth(1000).uploadSlots(1).durationSeconds(1e6).serverRate(mu)
+                .implementation(ProtocolImplementation.IDEAL).baseline(Baseline.BITTORRENT).build();
+    }
+
+    /**
+     * Instantaneous transfers, one seed, N - 1 leechers, a server: rounds take no time, so the peers
+     * hand the release to everyone at time 0 before any server reach (probability 1 - exp(-mu 0) =
+     * 0). Every piece comes from peers: offload exactly 1, whatever mu.
+     */
+    @Test
+    void bitTorrentSwarmWithASeedAndInstantTransfersNeedsNoServer() {
+        int n = 40;
+        for (double mu : new double[] {5e-5, 1e-3, 1e-1}) {
+            SimulationResult r = Simulator.run(bitTorrent(n, 1, mu, true), 5, 8, ProgressListener.NONE);
+            for (ReplicationResult rep : r.replications()) {
+                assertEquals(0L, rep.serverPieces(), "mu " + mu);
+                assertEquals(1.0, rep.offload(), "mu " + mu);
+                assertEquals(n, rep.installTimes().length);
+                assertEquals(0.0, rep.rolloutTime(1.0));
+            }
+        }
+    }
+
+    /**
+     * Instantaneous transfers, no seed: nothing moves until the first server reach, which comes
+     * after Exp(N mu); that device gets all K pieces from the server and becomes the one seed, and
+     * the other N - 1 get theirs from peers at once. So exactly K server pieces, offload exactly
+     * (N - 1) / N (pieces of equal size) and E[T_1] = 1 / (N mu).
+     */
+    @Test
+    void bitTorrentSwarmWithoutSeedTakesOneServerDownloadThenPeers() {
+        int n = 20;
+        double mu = 1e-3;
+        SimulationResult r = Simulator.run(bitTorrent(n, 0, mu, true), 9, 200, ProgressListener.NONE);
+        for (ReplicationResult rep : r.replications()) {
+            assertEquals(4L, rep.serverPieces());
+            assertEquals((n - 1.0) / n, rep.offload(), 1e-12);
+        }
+        double expected = 1 / (n * mu);
+        assertTrue(r.summary().t100().covers(expected), () -> expected + " outside " + r.summary().t100());
+    }
+
+    /**
+     * Timed rounds (tau = piece bytes x slots / bandwidth = 1 s), one seed, 39 leechers, mu =
+     * 1e-3: each leecher reaches the server with probability 1 - exp(-mu tau) < 1e-3 per round and
+     * the swarm needs a few dozen rounds at most, so the expected server share is about 1 %; at
+     * least (N - 1) / N of the payload must come from peers on average over 40 replications.
+     */
+    @Test
+    void bitTorrentSwarmWithTimedRoundsServesMostPiecesFromPeers() {
+        int n = 40;
+        SimulationResult r = Simulator.run(bitTorrent(n, 1, 1e-3, false), 13, 40, ProgressListener.NONE);
+        assertEquals(40, r.summary().t100().n(), "every replication completes");
+        assertTrue(r.summary().offload().mean() >= (n - 1.0) / n, () -> "offload " + r.summary().offload());
+    }
 }

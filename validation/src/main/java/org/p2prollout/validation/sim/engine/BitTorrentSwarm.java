@@ -24,6 +24,14 @@ import org.p2prollout.validation.sim.scenario.Scenario;
  * rarest piece the receiver lacks and is not already getting this round); pieces arrive at the
  * end of the round. A device lacking the release reaches the server with probability
  * 1 - exp(-mu tau) per round and then receives all its missing pieces by the end of the round.
+ *
+ * <p>With instantaneous transfers tau = 0: rounds take no time, so within them no device can reach
+ * the server (probability 1 - exp(-mu 0) = 0) and the peers spread whatever they hold at once.
+ * Only when a round moves nothing (the swarm holds no piece a covered device lacks) does time
+ * advance, to the next server reach, which comes after an exponential time of rate mu times the
+ * number of covered devices still lacking pieces; that device, uniform among them, receives all its
+ * missing pieces. (Counting a zero-length round as a sure server reach would serve every device
+ * but the seed's first few uploads from the server.)
  * Per received piece the receiver sends a request and a tracker announcement; every device
  * fetches the manifest once. Hostile devices do not take part.
  */
@@ -55,10 +63,8 @@ final class BitTorrentSwarm {
         int name = sc.release().name().length();
         long announce = h + 42 + name + (k + 7) / 8;
         long manifestBytes = (h + 6 + name) + (h + 115 + name + 32L * k);
-        double pServer = 1 - Math.exp(-sc.server().rate() * tau);
-        if (tau == 0 && sc.server().rate() > 0) {
-            pServer = 1;
-        }
+        double mu = sc.server().rate();
+        double pServer = 1 - Math.exp(-mu * tau); // 0 when tau = 0: see the class comment
 
         BitSet[] has = new BitSet[n];
         int[] count = new int[n];
@@ -97,7 +103,6 @@ final class BitTorrentSwarm {
         BitSet[] incoming = new BitSet[n];
         while (installedCount < coverageFleet && now + tau <= horizon && incompleteCount > 0) {
             rounds++;
-            long piecesBefore = serverPieces;
             int pending = 0;
             for (int u = 0; u < n; u++) {
                 if (count[u] == 0 || fleet.hostile[u] || fleet.freeRider[u]
@@ -157,21 +162,35 @@ final class BitTorrentSwarm {
             for (int i = 0; i < incompleteCount; i++) {
                 int v = incomplete[i];
                 if (count[v] < k && fleet.covered[v] && pServer > 0 && serverRng.nextDouble() < pServer) {
-                    for (int p = has[v].nextClearBit(0); p < k; p = has[v].nextClearBit(p + 1)) {
-                        long size = h + 36 + sc.release().pieceBytes(p);
-                        bytes[ByteKind.SERVER_PAYLOAD.ordinal()] += size;
-                        bytes[ByteKind.REQUESTS.ordinal()] += h + 36;
-                        spend(energy, -1, v, size);
-                        spend(energy, v, -1, h + 36);
-                        has[v].set(p);
-                        avail[p]++;
-                        serverPieces++;
-                    }
+                    serverPieces += serveAll(v, has, avail, bytes, energy);
                     count[v] = k;
                 }
             }
-            if (tau == 0 && pending == 0 && serverPieces == piecesBefore) {
-                break; // instantaneous rounds without progress would repeat forever
+            if (tau == 0 && pending == 0) {
+                // instantaneous and stalled: nothing moves until the next server reach
+                int eligible = 0;
+                for (int i = 0; i < incompleteCount; i++) {
+                    if (fleet.covered[incomplete[i]] && count[incomplete[i]] < k) {
+                        eligible++;
+                    }
+                }
+                if (mu == 0 || eligible == 0) {
+                    break;
+                }
+                double wait = -Math.log(1 - serverRng.nextDouble()) / (mu * eligible);
+                if (now + wait > horizon) {
+                    break;
+                }
+                now += wait;
+                int pick = serverRng.nextInt(eligible);
+                for (int i = 0; i < incompleteCount; i++) {
+                    int v = incomplete[i];
+                    if (fleet.covered[v] && count[v] < k && pick-- == 0) {
+                        serverPieces += serveAll(v, has, avail, bytes, energy);
+                        count[v] = k;
+                        break;
+                    }
+                }
             }
             for (int i = 0; i < incompleteCount; i++) {
                 int v = incomplete[i];
@@ -200,6 +219,23 @@ final class BitTorrentSwarm {
                 peer + srv == 0 ? Double.NaN : (double) peer / (peer + srv),
                 clientServerBytes == 0 ? Double.NaN : (double) total / clientServerBytes, clientServerBytes, energy,
                 new TreeMap<>(), 0, serverPieces, 0, rounds, sc.mobility().recordContacts() ? new ContactLog() : null);
+    }
+
+    /** The server sends {@code v} every piece it lacks; returns the number of pieces. */
+    private int serveAll(int v, BitSet[] has, int[] avail, long[] bytes, double[] energy) {
+        int h = sc.radio().frameHeaderBytes();
+        int served = 0;
+        for (int p = has[v].nextClearBit(0); p < k; p = has[v].nextClearBit(p + 1)) {
+            long size = h + 36 + sc.release().pieceBytes(p);
+            bytes[ByteKind.SERVER_PAYLOAD.ordinal()] += size;
+            bytes[ByteKind.REQUESTS.ordinal()] += h + 36;
+            spend(energy, -1, v, size);
+            spend(energy, v, -1, h + 36);
+            has[v].set(p);
+            avail[p]++;
+            served++;
+        }
+        return served;
     }
 
     private void spend(double[] energy, int from, int to, long count) {
