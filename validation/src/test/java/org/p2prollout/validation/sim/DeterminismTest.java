@@ -50,8 +50,15 @@ class DeterminismTest {
     @Test
     void resultsAreSerialisable() throws Exception {
         SimulationResult a = Simulator.run(small(ProtocolImplementation.IDEAL), 1, 2, ProgressListener.NONE);
-        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(a);
         }
+        Object back;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = in.readObject();
+        }
+        // a replication shipped to another machine (Spark) must arrive with the same numbers
+        org.junit.jupiter.api.Assertions.assertEquals(a.summary(), ((SimulationResult) back).summary());
     }
 }
