@@ -22,7 +22,7 @@ final class UniformisationPass {
     final double lambda;
     final double[] times;          // distinct positive times, ascending
     final FoxGlynn[] poisson;      // per time
-    final double[][] distributions; // per time, or null when not kept
+    final double[][] distributions; // per time; an entry is null when that time's distribution is not kept
     final double[][] expectations; // per function, per time: Σ_k w(k) g_k
     final double[][] integrals;    // per function, per time: Σ_k g_k P(N > k)  (times Λ)
     private final double[] cdf;    // per time: Σ_{j<=k} w(j) so far
@@ -43,6 +43,18 @@ final class UniformisationPass {
 
     static UniformisationPass run(Generator q, double[] initial, double[] positiveTimes, boolean keepDistributions,
                                   double[][] functions, TransientOptions o, ProgressListener progress) {
+        boolean[] keep = new boolean[positiveTimes.length];
+        java.util.Arrays.fill(keep, keepDistributions);
+        return run(q, initial, positiveTimes, keep, functions, o, progress);
+    }
+
+    /**
+     * As {@link #run(Generator, double[], double[], boolean, double[][], TransientOptions, ProgressListener)}
+     * but keeping the distribution only of the times i with {@code keep[i]} (the piecewise solver
+     * keeps the one at the end of a piece and reduces the others to expectations).
+     */
+    static UniformisationPass run(Generator q, double[] initial, double[] positiveTimes, boolean[] keep,
+                                  double[][] functions, TransientOptions o, ProgressListener progress) {
         int n = q.states();
         double lambda = q.maxExitRate() * o.uniformisationFactor();
         if (lambda == 0) {
@@ -61,9 +73,11 @@ final class UniformisationPass {
             fg[i] = FoxGlynn.compute(lt, o.epsilon() / 4);
             kMax = Math.max(kMax, fg[i].right());
         }
-        double[][] dist = null;
-        if (keepDistributions) {
-            dist = new double[nt][n];
+        double[][] dist = new double[nt][];
+        for (int i = 0; i < nt; i++) {
+            if (keep[i]) {
+                dist[i] = new double[n];
+            }
         }
         UniformisationPass p = new UniformisationPass(lambda, positiveTimes, fg, dist, functions.length);
         double tau = Double.isNaN(o.dropThreshold()) ? (o.epsilon() / 4) / ((double) n * (kMax + 1)) : o.dropThreshold();
@@ -84,7 +98,7 @@ final class UniformisationPass {
         for (int k = 0; ; k++) {
             int na = 0;
             for (int i = 0; i < nt; i++) {
-                if (distributions != null && k >= poisson[i].left() && k <= poisson[i].right()) {
+                if (distributions[i] != null && k >= poisson[i].left() && k <= poisson[i].right()) {
                     activeTimes[na] = i;
                     activeWeights[na++] = poisson[i].weight(k);
                 }
@@ -134,7 +148,7 @@ final class UniformisationPass {
         double[] activeWeights = new double[nt];
         int na = 0;
         for (int i = 0; i < nt; i++) {
-            if (distributions != null && poisson[i].right() >= m) {
+            if (distributions[i] != null && poisson[i].right() >= m) {
                 double rest = 0;
                 for (int k = Math.max(m, poisson[i].left()); k <= poisson[i].right(); k++) {
                     rest += poisson[i].weight(k);
