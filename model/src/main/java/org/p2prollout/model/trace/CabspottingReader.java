@@ -46,9 +46,23 @@ public final class CabspottingReader {
         return n.substring(4, n.lastIndexOf(".txt"));
     }
 
-    /** Reads every cab file of {@code path} into {@code sink}; returns malformed lines skipped. */
+    /**
+     * Reads every cab file of {@code path} into {@code sink}, times in seconds (refusing times that
+     * look like milliseconds, see {@link TimeStamps}); returns malformed lines skipped.
+     */
     public static long read(Path path, TraceBuilder sink, boolean lenient, ProgressListener progress) throws IOException {
+        return read(path, sink, lenient, null, progress);
+    }
+
+    /**
+     * Reads every cab file of {@code path} into {@code sink}, converting times from {@code unit}
+     * to seconds ({@code null}: seconds, refusing times that look like milliseconds); returns
+     * malformed lines skipped.
+     */
+    public static long read(Path path, TraceBuilder sink, boolean lenient, TraceTimeUnit unit, ProgressListener progress)
+            throws IOException {
         List<Path> files = files(path);
+        TimeStamps clock = new TimeStamps(unit);
         LineErrors errors = new LineErrors(lenient);
         LineFields f = new LineFields(' ');
         for (int k = 0; k < files.size(); k++) {
@@ -71,13 +85,13 @@ public final class CabspottingReader {
                     double lat = f.number(0);
                     double lon = f.number(1);
                     double occ = f.number(2);
-                    double time = f.number(3);
+                    double time = clock.seconds(f.number(3), name, no);
                     if (Double.isNaN(lat) || Double.isNaN(lon)) {
                         errors.malformed(name, no, "expected latitude and longitude in degrees, got '" + f.text(0) + " " + f.text(1) + "'");
                     } else if (occ != 0 && occ != 1) {
                         errors.malformed(name, no, "expected occupied flag 0 or 1 in field 3, got '" + f.text(2) + "'");
                     } else if (Double.isNaN(time)) {
-                        errors.malformed(name, no, "expected unix time in seconds in field 4, got '" + f.text(3) + "'");
+                        errors.malformed(name, no, "expected unix time in field 4, got '" + f.text(3) + "'");
                     } else {
                         sink.add(device, time, lat, lon);
                     }
@@ -85,6 +99,7 @@ public final class CabspottingReader {
             }
             progress.progress(k + 1, files.size(), "reading cab files");
         }
+        clock.check();
         return errors.skipped();
     }
 }

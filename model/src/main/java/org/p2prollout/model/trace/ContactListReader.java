@@ -11,6 +11,12 @@ import java.util.Map;
  * ({@code a,b,start,end}, an optional header line) and whitespace tables with a
  * {@link ContactColumns} mapping. Lines starting with {@code #} or {@code %} are comments.
  * Contacts are clipped to the window; without one the window is the first to the last event.
+ *
+ * <p>Times are converted from {@link ReadOptions#timeUnit()} to seconds (and refused when no unit
+ * was given and they look like milliseconds: {@link TimeStamps}). CSV and tables are directed:
+ * device a (the first device field) is the observer that recorded the record, as in Haggle's and
+ * CRAWDAD's Bluetooth sighting tables; ONE connection events are undirected. The
+ * {@link ReadOptions#devices() device filter} is applied after merging (see {@link DeviceFilter}).
  */
 public final class ContactListReader {
     private ContactListReader() {
@@ -39,6 +45,7 @@ public final class ContactListReader {
         String expected = sep == ',' ? "'a,b,start,end'" : "fields a b start end at columns "
                 + (cols.a() + 1) + "," + (cols.b() + 1) + "," + (cols.start() + 1) + "," + (cols.end() + 1);
         boolean firstLine = true;
+        TimeStamps clock = new TimeStamps(options.timeUnit());
         try (BufferedReader r = TraceInput.openReader(file)) {
             String line;
             long no = 0;
@@ -57,20 +64,25 @@ public final class ContactListReader {
                     errors.malformed(name, no, "expected " + expected + ", got " + n + " field" + (n == 1 ? "" : "s"));
                     continue;
                 }
-                double s = f.number(cols.start());
-                double e = f.number(cols.end());
+                double s = clock.seconds(f.number(cols.start()), name, no);
+                double e = clock.seconds(f.number(cols.end()), name, no);
                 String a = f.text(cols.a());
                 String b = f.text(cols.b());
                 if (Double.isNaN(s) || Double.isNaN(e) || s > e) {
-                    errors.malformed(name, no, "expected start and end times in seconds with start <= end in " + expected);
+                    errors.malformed(name, no, "expected start and end times in " + unitWord(clock)
+                            + " with start <= end in " + expected);
                 } else if (a.isEmpty() || b.isEmpty() || a.equals(b)) {
                     errors.malformed(name, no, "expected two different device ids in " + expected + ", got '" + a + "' and '" + b + "'");
-                } else if (e >= options.from() && s <= options.to()) {
-                    acc.add(acc.device(a), acc.device(b), s, e);
+                } else {
+                    acc.observed(a, b);
+                    if (e >= options.from() && s <= options.to()) {
+                        acc.add(acc.device(a), acc.device(b), s, e);
+                    }
                 }
             }
         }
-        return acc.build(name, format, detected, options.from(), options.to(), errors.skipped(), 0);
+        clock.check();
+        return acc.build(name, format, detected, options, true, clock.unit(), errors.skipped(), 0);
     }
 
     private static ContactTrace readOneConnections(Path file, boolean detected, ReadOptions options) throws IOException {
@@ -81,6 +93,7 @@ public final class ContactListReader {
         Map<Long, Double> open = new HashMap<>();
         java.util.List<long[]> downBeforeUp = new java.util.ArrayList<>();
         java.util.List<Double> downTimes = new java.util.ArrayList<>();
+        TimeStamps clock = new TimeStamps(options.timeUnit());
         try (BufferedReader r = TraceInput.openReader(file)) {
             String line;
             long no = 0;
@@ -90,7 +103,7 @@ public final class ContactListReader {
                 if (comment(f, n)) {
                     continue;
                 }
-                double t = n >= 1 ? f.number(0) : Double.NaN;
+                double t = n >= 1 ? clock.seconds(f.number(0), name, no) : Double.NaN;
                 if (n != 5 || Double.isNaN(t) || !f.text(1).equals("CONN")) {
                     errors.malformed(name, no, "expected 'time CONN a b up|down'");
                     continue;
@@ -122,6 +135,7 @@ public final class ContactListReader {
                 }
             }
         }
+        clock.check();
         double lo = Double.isInfinite(options.from()) ? acc.firstTime() : options.from();
         double hi = Double.isInfinite(options.to()) ? acc.lastTime() : options.to();
         for (int i = 0; i < downBeforeUp.size(); i++) {
@@ -130,6 +144,15 @@ public final class ContactListReader {
         for (Map.Entry<Long, Double> e : open.entrySet()) {
             acc.add((int) (e.getKey() >>> 32), (int) (e.getKey() & 0xffffffffL), e.getValue(), hi);
         }
-        return acc.build(name, TraceFormat.ONE_CONNECTIONS, detected, options.from(), options.to(), errors.skipped(), open.size());
+        return acc.build(name, TraceFormat.ONE_CONNECTIONS, detected, options, false, clock.unit(), errors.skipped(),
+                open.size());
+    }
+
+    private static String unitWord(TimeStamps clock) {
+        return switch (clock.unit()) {
+            case SECONDS -> "seconds";
+            case MILLISECONDS -> "milliseconds";
+            case MICROSECONDS -> "microseconds";
+        };
     }
 }

@@ -13,8 +13,18 @@ public final class OneMovementReader {
     private OneMovementReader() {
     }
 
-    /** Streams {@code file} into {@code sink}; returns malformed lines skipped. */
+    /** Streams {@code file} into {@code sink}, times in seconds (refusing millisecond-looking times); returns malformed lines skipped. */
     public static long read(Path file, TraceBuilder sink, boolean lenient) throws IOException {
+        return read(file, sink, lenient, null);
+    }
+
+    /**
+     * Streams {@code file} into {@code sink}, converting times from {@code unit} to seconds
+     * ({@code null}: seconds, refusing times that look like milliseconds, see {@link TimeStamps});
+     * returns malformed lines skipped. The header's times are not used.
+     */
+    public static long read(Path file, TraceBuilder sink, boolean lenient, TraceTimeUnit unit) throws IOException {
+        TimeStamps clock = new TimeStamps(unit);
         LineErrors errors = new LineErrors(lenient);
         LineFields f = new LineFields(' ');
         String name = file.toString();
@@ -47,7 +57,7 @@ public final class OneMovementReader {
                     errors.malformed(name, no, "expected 4 fields 'time id x y', got " + n);
                     continue;
                 }
-                double t = f.number(0);
+                double t = clock.seconds(f.number(0), name, no);
                 double x = f.number(2);
                 double y = f.number(3);
                 if (Double.isNaN(t) || Double.isNaN(x) || Double.isNaN(y)) {
@@ -57,6 +67,7 @@ public final class OneMovementReader {
                 sink.add(sink.device(f.text(1)), t, x, y);
             }
         }
+        clock.check();
         return errors.skipped();
     }
 }

@@ -22,15 +22,28 @@ import org.p2prollout.solver.ProgressListener;
 public final class SumoFcdReader {
     private boolean geoDeclared;
     private long malformed;
+    private TimeStamps clock;
 
     /** What was read. */
     public record Result(CoordinateKind coordinates, long malformedLines) {
     }
 
-    /** Streams {@code file} into {@code sink}. */
+    /** Streams {@code file} into {@code sink}, times in seconds (refusing millisecond-looking times). */
     public static Result read(Path file, TraceBuilder sink, boolean lenient, ProgressListener progress) throws IOException {
+        return read(file, sink, lenient, null, progress);
+    }
+
+    /**
+     * Streams {@code file} into {@code sink}, converting {@code <timestep time>} from {@code unit}
+     * to seconds ({@code null}: seconds, refusing times that look like milliseconds, see
+     * {@link TimeStamps}; SUMO itself writes seconds).
+     */
+    public static Result read(Path file, TraceBuilder sink, boolean lenient, TraceTimeUnit unit, ProgressListener progress)
+            throws IOException {
         SumoFcdReader r = new SumoFcdReader();
+        r.clock = new TimeStamps(unit);
         r.parse(file, sink, new LineErrors(lenient), progress);
+        r.clock.check();
         CoordinateKind kind = r.geoDeclared ? CoordinateKind.GEO : guess(sink);
         sink.lonLatOrder(true);
         return new Result(kind, r.malformed);
@@ -72,7 +85,8 @@ public final class SumoFcdReader {
                                         "expected SUMO floating-car data (root element <fcd-export>), got <" + el + ">");
                             }
                         } else if (el.equals("timestep")) {
-                            time = number(x.getAttributeValue(null, "time"));
+                            time = clock.seconds(number(x.getAttributeValue(null, "time")), name,
+                                    x.getLocation().getLineNumber());
                             if (Double.isNaN(time)) {
                                 errors.malformed(name, x.getLocation().getLineNumber(), "expected <timestep time=\"seconds\">");
                             }

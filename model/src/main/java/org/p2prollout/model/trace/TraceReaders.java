@@ -32,19 +32,24 @@ public final class TraceReaders {
             if (format.isContactList()) {
                 return ContactListReader.read(path, format, detected, options);
             }
+            if (options.devices() != null) {
+                throw new org.p2prollout.solver.InvalidInputException(path + ": " + options.devices().describe()
+                        + " applies to contact lists (one-connections, contacts-csv, contacts-table); this is a "
+                        + format.cliName() + " position trace");
+            }
             TraceBuilder builder = new TraceBuilder(options.from(), options.to());
             String source = path.toString();
             return switch (format) {
                 case CABSPOTTING -> {
-                    long bad = CabspottingReader.read(path, builder, options.lenient(), progress);
+                    long bad = CabspottingReader.read(path, builder, options.lenient(), options.timeUnit(), progress);
                     yield builder.build(source, format, detected, CoordinateKind.GEO, options.filter(), bad);
                 }
                 case SUMO_FCD -> {
-                    SumoFcdReader.Result r = SumoFcdReader.read(path, builder, options.lenient(), progress);
+                    SumoFcdReader.Result r = SumoFcdReader.read(path, builder, options.lenient(), options.timeUnit(), progress);
                     yield builder.build(source, format, detected, r.coordinates(), options.filter(), r.malformedLines());
                 }
                 case ONE_MOVEMENT -> {
-                    long bad = OneMovementReader.read(path, builder, options.lenient());
+                    long bad = OneMovementReader.read(path, builder, options.lenient(), options.timeUnit());
                     yield builder.build(source, format, detected, CoordinateKind.METRES, options.filter(), bad);
                 }
                 default -> throw new IllegalStateException("no position reader for " + format);
