@@ -51,8 +51,10 @@ public final class RatesPipeline {
         Observation observation = new Observation(trace.devices(), sweep.observed(), sweep.firstTime(),
                 sweep.lastTime() + options.step());
         EncounterRates rates = new EncounterRateEstimator(options.rates()).estimate(contacts, observation);
-        RatesSummary summary = summary(rates, trace.format().cliName(), trace.detected(), trace.counts(), observation);
-        return new RatesRun(trace.deviceNames(), contacts, rates, summary);
+        String unit = options.read().timeUnit() == null ? "s" : options.read().timeUnit().cliName();
+        RatesSummary summary = summary(rates, trace.format().cliName(), trace.detected(), trace.counts(), observation,
+                unit, null, 0, 0, List.of());
+        return new RatesRun(trace.deviceNames(), contacts, rates, summary, observation);
     }
 
     /**
@@ -69,9 +71,10 @@ public final class RatesPipeline {
     /** In-memory contacts with per-device observed intervals; device names are the indices. */
     public RatesRun fromContacts(List<Contact> contacts, Observation observation) {
         EncounterRates rates = new EncounterRateEstimator(options.rates()).estimate(contacts, observation);
-        RatesSummary summary = summary(rates, "contacts", false, new FixCounts(0, 0, 0, 0, 0), observation);
+        RatesSummary summary = summary(rates, "contacts", false, new FixCounts(0, 0, 0, 0, 0), observation,
+                "s", null, 0, 0, List.of());
         List<String> names = java.util.stream.IntStream.range(0, observation.devices()).mapToObj(Integer::toString).toList();
-        return new RatesRun(names, contacts, rates, summary);
+        return new RatesRun(names, contacts, rates, summary, observation);
     }
 
     /** A contact list: every device observed throughout the window. */
@@ -79,12 +82,14 @@ public final class RatesPipeline {
         Observation observation = Observation.window(list.devices(), list.from(), list.to());
         EncounterRates rates = new EncounterRateEstimator(options.rates()).estimate(list.contacts(), observation);
         RatesSummary summary = summary(rates, list.format().cliName(), list.detected(), new FixCounts(0, 0, 0, 0, list.malformedLines()),
-                observation);
-        return new RatesRun(list.deviceNames(), list.contacts(), rates, summary);
+                observation, list.timeUnit().cliName(), list.deviceFilter(), list.devicesDropped(), list.contactsDropped(),
+                list.warnings());
+        return new RatesRun(list.deviceNames(), list.contacts(), rates, summary, observation);
     }
 
     private RatesSummary summary(EncounterRates r, String format, boolean detected, FixCounts counts,
-                                 Observation observation) {
+                                 Observation observation, String timeUnit, String deviceFilter, int devicesDropped,
+                                 long contactsDropped, List<String> warnings) {
         EncounterRates.Homogeneous h = r.homogeneous();
         Map<String, Double> q = new LinkedHashMap<>();
         r.durations().quantiles().forEach((k, v) -> q.put(k, RatesSummary.orNull(v)));
@@ -94,6 +99,7 @@ public final class RatesPipeline {
                 format, detected, counts.malformedLines(), RatesSummary.orNull(h.lower()), RatesSummary.orNull(h.upper()),
                 h.confidence(), RatesSummary.orNull(h.unweightedMean()), r.fit().pairsTested(), r.interContact().count(),
                 RatesSummary.orNull(r.interContact().mean()), q, options.range(), options.step(), options.maxGap(),
-                observation.from(), observation.to(), counts.droppedRegion(), counts.droppedSpeed(), counts.droppedDuplicate());
+                observation.from(), observation.to(), counts.droppedRegion(), counts.droppedSpeed(), counts.droppedDuplicate(),
+                timeUnit, deviceFilter, devicesDropped, contactsDropped, warnings);
     }
 }

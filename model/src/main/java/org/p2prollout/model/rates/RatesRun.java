@@ -10,8 +10,10 @@ import org.p2prollout.model.contact.Contact;
  * @param contacts    contacts sorted by start, then a, then b
  * @param rates       the estimates
  * @param summary     the summary (the JSON contract)
+ * @param observation when each device was observed (presence)
  */
-public record RatesRun(List<String> deviceNames, List<Contact> contacts, EncounterRates rates, RatesSummary summary) {
+public record RatesRun(List<String> deviceNames, List<Contact> contacts, EncounterRates rates, RatesSummary summary,
+                       Observation observation) {
     public RatesRun {
         deviceNames = List.copyOf(deviceNames);
         contacts = java.util.Collections.unmodifiableList(contacts); // millions of contacts: no copy

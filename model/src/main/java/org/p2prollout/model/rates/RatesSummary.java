@@ -1,5 +1,6 @@
 package org.p2prollout.model.rates;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,6 +40,13 @@ import java.util.Map;
  * @param droppedRegion       of droppedFixes: outside the plausible region
  * @param droppedSpeed        of droppedFixes: implying a speed above the limit
  * @param droppedDuplicate    of droppedFixes: repeating a device's fix time
+ * @param timeUnit            unit the input's times were read in ({@code s}, {@code ms}, {@code us}); all
+ *                            times here are seconds
+ * @param deviceFilter        the device filter applied to a contact list ({@code --devices …},
+ *                            {@code --experiment-only}), or null: none
+ * @param devicesDropped      devices of the input dropped by that filter ({@code devices} counts the kept ones)
+ * @param contactsDropped     contacts dropped because they involve a dropped device
+ * @param warnings            sentences the user should read (e.g. seen-only devices dominate); empty when none
  */
 public record RatesSummary(int devices, long fixes, long droppedFixes, long contacts, long pairsWithContact,
                            long pairsObserved, Double meanRate, int[] classSizes, double[][] classRates,
@@ -48,7 +56,12 @@ public record RatesSummary(int devices, long fixes, long droppedFixes, long cont
                            long pairsTested, long interContactTimes, Double meanInterContact,
                            Map<String, Double> contactDurationQuantiles,
                            double range, double step, double maxGap, double from, double to,
-                           long droppedRegion, long droppedSpeed, long droppedDuplicate) {
+                           long droppedRegion, long droppedSpeed, long droppedDuplicate,
+                           String timeUnit, String deviceFilter, int devicesDropped, long contactsDropped,
+                           List<String> warnings) {
+    public RatesSummary {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
 
     /** NaN becomes null (JSON has no NaN). */
     static Double orNull(double v) {
