@@ -34,7 +34,7 @@ public final class HtmlReport {
         h.append("<h1>Validation report: suite ").append(esc(suite.name())).append("</h1>\n");
         h.append("<p>").append(esc(suite.description())).append("</p>\n");
         h.append("<p><b>").append(suite.passed()).append(" passed, ").append(suite.failed()).append(" failed, ")
-                .append(suite.notRun()).append(" not run</b> of ").append(suite.cases().size()).append(" cases in ")
+                .append(suite.notRun()).append(" not run</b> of ").append(suite.cases().size() + suite.forecasts().size()).append(" cases in ")
                 .append(Format.seconds(suite.seconds())).append(".</p>\n");
         list(h, "Notes", suite.notes());
         summary(h, suite);
@@ -45,6 +45,9 @@ public final class HtmlReport {
         }
         for (CaseResult c : suite.cases()) {
             caseSection(h, c, charts.perCase().getOrDefault(c.name(), List.of()));
+        }
+        for (var f : suite.forecasts()) {
+            ForecastSections.html(h, f, charts.perCase().getOrDefault(f.name(), List.of()));
         }
         h.append("</body></html>\n");
         return h.toString();
@@ -70,6 +73,12 @@ public final class HtmlReport {
             h.append(td(c.check(CaseResult.COVERAGE_GAP).map(k -> Format.num(k.value())).orElse("")));
             h.append(td(c.check(CaseResult.COVERAGE_BEYOND_BAND).map(k -> Format.num(k.value())).orElse("")));
             h.append("</tr>\n");
+        }
+        for (var f : suite.forecasts()) {
+            h.append("<tr class=\"").append(f.verdict().name()).append("\"><td class=\"l\"><a href=\"#")
+                    .append(Format.slug(f.name())).append("\">").append(esc(f.name())).append("</a></td><td class=\"l\">")
+                    .append(f.verdict()).append("</td><td class=\"l\" colspan=\"7\">trace forecast: models against the"
+                    + " truth of held-out days (see its section)</td></tr>\n");
         }
         h.append("</table>\n");
     }

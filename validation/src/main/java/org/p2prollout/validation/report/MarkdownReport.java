@@ -19,7 +19,7 @@ public final class MarkdownReport {
         StringBuilder m = new StringBuilder();
         m.append("# Validation report: suite ").append(suite.name()).append("\n\n").append(suite.description()).append("\n\n");
         m.append("**").append(suite.passed()).append(" passed, ").append(suite.failed()).append(" failed, ")
-                .append(suite.notRun()).append(" not run** of ").append(suite.cases().size()).append(" cases in ")
+                .append(suite.notRun()).append(" not run** of ").append(suite.cases().size() + suite.forecasts().size()).append(" cases in ")
                 .append(Format.seconds(suite.seconds())).append(".\n\n");
         bullets(m, "Notes", suite.notes());
         m.append("| case | verdict | mean T_1 predicted (s) | mean T_1 simulated (s) | 95% CI (s) | relative error |"
@@ -39,6 +39,10 @@ public final class MarkdownReport {
                     .append(c.check(CaseResult.COVERAGE_GAP).map(k -> Format.num(k.value())).orElse("")).append(" | ")
                     .append(c.check(CaseResult.COVERAGE_BEYOND_BAND).map(k -> Format.num(k.value())).orElse(""))
                     .append(" |\n");
+        }
+        for (var f : suite.forecasts()) {
+            m.append("| ").append(cell(f.name())).append(" | ").append(f.verdict())
+                    .append(" | trace forecast: models against the truth of held-out days | | | | | | |\n");
         }
         m.append('\n');
         for (ChartImage image : charts.suite()) {
@@ -81,6 +85,9 @@ public final class MarkdownReport {
                 m.append("![").append(image.caption()).append("](").append(chartFolder).append('/').append(image.file()).append(")\n");
             }
             m.append('\n');
+        }
+        for (var f : suite.forecasts()) {
+            ForecastSections.markdown(m, f, charts.perCase().getOrDefault(f.name(), List.of()), chartFolder);
         }
         return m.toString();
     }

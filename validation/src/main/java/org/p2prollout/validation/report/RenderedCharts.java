@@ -30,6 +30,16 @@ public record RenderedCharts(Map<String, List<ChartImage>> perCase, List<ChartIm
                     "Bytes per kind: model against simulation mean", ReportCharts.png(chart))));
             perCase.put(c.name(), images);
         }
+        for (var f : result.forecasts()) {
+            String slug = Format.slug(f.name());
+            List<ChartImage> images = new ArrayList<>();
+            for (String level : f.truth().keySet()) {
+                ReportCharts.forecastCdf(f, level).ifPresent(chart -> images.add(new ChartImage(slug + "-t" + level
+                        .replace(".", "") + ".png", "Distribution of T_" + level + " over releases: the held-out truth"
+                        + " against each model", ReportCharts.png(chart))));
+            }
+            perCase.put(f.name(), images);
+        }
         List<ChartImage> suiteCharts = new ArrayList<>();
         ReportCharts.offload(result).ifPresent(chart -> suiteCharts.add(new ChartImage("offload.png",
                 "Offload against server rate: P2P, client-server and BitTorrent-like", ReportCharts.png(chart))));

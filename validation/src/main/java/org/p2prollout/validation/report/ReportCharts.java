@@ -145,6 +145,56 @@ public final class ReportCharts {
         return Optional.of(chart);
     }
 
+    /**
+     * The distribution of T_q of a forecast case: the truth of the held-out window (red) against each
+     * model's forecast, as unconditional CDFs over releases (never reached = never), hours on x.
+     */
+    public static Optional<XYChart> forecastCdf(org.p2prollout.validation.suite.ForecastCaseResult c, String level) {
+        var truth = c.truth().get(level);
+        if (truth == null) {
+            return Optional.empty();
+        }
+        XYChart chart = xy("T_" + level + ": " + c.name(), "hours since release", "share of releases that reached "
+                + level);
+        double tMax = 0;
+        for (double t : truth.times()) {
+            tMax = Math.max(tMax, t);
+        }
+        cdfSeries(chart, "trace truth (held out)", truth, SIMULATION);
+        int i = 0;
+        for (var o : c.outcomes()) {
+            var s = o.samples().get(level);
+            if (s != null) {
+                cdfSeries(chart, o.model().cliName(), s, SCHEMES[i % (SCHEMES.length - 1)]);
+                i++;
+            }
+        }
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisMin(0.0).setXAxisMax(Math.max(1, tMax / 3600 * 1.05));
+        return Optional.of(chart);
+    }
+
+    private static void cdfSeries(XYChart chart, String name, org.p2prollout.model.spread.TimeSample s, Color colour) {
+        double[] t = s.times();
+        double[] w = s.weights();
+        int n = Math.min(t.length, 2000);
+        double[] x = new double[n + 1];
+        double[] y = new double[n + 1];
+        double cum = 0;
+        int k = 0;
+        int stride = Math.max(1, t.length / n);
+        for (int i = 0; i < t.length; i++) {
+            cum += w[i];
+            if (i % stride == stride - 1 || i == t.length - 1) {
+                if (k < n) {
+                    x[k + 1] = t[i] / 3600;
+                    y[k + 1] = cum;
+                    k++;
+                }
+            }
+        }
+        line(chart, name, java.util.Arrays.copyOf(x, k + 1), java.util.Arrays.copyOf(y, k + 1), colour);
+    }
+
     /** PNG bytes of a chart. */
     public static byte[] png(Chart<?, ?> chart) {
         try {

@@ -37,10 +37,16 @@ public final class ValidationReport {
         Path comparisons = folder.resolve("comparisons.csv");
         AtomicFile.writeString(cases, CsvReport.cases(suite));
         AtomicFile.writeString(comparisons, CsvReport.comparisons(suite));
+        List<Path> csv = new ArrayList<>(List.of(cases, comparisons));
+        if (!suite.forecasts().isEmpty()) {
+            Path forecasts = folder.resolve("forecasts.csv");
+            AtomicFile.writeString(forecasts, ForecastSections.csv(suite));
+            csv.add(forecasts);
+        }
         Path markdown = folder.resolve(MARKDOWN);
         AtomicFile.writeString(markdown, MarkdownReport.render(suite, charts, CHARTS));
         Path html = folder.resolve(HTML);
         AtomicFile.writeString(html, HtmlReport.render(suite, charts));
-        return new ReportFiles(html, markdown, List.of(cases, comparisons), chartFiles);
+        return new ReportFiles(html, markdown, csv, chartFiles);
     }
 }

@@ -101,16 +101,34 @@ public final class BuiltInSuites {
         cases.add(CaseSpec.of("open fleet stationary state", "Devices arriving and leaving: the stationary (x, y)"
                 + " chain against a long open-fleet simulation (batch means).", ModelKind.OPEN_FLEET,
                 openFleet(scale).build(), r, seed + 4, tol));
-        CaseSpec trace = traceCase(sharedData, scale, r, seed + 5, tol);
-        cases.add(trace);
-        cases.add(new CaseSpec("trace-driven classes", "The same replay against the heterogeneous chain: devices"
-                + " grouped by contact rate, with the class rates measured from the contacts.", ModelKind.HETEROGENEOUS,
-                trace.scenario(), trace.replications(), trace.seed(), trace.tolerances(), trace.notes(), null,
-                trace.contacts()));
+        List<ForecastCaseSpec> forecasts = new ArrayList<>();
+        forecasts.add(cabWeekForecast(sharedData, "2008-05-19..2008-05-21,2008-05-23", "2008-05-22",
+                scale == 1 ? 1000 : 4000));
         OffloadSweep sweep = new OffloadSweep(randomWalk(n, 12_000).build(),
                 scale == 1 ? new double[] {5e-5, 2e-4, 1e-3} : new double[] {2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 3e-3},
                 scale == 1 ? 4 : 12, seed + 6);
-        return new SuiteSpec(name, description, cases, sweep, List.of());
+        return new SuiteSpec(name, description, cases, sweep, List.of(), forecasts);
+    }
+
+    /**
+     * The trace forecast case on the cab week: every model fitted on four weekdays, against the trace's
+     * own spread on the fifth (Thursday 2008-05-22, the one weekday whose follow-up is neither cut by a
+     * recording outage nor by the end of the data). Not run when the week is absent.
+     */
+    static ForecastCaseSpec cabWeekForecast(Path sharedData, String train, String test, int releases) {
+        Path week = sharedData == null ? null : sharedData.resolve("cabspotting-week");
+        var question = org.p2prollout.model.forecast.ForecastQuestion.DEFAULT.withReleases(releases);
+        ForecastCaseSpec spec = new ForecastCaseSpec("cab week forecast", "San Francisco cabs: the spatial chain, the"
+                + " replay and the well-mixed chains fitted on " + train + ", each against the trace's own spread on"
+                + " the held-out " + test + " (a release at a uniformly random time of day from a random cab present,"
+                + " followed 24 h).", () -> org.p2prollout.model.spread.FleetTrace.load(week, PipelineOptions.DEFAULT,
+                null, org.p2prollout.solver.ProgressListener.NONE), train, test,
+                ForecastCaseSpec.allModels(true), new double[] {0.5, 0.9}, question, List.of(), null);
+        if (week == null || !Files.isDirectory(week)) {
+            return spec.asUnavailable("the cab week (cabspotting-week) was not found"
+                    + (sharedData == null ? "" : " in " + sharedData));
+        }
+        return spec;
     }
 
     /** The cab traces (2 h for quick, the whole day for standard) or, without them, a synthetic city trace. */

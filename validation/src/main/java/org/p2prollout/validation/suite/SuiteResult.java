@@ -12,13 +12,21 @@ import java.util.List;
  * @param offload     offload against server rate per scheme (P2P, client-server, BitTorrent-like); may be empty
  * @param notes       suite-wide caveats
  * @param seconds     wall-clock time, seconds
+ * @param forecasts   the trace forecast cases
  */
 public record SuiteResult(String name, String description, List<CaseResult> cases, List<OffloadSeries> offload,
-                          List<String> notes, double seconds) {
+                          List<String> notes, double seconds, List<ForecastCaseResult> forecasts) {
+    /** A result without forecast cases. */
+    public SuiteResult(String name, String description, List<CaseResult> cases, List<OffloadSeries> offload,
+                       List<String> notes, double seconds) {
+        this(name, description, cases, offload, notes, seconds, List.of());
+    }
+
     public SuiteResult {
         cases = List.copyOf(cases);
         offload = List.copyOf(offload);
         notes = List.copyOf(notes);
+        forecasts = List.copyOf(forecasts);
     }
 
     public long passed() {
@@ -34,6 +42,7 @@ public record SuiteResult(String name, String description, List<CaseResult> case
     }
 
     private long count(Verdict v) {
-        return cases.stream().filter(c -> c.verdict() == v).count();
+        return cases.stream().filter(c -> c.verdict() == v).count()
+                + forecasts.stream().filter(c -> c.verdict() == v).count();
     }
 }

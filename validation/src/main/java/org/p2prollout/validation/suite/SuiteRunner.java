@@ -23,7 +23,8 @@ public final class SuiteRunner {
     public SuiteResult run(SuiteSpec suite, ProgressListener progress) {
         long started = System.nanoTime();
         long total = suite.cases().stream().mapToLong(CaseSpec::replications).sum()
-                + (suite.offload() == null ? 0 : suite.offload().units());
+                + (suite.offload() == null ? 0 : suite.offload().units())
+                + suite.forecasts().stream().mapToLong(f -> f.models().size()).sum();
         AtomicLong base = new AtomicLong();
         List<CaseResult> results = new ArrayList<>();
         for (CaseSpec c : suite.cases()) {
@@ -36,9 +37,17 @@ public final class SuiteRunner {
         if (suite.offload() != null) {
             long offset = base.get();
             offload = suite.offload().run((done, all, what) -> progress.progress(offset + done, total, "validation"));
+            base.addAndGet(suite.offload().units());
+        }
+        List<ForecastCaseResult> forecasts = new ArrayList<>();
+        ForecastCaseRunner runner = new ForecastCaseRunner();
+        for (ForecastCaseSpec f : suite.forecasts()) {
+            long offset = base.get();
+            forecasts.add(runner.run(f, (done, all, what) -> progress.progress(offset + done, total, "validation")));
+            base.addAndGet(f.models().size());
         }
         progress.progress(total, total, "validation");
         return new SuiteResult(suite.name(), suite.description(), results, offload, suite.notes(),
-                (System.nanoTime() - started) / 1e9);
+                (System.nanoTime() - started) / 1e9, forecasts);
     }
 }

@@ -10,14 +10,24 @@ import java.util.List;
  * @param cases       the cases
  * @param offload     offload against server rate for the schemes, or null
  * @param notes       suite-wide caveats
+ * @param forecasts   trace forecast cases: models against the truth of held-out days
  */
 public record SuiteSpec(String name, String description, List<CaseSpec> cases, OffloadSweep offload,
-                        List<String> notes) {
+                        List<String> notes, List<ForecastCaseSpec> forecasts) {
+    /** A suite without forecast cases. */
+    public SuiteSpec(String name, String description, List<CaseSpec> cases, OffloadSweep offload, List<String> notes) {
+        this(name, description, cases, offload, notes, List.of());
+    }
+
     public SuiteSpec {
         cases = List.copyOf(cases);
         notes = List.copyOf(notes);
-        if (cases.isEmpty()) {
+        forecasts = List.copyOf(forecasts);
+        if (cases.isEmpty() && forecasts.isEmpty()) {
             throw new org.p2prollout.solver.InvalidInputException("a suite needs at least one case");
+        }
+        if (forecasts.stream().map(ForecastCaseSpec::name).distinct().count() != forecasts.size()) {
+            throw new org.p2prollout.solver.InvalidInputException("forecast case names in suite " + name + " must be unique");
         }
         if (cases.stream().map(CaseSpec::name).distinct().count() != cases.size()) {
             throw new org.p2prollout.solver.InvalidInputException("case names in suite " + name + " must be unique");
