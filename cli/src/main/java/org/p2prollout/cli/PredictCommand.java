@@ -20,6 +20,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Predict the rollout time distribution, server downloads, offload and traffic for a fleet.",
             "",
+            "From a trace (--trace PATH): fit a model on --train days and forecast a release at a uniformly random"
+                + " time of day from a random device present then, followed for --horizon; T_q counts the devices"
+                + " present within the horizon. The model is the best the trace's adequacy figures allow (spatial"
+                + " chain for positions, pairs for contact lists; well-mixed chains only when the trace is close to"
+                + " well mixed) unless --model says otherwise. --test WINDOW also computes the trace's own spread on"
+                + " that window and the forecast's error.",
+            "  rollout predict --trace ../shared/data/cabspotting-week --train 2008-05-19..2008-05-21 --test 2008-05-22",
+            "",
+            "From rates (--rate or --rates):",
             "One piece and one rate: exact closed form (N = 10^7 in seconds). Classes (--rates with classes):"
                 + " exact chain up to --max-states, else mean-field ODE. --pieces > 1: exact lumped chain for small"
                 + " fleets, else mean-field. The output says which method was used and its accuracy.",
@@ -46,8 +55,68 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--trace", paramLabel = "PATH", description = "forecast from this trace (file or folder) instead of"
+            + " from rates")
+    java.nio.file.Path trace;
+
+    @Option(names = "--train", paramLabel = "DAYS", description = "with --trace: training windows, comma-separated: days"
+            + " (2008-05-19), ranges of days inclusive (2008-05-19..2008-05-22), date-times (2008-05-19T06:00..2008-05-20T06:00)"
+            + " or epoch seconds, in the fleet's time zone; default: every whole day of the trace")
+    String train;
+
+    @Option(names = "--test", paramLabel = "DAYS", description = "with --trace: also compute the trace truth of these"
+            + " windows (same syntax; must not overlap --train) and the forecast's error")
+    String test;
+
+    @Option(names = "--model", paramLabel = "M", description = "with --trace: replay, spatial, pairs, classes or"
+            + " homogeneous (default: the best the trace's adequacy figures allow)")
+    String model;
+
+    @Option(names = "--horizon", paramLabel = "S", defaultValue = "86400",
+            description = "with --trace: seconds each release is followed, > 0 (default ${DEFAULT-VALUE})")
+    double horizon;
+
+    @Option(names = "--release-hours", paramLabel = "A..B", defaultValue = "0..24",
+            description = "with --trace: local hours of day releases fall in, 0 <= A < B <= 24 (default ${DEFAULT-VALUE})")
+    String releaseHours;
+
+    @Option(names = "--levels", paramLabel = "Q", split = ",", defaultValue = "0.5,0.9,0.99",
+            description = "with --trace: coverage levels q of T_q, ascending in (0, 1] (default ${DEFAULT-VALUE})")
+    List<Double> coverageLevels;
+
+    @Option(names = "--releases", paramLabel = "R", defaultValue = "2000",
+            description = "with --trace: releases sampled (truth and replay; the spatial chain solves at most 1000),"
+                    + " >= 1 (default ${DEFAULT-VALUE})")
+    int releases;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "with --trace: seed of the release"
+            + " sampling (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--fleet-scale", paramLabel = "F", defaultValue = "1", description = "with --trace: a fleet F times"
+            + " as large at the same density per zone, > 0 (models only; default ${DEFAULT-VALUE})")
+    double fleetScale;
+
+    @Option(names = "--range-factor", paramLabel = "F", defaultValue = "1", description = "with --trace: radio range F"
+            + " times the detection range, applied to encounter rates, > 0 (models only; default ${DEFAULT-VALUE})")
+    double rangeFactor;
+
+    @Option(names = "--cell", paramLabel = "M", defaultValue = "1000", description = "with --trace: side of the spatial"
+            + " chain's zone cells, metres, > 0 (default ${DEFAULT-VALUE})")
+    double cell;
+
+    @Option(names = "--slots", paramLabel = "N", defaultValue = "24", description = "with --trace: movement rates per"
+            + " hour of day (24) or of week (168) (default ${DEFAULT-VALUE})")
+    int slots;
+
+    @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Reading a trace (with --trace):%n")
+    TraceOptions read = new TraceOptions();
+
     @Override
     public Integer call() throws Exception {
+        if (trace != null) {
+            return forecastTrace();
+        }
         Checks.fractionAboveZero("--coverage", coverage);
         double[] lv = levels.stream().mapToDouble(Double::doubleValue).toArray();
         for (double l : lv) {
@@ -102,5 +171,59 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private int forecastTrace() {
+        if (options.rate != null || options.rates != null || options.nodes != null) {
+            throw new org.p2prollout.solver.InvalidInputException("--trace forecasts from the trace itself: give neither"
+                    + " --rate, --rates nor --nodes with it (use --fleet-scale for another fleet size)");
+        }
+        double[] hours = parseHours(releaseHours);
+        double[] lv = coverageLevels.stream().mapToDouble(Double::doubleValue).toArray();
+        double transfer = 0;
+        if (options.bandwidth != null) {
+            org.p2prollout.solver.Checks.positive("--bandwidth (bytes/s)", options.bandwidth);
+            transfer = options.updateBytes / options.bandwidth;
+        }
+        var q = new org.p2prollout.model.forecast.ForecastQuestion(horizon, (int) Math.min(Integer.MAX_VALUE, options.initial),
+                options.serverRate, transfer, fleetScale, rangeFactor, releases, seed, lv, hours[0], hours[1]);
+        var spatial = org.p2prollout.model.spatial.SpatialOptions.DEFAULT.withCell(cell).withSlots(slots);
+        var kind = model == null ? null : org.p2prollout.model.forecast.ForecastModel.byName(model);
+        try (TerminalProgress progress = common.json ? TerminalProgress.quiet() : TerminalProgress.forTerminal()) {
+            var fleet = read.load(trace, progress);
+            var net = fleet.network();
+            List<double[]> trainWindows = train == null
+                    ? org.p2prollout.model.forecast.TrainingWindows.wholeDays(net.from(), net.to(), fleet.zone())
+                    : org.p2prollout.model.forecast.TrainingWindows.parse("--train", train, fleet.zone());
+            if (trainWindows.isEmpty()) {
+                trainWindows = List.of(new double[] {net.from(), net.to()});
+            }
+            List<double[]> testWindows = test == null ? List.of()
+                    : org.p2prollout.model.forecast.TrainingWindows.parse("--test", test, fleet.zone());
+            var result = org.p2prollout.model.forecast.TraceForecast.run(fleet, trainWindows, testWindows, kind, q, spatial,
+                    org.p2prollout.model.forecast.SpatialForecaster.DEFAULT_RELEASES, progress);
+            progress.close();
+            var w = spec.commandLine().getOut();
+            if (common.json) {
+                Json.print(w, TracePredict.json(trace, fleet, result));
+            } else {
+                TracePredict.text(w, trace, fleet, result);
+                w.flush();
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    static double[] parseHours(String s) {
+        String[] p = s.split("\\.\\.");
+        try {
+            if (p.length == 2) {
+                return new double[] {Double.parseDouble(p[0].strip()), Double.parseDouble(p[1].strip())};
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw new org.p2prollout.solver.InvalidInputException("--release-hours must be A..B with 0 <= A < B <= 24, got '"
+                + s + "'");
     }
 }

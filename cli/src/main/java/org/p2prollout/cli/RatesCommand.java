@@ -13,9 +13,11 @@ import org.p2prollout.model.rates.RatesPipeline;
 import org.p2prollout.model.rates.RatesRun;
 import org.p2prollout.model.rates.RatesSummary;
 import org.p2prollout.model.trace.ContactColumns;
+import org.p2prollout.model.trace.DeviceFilter;
 import org.p2prollout.model.trace.FilterOptions;
 import org.p2prollout.model.trace.ReadOptions;
 import org.p2prollout.model.trace.TraceFormat;
+import org.p2prollout.model.trace.TraceTimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,39 +84,135 @@ final class RatesCommand implements Callable<Integer> {
             description = "geographic fixes farther than this (metres) from the trace's median position are dropped; default ${DEFAULT-VALUE}")
     double maxRadius;
 
+    @Option(names = "--time-unit", paramLabel = "U",
+            description = "unit of the input's timestamps: s, ms or us (converted to seconds); default: seconds, "
+                    + "and a trace whose times look like milliseconds (values >= 1e11, or spanning more than 1e8 s) "
+                    + "is refused rather than misread")
+    String timeUnit;
+
+    @Option(names = "--devices", paramLabel = "FILE|A..B",
+            description = "contact lists: keep only these devices (a file of names, one per line, or a range of "
+                    + "numeric names such as 1..41); contacts with any other device are dropped and counted")
+    String devices;
+
+    @Option(names = "--experiment-only",
+            description = "contact lists: keep only devices that record themselves, i.e. appear as the observer "
+                    + "(first device field) of at least one record; drops external devices merely seen")
+    boolean experimentOnly;
+
     @Option(names = "--lenient",
             description = "skip malformed lines and report how many, instead of stopping at the first")
     boolean lenient;
+
+    @Option(names = "--time-zone", paramLabel = "ZONE",
+            description = "the fleet's time zone for the hour-of-day figures (default: America/Los_Angeles for cabspotting,"
+                    + " UTC otherwise)")
+    String timeZone;
+
+    @Option(names = "--no-adequacy", description = "skip the adequacy figures (shuffle and co-location ratios, presence,"
+            + " diurnal amplitude: a few seconds on a week of cabs)")
+    boolean noAdequacy;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "also write contacts.csv, pairs.csv, summary.json and intercontact-ccdf.png into DIR")
     Path out;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (devices != null && experimentOnly) {
+            throw new org.p2prollout.solver.InvalidInputException(
+                    "give either --devices FILE|A..B or --experiment-only, not both");
+        }
+        DeviceFilter filter = experimentOnly ? DeviceFilter.experimentOnly()
+                : devices == null ? null : DeviceFilter.parse(devices);
         ReadOptions read = new ReadOptions(format == null ? null : TraceFormat.fromCliName(format), lenient,
                 from == null ? Double.NEGATIVE_INFINITY : from, to == null ? Double.POSITIVE_INFINITY : to,
-                new FilterOptions(maxSpeed, maxRadius), columns == null ? ContactColumns.DEFAULT : ContactColumns.parse(columns));
+                new FilterOptions(maxSpeed, maxRadius), columns == null ? ContactColumns.DEFAULT : ContactColumns.parse(columns),
+                timeUnit == null ? null : TraceTimeUnit.fromCliName(timeUnit), filter);
         PipelineOptions options = new PipelineOptions(range, step, maxGap, read, RateOptions.DEFAULT.withClasses(classes));
         RatesRun run;
         try (TerminalProgress progress = common.json ? TerminalProgress.quiet() : TerminalProgress.forTerminal()) {
             run = new RatesPipeline(options).run(path, progress);
         }
-        List<Path> files = out == null ? List.of() : RatesFiles.write(out, run);
+        org.p2prollout.model.forecast.Adequacy adequacy = noAdequacy ? null : adequacy(run);
+        List<Path> files = new java.util.ArrayList<>(out == null ? List.of() : RatesFiles.write(out, run));
+        if (out != null && adequacy != null) {
+            Path a = out.resolve("adequacy.json");
+            org.p2prollout.solver.io.AtomicFile.writeString(a, Json.mapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(adequacyJson(adequacy)));
+            files.add(a);
+        }
+        var err = spec.commandLine().getErr();
+        for (String warning : run.summary().warnings()) {
+            err.println("rates: warning: " + warning);
+        }
+        err.flush();
         var w = spec.commandLine().getOut();
         if (common.json) {
-            Json.print(w, run.summary());
+            var node = Json.mapper().valueToTree(run.summary());
+            if (adequacy != null) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) node).set("adequacy", Json.mapper().valueToTree(
+                        adequacyJson(adequacy)));
+            }
+            Json.print(w, node);
         } else {
             print(w, run, files);
+            if (adequacy != null) {
+                w.printf("%-22s %s%n", "adequacy", adequacy.wellMixedAllowed() ? "close to well mixed" : "not well mixed;"
+                        + " forecast with --model " + adequacy.recommended().cliName() + " (rollout predict --trace)");
+                for (String r : adequacy.reasons()) {
+                    w.printf("  - %s%n", r);
+                }
+                w.flush();
+            }
         }
         return ExitCodes.OK;
+    }
+
+    private org.p2prollout.model.forecast.Adequacy adequacy(RatesRun run) {
+        var obs = run.observation();
+        var net = org.p2prollout.model.spread.TemporalContacts.of(run.deviceNames(), run.contacts(), obs.observed(),
+                obs.from(), obs.to());
+        java.time.ZoneId zone;
+        try {
+            zone = timeZone != null ? java.time.ZoneId.of(timeZone)
+                    : org.p2prollout.model.spread.FleetTrace.defaultZone(TraceFormat.fromCliName(run.summary().format()));
+        } catch (java.time.DateTimeException e) {
+            throw new org.p2prollout.solver.InvalidInputException("--time-zone must be a zone id such as UTC or"
+                    + " America/Los_Angeles, got '" + timeZone + "'");
+        }
+        boolean positions = run.summary().fixes() > 0;
+        // a share over a handful of pairs says nothing: quote it from 20 tested pairs on
+        Double fit = run.summary().pairsTested() >= 20 ? run.summary().expFitShare() : null;
+        return org.p2prollout.model.forecast.Adequacy.assess(net, zone, positions, List.of(),
+                fit == null ? Double.NaN : fit, 1000, 1);
+    }
+
+    static Map<String, Object> adequacyJson(org.p2prollout.model.forecast.Adequacy a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("shuffleRatio", Map.of("0.5", TracePredict.num(a.shuffleRatio50()), "0.9", TracePredict.num(a.shuffleRatio90())));
+        m.put("colocationRatio", Map.of("0.5", TracePredict.num(a.colocation50()), "0.9", TracePredict.num(a.colocation90())));
+        m.put("presenceShare", TracePredict.num(a.presenceShare()));
+        m.put("diurnalAmplitude", TracePredict.num(a.diurnalAmplitude()));
+        m.put("expFitShare", TracePredict.num(a.expFitShare()));
+        m.put("wellMixedTooFast", Map.of("0.5", TracePredict.num(a.wellMixedFactor50()), "0.9",
+                TracePredict.num(a.wellMixedFactor90())));
+        m.put("wellMixedAllowed", a.wellMixedAllowed());
+        m.put("recommended", a.recommended().cliName());
+        m.put("reasons", a.reasons());
+        return m;
     }
 
     private static void print(java.io.PrintWriter w, RatesRun run, List<Path> files) {
         RatesSummary s = run.summary();
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("format", s.format() + (s.formatDetected() ? " (detected from content)" : " (--format)"));
-        rows.put("devices", Long.toString(s.devices()));
+        rows.put("devices", s.deviceFilter() == null ? Long.toString(s.devices())
+                : s.devices() + " kept by " + s.deviceFilter() + " (" + s.devicesDropped() + " dropped, with "
+                + s.contactsDropped() + " contacts)");
+        if (!"s".equals(s.timeUnit())) {
+            rows.put("time unit", s.timeUnit() + " (--time-unit), converted to seconds");
+        }
         if (s.fixes() > 0) {
             rows.put("fixes", s.fixes() + " read, " + s.droppedFixes() + " dropped as implausible (" + s.droppedRegion()
                     + " outside the region, " + s.droppedSpeed() + " too fast, " + s.droppedDuplicate() + " repeated times)");

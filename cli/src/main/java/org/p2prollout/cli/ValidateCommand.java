@@ -84,6 +84,19 @@ final class ValidateCommand implements Callable<Integer> {
                 w.printf("           - %s%n", reason);
             }
         }
+        for (var f : result.forecasts()) {
+            w.printf("  %-8s %-32s trace forecast against the held-out truth%n", f.verdict(), f.name());
+            for (var o : f.outcomes()) {
+                StringBuilder b = new StringBuilder();
+                o.meanError().forEach((k, e) -> b.append(String.format(java.util.Locale.ROOT, "  T_%s %+.0f %% (KS %.2f)", k,
+                        100 * e, o.ks().get(k))));
+                w.printf("           %-12s%s%s%n", o.model().cliName(), o.error() != null ? "  could not forecast: "
+                        + o.error() : b, o.tolerance().checked() ? "" : "  (reference, not judged)");
+            }
+            for (String reason : f.reasons()) {
+                w.printf("           - %s%n", reason);
+            }
+        }
         w.printf("report: %s%n", files.html());
         return ExitCodes.OK;
     }
@@ -133,9 +146,46 @@ final class ValidateCommand implements Callable<Integer> {
             m.put("notes", c.notes());
             cases.add(m);
         }
+        List<Map<String, Object>> forecasts = new ArrayList<>();
+        for (var f : result.forecasts()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", f.name());
+            m.put("verdict", f.verdict().name());
+            m.put("pass", f.verdict() == org.p2prollout.validation.suite.Verdict.PASS);
+            m.put("parameters", f.parameters());
+            Map<String, Object> truth = new LinkedHashMap<>();
+            f.truthTimes().forEach((k, v) -> truth.put(k, times(v)));
+            m.put("truth", truth);
+            List<Map<String, Object>> models = new ArrayList<>();
+            for (var o : f.outcomes()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("model", o.model().cliName());
+                e.put("method", o.method());
+                Map<String, Object> rt = new LinkedHashMap<>();
+                o.times().forEach((k, v) -> rt.put(k, times(v)));
+                e.put("rolloutTimes", rt);
+                Map<String, Object> err = new LinkedHashMap<>();
+                o.meanError().forEach((k, v) -> err.put(k, finite(v)));
+                e.put("meanError", err);
+                Map<String, Object> ks = new LinkedHashMap<>();
+                o.ks().forEach((k, v) -> ks.put(k, finite(v)));
+                e.put("ks", ks);
+                e.put("checked", o.tolerance().checked());
+                e.put("pass", o.pass());
+                e.put("error", o.error());
+                e.put("seconds", o.seconds());
+                models.add(e);
+            }
+            m.put("models", models);
+            m.put("reasons", f.reasons());
+            m.put("notes", f.notes());
+            m.put("seconds", f.seconds());
+            forecasts.add(m);
+        }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("suite", result.name());
         root.put("cases", cases);
+        root.put("forecasts", forecasts);
         root.put("passed", result.passed());
         root.put("failed", result.failed());
         root.put("notRun", result.notRun());
@@ -144,6 +194,16 @@ final class ValidateCommand implements Callable<Integer> {
         root.put("markdown", files.markdown().toAbsolutePath().toString());
         root.put("csv", files.csv().stream().map(p -> p.toAbsolutePath().toString()).toList());
         return root;
+    }
+
+    private static Map<String, Object> times(org.p2prollout.model.spread.LevelTimes t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mean", finite(t.mean()));
+        m.put("median", finite(t.median()));
+        m.put("low", finite(t.low()));
+        m.put("high", finite(t.high()));
+        m.put("reached", finite(t.reached()));
+        return m;
     }
 
     /** JSON has no NaN or infinity: those become null. */

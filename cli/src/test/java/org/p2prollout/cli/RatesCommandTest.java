@@ -89,6 +89,71 @@ class RatesCommandTest {
     }
 
     @Test
+    void millisecondTimestampsAreExitTwoUnlessATimeUnitIsGiven() throws IOException {
+        Path ms = Files.writeString(dir.resolve("ms.csv"),
+                "a,b,start,end\n1,2,1211958000000,1211958010000\n1,2,1211958200000,1211958230000\n1,3,1211958990000,1211959000000\n");
+        Path s = Files.writeString(dir.resolve("s.csv"),
+                "a,b,start,end\n1,2,1211958000,1211958010\n1,2,1211958200,1211958230\n1,3,1211958990,1211959000\n");
+        RolloutTest.Run r = RolloutTest.run("rates", ms.toString(), "--classes", "1");
+        assertEquals(ExitCodes.USAGE, r.code(), r.err());
+        assertTrue(r.err().contains(ms + ":4: timestamps look like milliseconds (e.g. 1211959000000); give --time-unit ms"
+                + " (or --time-unit s to read them as seconds)"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        RolloutTest.Run converted = RolloutTest.run("rates", ms.toString(), "--classes", "1", "--time-unit", "ms", "--json");
+        assertEquals(0, converted.code(), converted.err());
+        RolloutTest.Run seconds = RolloutTest.run("rates", s.toString(), "--classes", "1", "--json");
+        JsonNode jc = Json.mapper().readTree(converted.out());
+        JsonNode js = Json.mapper().readTree(seconds.out());
+        assertEquals("ms", jc.get("timeUnit").asText());
+        assertEquals(js.get("meanRate").asDouble(), jc.get("meanRate").asDouble(), 0.0);
+        assertEquals(3 / 3000.0, jc.get("meanRate").asDouble(), 1e-15);   // 3 contacts, 3 pairs, 1000 s
+        assertEquals(1000, jc.get("observedSeconds").asDouble(), 0.0);
+        RolloutTest.Run forced = RolloutTest.run("rates", ms.toString(), "--classes", "1", "--time-unit", "s", "--json");
+        assertEquals(0, forced.code(), forced.err());
+        assertEquals(1e6, Json.mapper().readTree(forced.out()).get("observedSeconds").asDouble(), 0.0);
+        RolloutTest.Run bad = RolloutTest.run("rates", s.toString(), "--time-unit", "minutes");
+        assertEquals(ExitCodes.USAGE, bad.code());
+        assertTrue(bad.err().contains("--time-unit must be one of s, ms, us, got 'minutes'"), bad.err());
+    }
+
+    /** iMotes 1 and 2 record; 10, 11 and 12 are external devices they saw. */
+    private Path sightings() throws IOException {
+        return Files.writeString(dir.resolve("sightings.dat"),
+                "1 2 0 100\n2 1 300 400\n1 10 0 10\n2 11 20 30\n1 12 40 50\n2 12 60 70\n1 10 900 1000\n");
+    }
+
+    @Test
+    void seenOnlyDevicesAreWarnedAboutOnStderrAndInSummaryJson() throws IOException {
+        Path out = dir.resolve("warned");
+        RolloutTest.Run r = RolloutTest.run("rates", sightings().toString(), "--classes", "1", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().startsWith("rates: warning: 3 of the 5 devices (60 %) never record a contact themselves"), r.err());
+        assertTrue(r.err().contains("--experiment-only"), r.err());
+        JsonNode summary = Json.mapper().readTree(Files.readString(out.resolve("summary.json")));
+        assertEquals(1, summary.get("warnings").size());
+        assertEquals(r.err().strip().substring("rates: warning: ".length()), summary.get("warnings").get(0).asText());
+        assertEquals(5, summary.get("devices").asInt());
+
+        RolloutTest.Run kept = RolloutTest.run("rates", sightings().toString(), "--classes", "1", "--experiment-only", "--json");
+        assertEquals(0, kept.code(), kept.err());
+        assertEquals("", kept.err());
+        JsonNode j = Json.mapper().readTree(kept.out());
+        assertEquals(2, j.get("devices").asInt());
+        assertEquals(3, j.get("devicesDropped").asInt());
+        assertEquals(5, j.get("contactsDropped").asInt());
+        assertEquals(2, j.get("contacts").asInt());
+        assertEquals("--experiment-only", j.get("deviceFilter").asText());
+        assertEquals(0, j.get("warnings").size());
+        assertEquals(2 / 1000.0, j.get("meanRate").asDouble(), 1e-15);   // 2 contacts, 1 pair, 1000 s
+        RolloutTest.Run human = RolloutTest.run("rates", sightings().toString(), "--classes", "1", "--devices", "1..2");
+        assertEquals(0, human.code(), human.err());
+        assertTrue(human.out().contains("2 kept by --devices 1..2 (3 dropped, with 5 contacts)"), human.out());
+        RolloutTest.Run both = RolloutTest.run("rates", sightings().toString(), "--devices", "1..2", "--experiment-only");
+        assertEquals(ExitCodes.USAGE, both.code());
+        assertTrue(both.err().contains("not both"), both.err());
+    }
+
+    @Test
     void helpStatesUnitsAndDefaults() {
         RolloutTest.Run r = RolloutTest.run("rates", "--help");
         assertEquals(0, r.code());
