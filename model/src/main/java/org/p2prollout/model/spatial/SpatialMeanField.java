@@ -10,12 +10,14 @@ import org.p2prollout.solver.InvalidInputException;
  * phase. Expected devices per state {@code n_i(t)} solve the linear forward equation of the
  * movement chain; expected holders per state {@code h_i(t)} solve
  * <pre>
- *   dh_i/dt = (h Q_s)_i + (β_i g_s h_i + μ) (n_i − h_i)     (i a zone)
+ *   dh_i/dt = (h Q_s)_i + (β_i g_s h_i + μ) (n_i + d_i − h_i)     (i a zone)
  *   dh_a/dt = (h Q_s)_a                                    (a an absent state: no contacts, no server)
  * </pre>
- * in slot s. While fewer than {@link SpatialOptions#earlyHolders()} devices hold the update, holders
+ * in slot s, where d (sum zero, {@code d' = d Q_s}) is what the holders' known positions at the
+ * start add to the mean occupancy: non-holders are spread as the fleet is, so d(0) = h(0) − (H/N) n(0).
+ * While fewer than {@link SpatialOptions#earlyHolders()} devices hold the update, holders
  * are followed one by one instead (each moves by the chain and passes the update to the expected
- * non-holders of its zone at rate β g (n − h)), because the mean of a few holders' random spread
+ * non-holders of its zone at rate β g n (N − H) / N), because the mean of a few holders' random spread
  * reaches a level earlier than the spread typically does; the ODE takes over from the holders'
  * zones at that moment. This is a large-N approximation (devices well mixed within a zone; the
  * non-holders of a zone taken at their mean): the forecast reports its error on held-out days, not a
@@ -35,6 +37,7 @@ public final class SpatialMeanField {
     private final int states;
     private final int zones;
     private final int early;
+    private final double fleet;        // N: expected devices over all states (constant along the orbit)
     private final float[][] occupancy; // [half step j of the period][state]
     private final double[] zoneRate;   // β_i
     private final Generator[] gen;
@@ -83,6 +86,11 @@ public final class SpatialMeanField {
             zoneRate[i] = model.encounterRate(i) * rangeFactor;
         }
         occupancy = periodicOccupancy(fleetScale);
+        double sum = 0;
+        for (float v : occupancy[0]) {
+            sum += v;
+        }
+        fleet = sum;
         absentBlock = absentBlocks(gen, zones, states);
         inStart = new int[slots][];
         inSource = new int[slots][];
@@ -157,10 +165,11 @@ public final class SpatialMeanField {
         return f;
     }
 
-    private static void axpy(double[] y, double[] k, double a, double[] out) {
+    private static double[] axpy(double[] y, double[] k, double a, double[] out) {
         for (int i = 0; i < y.length; i++) {
             out[i] = y[i] + a * k[i];
         }
+        return out;
     }
 
     /** Half steps in a period (the grid of release phases). */
@@ -306,7 +315,7 @@ public final class SpatialMeanField {
             if (switchTime != null) {
                 switchTime[0] = 0;
             }
-            return crossingTimes(j, 0, y, targets, horizon, out);
+            return crossingTimes(j, 0, y, displacement(j, y), targets, horizon, out);
         }
         int[] inState = new int[states];
         int k = earlyPhase(j, source, holders, targets, horizon, rng, out, inState);
@@ -321,7 +330,7 @@ public final class SpatialMeanField {
         for (int s = 0; s < states; s++) {
             y[s] = inState[s];
         }
-        return crossingTimes(j + k, k * hh, y, targets, horizon - k * hh, out);
+        return crossingTimes(j + k, k * hh, y, displacement(j + k, y), targets, horizon - k * hh, out);
     }
 
     /**
@@ -373,13 +382,13 @@ public final class SpatialMeanField {
                     int s = where[i];
                     total += q.exitRate(s);
                     if (s < zones) {
-                        total += zoneRate[s] * g * Math.max(0, n[s] - inState[s]);
+                        total += zoneRate[s] * g * free(n, s, count);
                     }
                 }
                 double serverTotal = 0;
                 if (mu > 0) {
                     for (int z = 0; z < zones; z++) {
-                        serverTotal += mu * Math.max(0, n[z] - inState[z]);
+                        serverTotal += mu * free(n, z, count);
                     }
                 }
                 total += serverTotal;
@@ -394,7 +403,7 @@ public final class SpatialMeanField {
                 int newHolder = -1;
                 if (u < serverTotal) {
                     for (int z = 0; z < zones; z++) {
-                        u -= mu * Math.max(0, n[z] - inState[z]);
+                        u -= mu * free(n, z, count);
                         if (u <= 0 || z == zones - 1) {
                             newHolder = z;
                             break;
@@ -414,7 +423,7 @@ public final class SpatialMeanField {
                         }
                         u -= move;
                         if (s < zones) {
-                            double inf = zoneRate[s] * g * Math.max(0, n[s] - inState[s]);
+                            double inf = zoneRate[s] * g * free(n, s, count);
                             if (u < inf) {
                                 newHolder = s;
                                 break;
@@ -441,6 +450,38 @@ public final class SpatialMeanField {
         return k;
     }
 
+    /**
+     * Expected non-holders in zone {@code z} while {@code count} devices hold the update, each at a known
+     * state: the other devices are spread as the fleet is, so (N − count) n_z / N. (Not n_z − holders in z:
+     * in a sparse zone the holder standing there would cancel the zone's whole expected occupancy and no
+     * contact could ever happen.)
+     */
+    private double free(float[] n, int z, int count) {
+        return Math.max(0, n[z] * (fleet - count) / fleet);
+    }
+
+    /**
+     * Devices per state beyond the fleet's mean occupancy that the known holders {@code y} bring: the
+     * holders stand where they are, the non-holders are spread as the fleet is, so the expected devices
+     * per state are y + (N − Y) n / N = n + d with d = y − (Y / N) n (sum zero). d then moves with the
+     * chain and fades as the holders' positions are forgotten.
+     */
+    private double[] displacement(int j, double[] y) {
+        float[] n = occupancy[Math.floorMod(j, period)];
+        double total = 0;
+        for (double v : y) {
+            total += v;
+        }
+        double[] d = new double[states];
+        for (int i = 0; i < states; i++) {
+            d[i] = y[i] - total / fleet * n[i];
+        }
+        return d;
+    }
+
+    /** The holders' displacement is dropped once its total is below this share of the fleet. */
+    private static final double FORGOTTEN = 1e-4;
+
     private static int pick(Generator q, int s, double u) {
         for (int k = q.rowStart(s); k < q.rowEnd(s); k++) {
             u -= q.rate(k);
@@ -452,7 +493,13 @@ public final class SpatialMeanField {
     }
 
     /** The mean field from {@code y} at phase {@code j}, {@code offset} seconds after the release. */
-    private double[] crossingTimes(int j, double offset, double[] y, double[] targets, double horizon, double[] out) {
+    private double[] crossingTimes(int j, double offset, double[] y, double[] d, double[] targets, double horizon,
+                                   double[] out) {
+        double[] d1 = new double[states];
+        double[] d2 = new double[states];
+        double[] d3 = new double[states];
+        double[] d4 = new double[states];
+        double[] dTmp = new double[states];
         double[] k1 = new double[states];
         double[] k2 = new double[states];
         double[] k3 = new double[states];
@@ -476,13 +523,33 @@ public final class SpatialMeanField {
             float[] n0 = occupancy[Math.floorMod(j0, period)];
             float[] n1 = occupancy[Math.floorMod(j0 + 1, period)];
             float[] n2 = occupancy[Math.floorMod(j0 + 2, period)];
-            field(slot, y, n0, k1);
-            axpy(y, k1, h / 2, tmp);
-            field(slot, tmp, n1, k2);
-            axpy(y, k2, h / 2, tmp);
-            field(slot, tmp, n1, k3);
-            axpy(y, k3, h, tmp);
-            field(slot, tmp, n2, k4);
+            if (d != null) {
+                // the displacement d moves with the chain alone; its stages feed the field's stages
+                move(slot, d, d1);
+                axpy(d, d1, h / 2, dTmp);
+                field(slot, y, n0, d, k1);
+                move(slot, dTmp, d2);
+                field(slot, axpy(y, k1, h / 2, tmp), n1, dTmp, k2);
+                axpy(d, d2, h / 2, dTmp);
+                move(slot, dTmp, d3);
+                field(slot, axpy(y, k2, h / 2, tmp), n1, dTmp, k3);
+                axpy(d, d3, h, dTmp);
+                move(slot, dTmp, d4);
+                field(slot, axpy(y, k3, h, tmp), n2, dTmp, k4);
+                double size = 0;
+                for (int i = 0; i < states; i++) {
+                    d[i] += h / 6 * (d1[i] + 2 * d2[i] + 2 * d3[i] + d4[i]);
+                    size += Math.abs(d[i]);
+                }
+                if (size < FORGOTTEN * fleet) {
+                    d = null;
+                }
+            } else {
+                field(slot, y, n0, null, k1);
+                field(slot, axpy(y, k1, h / 2, tmp), n1, null, k2);
+                field(slot, axpy(y, k2, h / 2, tmp), n1, null, k3);
+                field(slot, axpy(y, k3, h, tmp), n2, null, k4);
+            }
             double newTotal = 0;
             for (int i = 0; i < states; i++) {
                 y[i] = Math.max(0, y[i] + h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]));
@@ -497,7 +564,23 @@ public final class SpatialMeanField {
         return out;
     }
 
-    private void field(int slot, double[] y, float[] n, double[] dy) {
+    /** dv = v Q_slot: movement only. */
+    private void move(int slot, double[] v, double[] dv) {
+        int[] start = inStart[slot];
+        int[] src = inSource[slot];
+        double[] rate = inRate[slot];
+        double[] out = exit[slot];
+        for (int i = 0; i < states; i++) {
+            double s = -out[i] * v[i];
+            for (int k = start[i]; k < start[i + 1]; k++) {
+                s += rate[k] * v[src[k]];
+            }
+            dv[i] = s;
+        }
+    }
+
+    /** dy of the holders; the devices per state are n + d ({@code d} null: n). */
+    private void field(int slot, double[] y, float[] n, double[] d, double[] dy) {
         int[] start = inStart[slot];
         int[] src = inSource[slot];
         double[] rate = inRate[slot];
@@ -509,7 +592,7 @@ public final class SpatialMeanField {
                 s += rate[k] * y[src[k]];
             }
             if (i < zones) {
-                double free = n[i] - y[i];
+                double free = n[i] + (d == null ? 0 : d[i]) - y[i];
                 if (free > 0) {
                     s += (zoneRate[i] * g * y[i] + mu) * free;
                 }

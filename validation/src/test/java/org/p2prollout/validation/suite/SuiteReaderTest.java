@@ -82,8 +82,7 @@ class SuiteReaderTest {
     @Test
     void builtInSuitesCoverEveryRequiredKindOfCase() {
         for (String name : BuiltInSuites.NAMES) {
-            // without shared data: the trace case falls back to a synthetic trace and says so
-            SuiteSpec s = BuiltInSuites.byName(name, null);
+                        SuiteSpec s = BuiltInSuites.byName(name, null);
             Set<ModelKind> kinds = s.cases().stream().map(CaseSpec::model).collect(Collectors.toSet());
             assertEquals(Set.of(ModelKind.values()), kinds, name);
             Set<Scenario.PiecePolicy> policies = s.cases().stream().filter(c -> c.model() == ModelKind.MULTI_PIECE)
@@ -92,9 +91,12 @@ class SuiteReaderTest {
                     Scenario.PiecePolicy.SEQUENTIAL), policies);
             assertTrue(s.cases().stream().anyMatch(c -> c.scenario().server().rate() > 0 && c.model() == ModelKind.SINGLE_PIECE));
             assertTrue(s.cases().stream().anyMatch(c -> c.scenario().fleet().freeRiderShare() > 0));
-            CaseSpec trace = s.cases().stream().filter(c -> c.contacts() != null).findFirst().orElseThrow();
-            assertEquals(2, s.cases().stream().filter(c -> c.contacts() != null).count(), "homogeneous and classes");
-            assertTrue(trace.notes().stream().anyMatch(n -> n.startsWith("synthetic trace")), trace.notes()::toString);
+            // without shared data: the synthetic district week runs, the cab week is reported as not run
+            ForecastCaseSpec synthetic = s.forecasts().stream().filter(f -> f.unavailable() == null).findFirst()
+                    .orElseThrow();
+            assertTrue(synthetic.notes().stream().anyMatch(n -> n.startsWith("synthetic trace")), synthetic.notes()::toString);
+            assertTrue(synthetic.models().containsKey(org.p2prollout.model.forecast.ForecastModel.REPLAY));
+            assertTrue(s.forecasts().stream().anyMatch(f -> f.unavailable() != null && f.unavailable().contains("cab week")));
             assertNotNull(s.offload());
         }
         assertThrows(InvalidInputException.class, () -> BuiltInSuites.byName("huge", null));

@@ -1,0 +1,84 @@
+package org.p2prollout.model.spatial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.p2prollout.model.resample.PositionSamples;
+
+/**
+ * The spatial chain's stochastic phase against the closed form of the SI chain it reduces to: with
+ * the fleet spread evenly over Z zones (mean occupancy N/Z each), every holder meets each other
+ * device at β/Z per second wherever it stands, so the time to full coverage from one holder has mean
+ * Σ_{k=1}^{N-1} 1/(λ k (N−k)) with λ = β/Z.
+ */
+class SpatialMeanFieldTest {
+    static final int ZONES = 40;
+    static final int DEVICES = 20;
+    static final double BETA = 1e-3;
+
+    /** Z zones on a line of 1 km cells, no movement, the same β everywhere, N devices spread evenly. */
+    static SpatialModel evenlySpread(SpatialOptions options) {
+        PositionSamples.Builder b = new PositionSamples.Builder(30, ZONES);
+        int[] ids = new int[ZONES];
+        double[] xs = new double[ZONES];
+        double[] ys = new double[ZONES];
+        for (int z = 0; z < ZONES; z++) {
+            ids[z] = z;
+            xs[z] = 1000 * z + 500;
+            ys[z] = 500;
+        }
+        b.step(0, ids, xs, ys, ZONES);
+        ZoneMap zones = ZoneMap.fit(b.build(), new int[] {0}, 1000, 0, 1000);
+        assertEquals(ZONES, zones.zones());
+        int states = ZONES + options.absentAges().length + 1;
+        DayClock clock = new DayClock(ZoneOffset.UTC, 24);
+        double[][] exposure = new double[24][states];
+        double[][] pairExposure = new double[24][ZONES];
+        double[][] encounters = new double[24][ZONES];
+        @SuppressWarnings("unchecked")
+        Map<Long, double[]>[] moves = new Map[24];
+        for (int s = 0; s < 24; s++) {
+            moves[s] = new HashMap<>();
+            for (int z = 0; z < ZONES; z++) {
+                exposure[s][z] = 3600;
+                pairExposure[s][z] = 1e9;
+                encounters[s][z] = BETA * 1e9;
+            }
+        }
+        return SpatialModel.estimate(options, clock, zones, DEVICES, 30, exposure, moves, pairExposure, encounters,
+                List.of(new double[] {0, 86_400}));
+    }
+
+    @Test
+    void stochasticPhaseInASparseEvenFleetIsTheSiChainWithRateBetaOverZ() {
+        // half a device per zone on average: the holder's own presence must not cancel its zone's occupancy
+        SpatialModel m = evenlySpread(SpatialOptions.DEFAULT.withEarlyHolders(DEVICES));
+        assertEquals(BETA, m.encounterRate(7), 1e-12);
+        SpatialMeanField mf = new SpatialMeanField(m, 0, 1, 1);
+        double lambda = BETA / ZONES;
+        double expected = 0;
+        for (int k = 1; k < DEVICES; k++) {
+            expected += 1 / (lambda * k * (DEVICES - k));
+        }
+        int runs = 4000;
+        double sum = 0;
+        double sum2 = 0;
+        for (int i = 0; i < runs; i++) {
+            double[] t = mf.release(0, i % ZONES, 1, new double[] {DEVICES}, 1e7, new SplittableRandom(1000 + i));
+            assertTrue(Double.isFinite(t[0]), "release " + i + " never reached every device");
+            sum += t[0];
+            sum2 += t[0] * t[0];
+        }
+        double mean = sum / runs;
+        double se = Math.sqrt((sum2 / runs - mean * mean) / runs);
+        // 4.4 standard errors: 99.999 % two-sided if the chain is right
+        assertEquals(expected, mean, 4.4 * se, "mean T_1 " + mean + " s, SI closed form " + expected + " s, se " + se);
+        assertTrue(se < 0.02 * expected, "the check must be sharp: se " + se);
+    }
+}
