@@ -69,8 +69,9 @@ public final class TraceForecast {
                              ForecastQuestion question, SpatialOptions spatial, int modelReleases,
                              ProgressListener progress) {
         var net = trace.network();
-        TrainingWindows.within("--train", training, net.from(), net.to(), trace.zone());
-        TrainingWindows.within("--test", test, net.from(), net.to(), trace.zone());
+        List<String> cut = new ArrayList<>();
+        training = TrainingWindows.clip("--train", training, net.from(), net.to(), trace.zone(), cut);
+        test = TrainingWindows.clip("--test", test, net.from(), net.to(), trace.zone(), cut);
         for (double[] w : training) {
             for (double[] t : test) {
                 if (t[0] < w[1] && w[0] < t[1]) {
@@ -101,6 +102,9 @@ public final class TraceForecast {
         if (!adequacy.wellMixedAllowed() && (chosen == ForecastModel.HOMOGENEOUS || chosen == ForecastModel.CLASSES)) {
             forecast = forecast.withWarnings(List.of("this trace is not well mixed: " + adequacy.explain()
                     .replace(System.lineSeparator(), "; ")));
+        }
+        if (!cut.isEmpty()) {
+            forecast = forecast.withWarnings(cut);
         }
         Forecast truth = null;
         ForecastError error = null;

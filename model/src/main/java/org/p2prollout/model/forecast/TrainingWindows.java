@@ -64,14 +64,36 @@ public final class TrainingWindows {
         return out;
     }
 
-    /** Checks that every window lies within {@code [from, to]} (the trace's span). */
-    public static void within(String option, List<double[]> windows, double from, double to, ZoneId zone) {
+    /**
+     * The windows cut to the trace's span {@code [from, to]}. A window may stick out of the trace (a
+     * fleet whose first device appears at 10 am, a day given as a whole): the part outside is cut
+     * off and a warning added to {@code warnings}. A window the trace covers for less than half of its
+     * length is refused: the trace is shorter than the window.
+     *
+     * @throws InvalidInputException naming the option, the window and the trace's span
+     */
+    public static List<double[]> clip(String option, List<double[]> windows, double from, double to, ZoneId zone,
+                                      List<String> warnings) {
+        List<double[]> out = new ArrayList<>();
         for (double[] w : windows) {
-            if (w[0] < from - 1 || w[1] > to + 1) {
+            double a = Math.max(w[0], from);
+            double b = Math.min(w[1], to);
+            String span = describe(new double[] {from, to}, zone);
+            if (!(b > a)) {
                 throw new InvalidInputException(option + " " + describe(w, zone) + " lies outside the trace, which spans "
-                        + describe(new double[] {from, to}, zone));
+                        + span);
             }
+            if (b - a < 0.5 * (w[1] - w[0])) {
+                throw new InvalidInputException(String.format(java.util.Locale.ROOT, "%s %s: the trace covers only %.1f h"
+                        + " of its %.1f h (the trace spans %s); give a window the trace covers", option, describe(w, zone),
+                        (b - a) / 3600, (w[1] - w[0]) / 3600, span));
+            }
+            if (a > w[0] + 1 || b < w[1] - 1) {
+                warnings.add(option + " " + describe(w, zone) + " cut to the trace: " + describe(new double[] {a, b}, zone));
+            }
+            out.add(new double[] {a, b});
         }
+        return out;
     }
 
     /** The whole local days within {@code [from, to]}, each {from, to}. */

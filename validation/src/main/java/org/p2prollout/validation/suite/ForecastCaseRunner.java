@@ -46,6 +46,7 @@ public final class ForecastCaseRunner {
         }
         long started = System.nanoTime();
         FleetTrace trace;
+        List<String> cut = new ArrayList<>();
         List<double[]> train;
         List<double[]> test;
         try {
@@ -53,14 +54,15 @@ public final class ForecastCaseRunner {
             train = TrainingWindows.parse("train", spec.train(), trace.zone());
             test = TrainingWindows.parse("test", spec.test(), trace.zone());
             var net = trace.network();
-            TrainingWindows.within("train", train, net.from(), net.to(), trace.zone());
-            TrainingWindows.within("test", test, net.from(), net.to(), trace.zone());
+            train = TrainingWindows.clip("train", train, net.from(), net.to(), trace.zone(), cut);
+            test = TrainingWindows.clip("test", test, net.from(), net.to(), trace.zone(), cut);
         } catch (InvalidInputException e) {
             return ForecastCaseResult.notRun(spec.name(), spec.description(), parameters, e.getMessage(), spec.notes());
         }
         parameters.put("trace", trace.source() + " (" + trace.format().cliName() + ", " + trace.network().devices()
                 + " devices, " + trace.network().contacts() + " contacts, " + trace.zone() + ")");
         List<String> notes = new ArrayList<>(spec.notes());
+        notes.addAll(cut);
         for (double[] o : trace.outages()) {
             notes.add("recording outage " + TrainingWindows.describe(o, trace.zone())
                     + ": excluded from fitting; releases followed into it are cut there (Kaplan-Meier)");
