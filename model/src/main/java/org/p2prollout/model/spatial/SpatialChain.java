@@ -524,6 +524,35 @@ public final class SpatialChain {
     }
 
     /**
+     * A rough size before anything is computed, to skip even the preparation of a chain that cannot fit: the
+     * state bound with N = round(fitted fleet × scale), L = the device states with training occupancy in some slot
+     * and the highest level of all N devices. The prepared chain's {@link #sizing()} is the real test; this one only
+     * says "far too large" when it exceeds {@code 100 ×} the state limit (the fleet's device states may be fewer
+     * than those seen in training, but not by that much in the bound).
+     */
+    public static boolean farTooLarge(SpatialModel model, SpatialChainOptions options, Question question) {
+        double n = Math.rint(model.fleet() * question.fleetScale());
+        if (n > 1_000_000) {
+            return true;
+        }
+        int states = model.states();
+        boolean[] seen = new boolean[states];
+        int l = 0;
+        for (int s = 0; s < model.clock().slots(); s++) {
+            double[] o = model.meanOccupancy(s);
+            for (int i = 0; i < states; i++) {
+                if (o[i] > 0 && !seen[i]) {
+                    seen[i] = true;
+                    l++;
+                }
+            }
+        }
+        double[] levels = question.levels();
+        int k = TraceTruth.needed(levels[levels.length - 1], (int) n);
+        return stateBound((int) n, Math.max(1, l), question.initialHolders(), k) > 100.0 * options.maxStates();
+    }
+
+    /**
      * {@code 1 + Σ_{h=m}^{K−1} C(h+L−1, L−1) C(N−h+L−1, L−1)}: every way to put h holders and N − h
      * non-holders in L device states, for h below the target, plus the absorbing state (in double: it may be huge).
      */
