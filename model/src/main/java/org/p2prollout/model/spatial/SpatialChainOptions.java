@@ -13,8 +13,8 @@ import org.p2prollout.solver.InvalidInputException;
  * @param maxEntries    most generator entries stored, over all time slots of one chain: memory, about
  *                      24 bytes an entry, in [1, 2^31 − 9] (20,000,000, about 0.5 GB)
  * @param maxWork       most work estimated a priori, generator entries × uniformisation steps summed over
- *                      every solve (release time and level), {@code > 0} (2e11; a solve that settles early
- *                      costs less than its estimate)
+ *                      every solve (release time and level), {@code > 0} (5e10, about a minute on two cores;
+ *                      a solve that settles early costs less than its estimate)
  * @param epsilon       bound on the uniformisation error of every CDF value of T_q, summed over the hours
  *                      a release is followed, in (0, 0.01] (1e-6)
  * @param phasesPerHour release times solved per hour of the release window, at the midpoints of equal
@@ -25,8 +25,8 @@ import org.p2prollout.solver.InvalidInputException;
  */
 public record SpatialChainOptions(long maxStates, long maxEntries, double maxWork, double epsilon, int phasesPerHour,
                                   double gridSeconds) {
-    /** 100,000 states, 2e7 entries, 2e11 entry-steps, ε = 1e-6, two release times per hour, a 60 s grid. */
-    public static final SpatialChainOptions DEFAULT = new SpatialChainOptions(100_000, 20_000_000, 2e11, 1e-6, 2, 60);
+    /** 100,000 states, 2e7 entries, 5e10 entry-steps, ε = 1e-6, two release times per hour, a 60 s grid. */
+    public static final SpatialChainOptions DEFAULT = new SpatialChainOptions(100_000, 20_000_000, 5e10, 1e-6, 2, 60);
 
     public SpatialChainOptions {
         Checks.inRange("exact chain state limit", maxStates, 1, Integer.MAX_VALUE - 8);

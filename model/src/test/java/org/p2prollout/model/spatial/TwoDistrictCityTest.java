@@ -103,5 +103,13 @@ class TwoDistrictCityTest {
         assertTrue(f.method().startsWith("spatial mean-field ODE, approximation"), f.method());
         assertTrue(f.warnings().get(0).contains("40 devices would be far beyond 100000 states"), f.warnings().toString());
         assertTrue(((String) f.details().get("exactChainNotUsed")).contains("far beyond"));
+        // a small fleet over a tighter limit: the prepared chain's own sizing says no
+        FleetTrace small = TwoDistrictCity.trace(6, 4, SWITCH, CROSS, 7);
+        Forecast g = new SpatialForecaster(SpatialOptions.DEFAULT.withMergeGap(0), 200,
+                SpatialChainOptions.DEFAULT.withMaxStates(1000)).forecast(small, TwoDistrictCity.days(0, 3),
+                QUESTION.withReleases(200), ProgressListener.NONE);
+        assertEquals("mean-field", g.details().get("method"));
+        assertTrue(g.warnings().get(0).contains("needs up to 1.55e+03 states, more than the limit 1000"),
+                g.warnings().toString());
     }
 }
