@@ -62,7 +62,7 @@ import org.p2prollout.solver.uniformisation.TransientOptions;
  *
  * <p>Size: with L device states and K the largest target, at most
  * {@code 1 + Σ_{h=m}^{K−1} C(h+L−1, L−1) C(N−h+L−1, L−1)} states, which grows fast (N = 12 devices over
- * 4 zones: about 60,000). {@link #sizing()} bounds states, stored generator entries and work before
+ * 4 zones: about 50,000). {@link #sizing()} bounds states, stored generator entries and work before
  * anything is built; when a limit of {@link SpatialChainOptions} is exceeded the chain is not solved
  * ({@link #solve} refuses) and the caller falls back to the mean field. Instances are immutable; a
  * solve runs its release times in parallel.
@@ -845,11 +845,10 @@ public final class SpatialChain {
         for (int i = 1; i <= devices; i++) {
             logFact[i] = logFact[i - 1] + Math.log(i);
         }
-        List<double[]> probs = new ArrayList<>();
+        double[][] probs = new double[phases][];
         for (int j = 0; j < phases; j++) {
             double[] p = occupancy[j];
-            List<int[]> idx = new ArrayList<>();
-            List<Double> pr = new ArrayList<>();
+            java.util.Map<Integer, Double> row = new java.util.HashMap<>();
             int[] n = new int[live];
             compositions(p, n, 0, devices, logFact[devices], logFact, (counts, logP) -> {
                 int present = 0;
@@ -859,43 +858,35 @@ public final class SpatialChain {
                 if (present < m) {
                     return;
                 }
-                double base = Math.exp(logP) / Math.exp(logChoose(logFact, present, m));
-                int[] k = new int[liveZones];
-                holders(counts, k, 0, m, (hk) -> {
-                    double q = base;
+                // P(counts) × P(holders k | counts) = P(counts) × Π_z C(n_z, k_z) / C(present, m)
+                double logBase = logP - logChoose(logFact, present, m);
+                holders(counts, new int[liveZones], 0, m, hk -> {
+                    double logQ = logBase;
                     int[] v = new int[2 * live];
-                    for (int a = 0; a < live; a++) {
-                        v[a] = counts[a];
-                    }
+                    System.arraycopy(counts, 0, v, 0, live);
                     for (int z = 0; z < liveZones; z++) {
-                        q *= Math.exp(logChoose(logFact, counts[z], hk[z]));
+                        logQ += logChoose(logFact, counts[z], hk[z]);
                         v[z] -= hk[z];
                         v[live + z] = hk[z];
                     }
-                    idx.add(new int[] {space.add(v)});
-                    pr.add(q);
+                    row.merge(space.add(v), Math.exp(logQ), Double::sum);
                 });
             });
             double total = 0;
-            for (double x : pr) {
+            for (double x : row.values()) {
                 total += x;
             }
-            double[] row = new double[0];
+            double[] r = new double[space.size()];
             if (total > 0) {
-                int max = 0;
-                for (int[] i : idx) {
-                    max = Math.max(max, i[0] + 1);
-                }
-                row = new double[max];
-                for (int i = 0; i < idx.size(); i++) {
-                    row[idx.get(i)[0]] += pr.get(i) / total;
+                for (var e : row.entrySet()) {
+                    r[e.getKey()] = e.getValue() / total;
                 }
             }
-            probs.add(row);
+            probs[j] = r;
         }
         double[][] out = new double[phases][];
         for (int j = 0; j < phases; j++) {
-            out[j] = Arrays.copyOf(probs.get(j), space.size());
+            out[j] = Arrays.copyOf(probs[j], space.size());
         }
         return out;
     }
