@@ -160,7 +160,7 @@ public final class SpatialChain {
      *                      of the solver's proven bounds)
      * @param mean          per level, E[T_q | T_q <= horizon], seconds (NaN when q is never reached)
      * @param meanErrorBound per level, a bound on the uniformisation error of {@code mean}, seconds
-     * @param eligible      per level, mean over release times of the devices counted M
+     * @param eligible      M, the devices counted, averaged over release times (weighted as the releases are)
      * @param phases        release times solved
      * @param solves        first-passage problems solved (distinct targets × release times)
      * @param steps         uniformisation steps over every solve
