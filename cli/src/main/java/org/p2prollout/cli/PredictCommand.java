@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
                 + " time of day from a random device present then, followed for --horizon; T_q counts the devices"
                 + " present within the horizon. The model is the best the trace's adequacy figures allow (spatial"
                 + " chain for positions, pairs for contact lists; well-mixed chains only when the trace is close to"
-                + " well mixed) unless --model says otherwise. --test WINDOW also computes the trace's own spread on"
+                + " well mixed) unless --model says otherwise. The spatial chain is solved exactly for small fleets"
+                + " (the exact CTMC, with its uniformisation error bound) and by its mean-field ODE, an approximation,"
+                + " otherwise; the output's method says which. --test WINDOW also computes the trace's own spread on"
                 + " that window and the forecast's error.",
             "  rollout predict --trace ../shared/data/cabspotting-week --train 2008-05-19..2008-05-21 --test 2008-05-22",
             "",

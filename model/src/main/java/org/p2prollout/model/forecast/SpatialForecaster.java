@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import org.p2prollout.model.spatial.SpatialChain;
+import org.p2prollout.model.spatial.SpatialChainOptions;
 import org.p2prollout.model.spatial.SpatialFitter;
 import org.p2prollout.model.spatial.SpatialMeanField;
 import org.p2prollout.model.spatial.SpatialModel;
@@ -22,26 +24,48 @@ import org.p2prollout.solver.ProgressListener;
 
 /**
  * Forecasts with the spatial time-varying chain (PRODUCT.md §4.7): fits a {@link SpatialModel} on
- * the training windows and solves releases sampled over the question's release hours (stratified
- * phases; the source zone drawn by the occupancy at that phase) with the {@link SpatialMeanField}
- * (a stochastic phase of the first holders, then the mean-field ODE). Release i is a pure function
- * of (model, question, i).
+ * the training windows, then
+ * <ul>
+ *   <li>for a small fleet, solves the exact chain ({@link SpatialChain}: counts of holders and
+ *       non-holders per zone and absent state, piecewise uniformisation over the hours), whose T_q
+ *       distribution carries a proven uniformisation bound; the forecast's {@code method} says
+ *       "exact CTMC, uniformisation error &lt;= ε";</li>
+ *   <li>when that chain is beyond the limits of {@link SpatialChainOptions} (states, stored entries,
+ *       work), or exact solving is switched off, solves releases sampled over the question's release
+ *       hours (stratified phases; the source zone drawn by the occupancy at that phase) with the
+ *       {@link SpatialMeanField} (a stochastic phase of the first holders, then the mean-field ODE, a
+ *       large-fleet approximation); the {@code method} says "mean-field ODE, approximation" and a
+ *       warning says why the exact chain was not used. Release i is a pure function of
+ *       (model, question, i).</li>
+ * </ul>
+ * {@code details.method} is {@code exact-ctmc} or {@code mean-field}.
  */
 public final class SpatialForecaster implements Forecaster {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     /** Default number of releases solved (each costs one ODE solve). */
     public static final int DEFAULT_RELEASES = 1000;
 
+    /** Quantile atoms of an exact forecast's distribution of T_q per level. */
+    static final int EXACT_ATOMS = 400;
+
     private final SpatialOptions options;
     private final int maxReleases;
+    private final SpatialChainOptions exact;
 
     /**
      * @param options     the chain's settings
-     * @param maxReleases most releases solved, {@code >= 1} (the question's count is capped at it)
+     * @param maxReleases most releases solved by the mean field, {@code >= 1} (the question's count is capped at it)
+     * @param exact       limits and accuracy of the exact chain, or null to always use the mean field
      */
-    public SpatialForecaster(SpatialOptions options, int maxReleases) {
+    public SpatialForecaster(SpatialOptions options, int maxReleases, SpatialChainOptions exact) {
         this.options = options;
         this.maxReleases = org.p2prollout.solver.Checks.inRange("model releases", maxReleases, 1, 10_000_000);
+        this.exact = exact;
+    }
+
+    /** The exact chain for fleets within {@link SpatialChainOptions#DEFAULT}, else the mean field. */
+    public SpatialForecaster(SpatialOptions options, int maxReleases) {
+        this(options, maxReleases, SpatialChainOptions.DEFAULT);
     }
 
     public SpatialForecaster() {
@@ -67,6 +91,22 @@ public final class SpatialForecaster implements Forecaster {
         if (q.transfer() > 0) {
             throw new InvalidInputException("the spatial chain has no contact durations: a transfer time (--update-bytes"
                     + " with --bandwidth) is answered by --model replay only");
+        }
+        String fallback = null;
+        if (exact != null) {
+            SpatialChain.Question cq = new SpatialChain.Question(q.horizon(), q.initialHolders(), q.serverRate(),
+                    q.fleetScale(), q.rangeFactor(), q.levels(), q.releaseFromHour(), q.releaseToHour());
+            if (SpatialChain.farTooLarge(m, exact, cq)) {
+                fallback = "the exact chain of about " + Math.round(m.fleet() * q.fleetScale()) + " devices would be"
+                        + " far beyond " + exact.maxStates() + " states";
+            } else {
+                SpatialChain chain = new SpatialChain(m, exact, cq);
+                SpatialChain.Sizing size = chain.sizing();
+                if (size.fits()) {
+                    return exactForecast(m, chain, q, progress, fitSeconds, t1);
+                }
+                fallback = size.reason();
+            }
         }
         SpatialMeanField mf = new SpatialMeanField(m, q.serverRate(), q.fleetScale(), q.rangeFactor());
         int period = mf.periodHalfSteps();
@@ -155,6 +195,7 @@ public final class SpatialForecaster implements Forecaster {
         }
         double fleet = java.util.Arrays.stream(eligible).average().orElse(Double.NaN);
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("method", "mean-field");
         details.put("zones", m.zoneCount());
         details.put("states", m.states());
         details.put("cellMeters", m.options().cellMeters());
@@ -175,6 +216,82 @@ public final class SpatialForecaster implements Forecaster {
                 "the first " + m.options().earlyHolders() + " holders are followed one by one, then a mean-field ODE"
                         + " (a large-fleet approximation) takes over",
                 "every device of the fleet moves by the same chain (no device classes)");
+        if (fallback != null) {
+            details.put("exactChainNotUsed", fallback);
+        }
+        List<String> warnings = whatIfWarnings(q);
+        if (fallback != null) {
+            warnings.add(0, "mean-field ODE, an approximation for large fleets, because " + fallback
+                    + " (exact-chain limits: SpatialChainOptions)");
+        }
+        return new Forecast(ForecastModel.SPATIAL, "spatial mean-field ODE, approximation: after a stochastic phase of"
+                + " the first " + m.options().earlyHolders() + " holders (" + r + " releases)", times, samples, fleet,
+                "Student-t 95 % interval over the " + r + " solved releases, means with the early phase's length as a"
+                        + " control variate (" + EARLY_DRAWS + " draws per release); Monte Carlo only: the model's own"
+                        + " error is measured on held-out days, see docs/MODELS.md",
+                assumptions, warnings, details);
+    }
+
+    /**
+     * The exact chain's forecast: per level the mean over releases reaching q within the horizon (interval: the
+     * uniformisation bound on it), the median (CDF interpolated on the grid), the share reached, and the distribution
+     * as {@link #EXACT_ATOMS} quantile atoms.
+     */
+    private static Forecast exactForecast(SpatialModel m, SpatialChain chain, ForecastQuestion q, ProgressListener progress,
+                                          double fitSeconds, long t1) {
+        SpatialChain.Result res = chain.solve(progress);
+        double[] levels = q.levels();
+        Map<String, TimeSample> samples = new LinkedHashMap<>();
+        Map<String, LevelTimes> times = new LinkedHashMap<>();
+        for (int l = 0; l < levels.length; l++) {
+            String key = ReleasePlan.key(levels[l]);
+            samples.put(key, res.sample(l, EXACT_ATOMS));
+            double mean = res.mean()[l];
+            double b = res.meanErrorBound()[l];
+            times.put(key, new LevelTimes(mean, res.median(l), mean - b, mean + b, res.reached(l)));
+        }
+        double eps = res.largestErrorBound();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("method", "exact-ctmc");
+        details.put("zones", m.zoneCount());
+        details.put("states", m.states());
+        details.put("deviceStates", res.deviceStates());
+        details.put("devices", res.devices());
+        details.put("chainStates", res.states());
+        details.put("cdfErrorBound", eps);
+        details.put("releaseTimes", res.phases());
+        details.put("solves", res.solves());
+        details.put("uniformisationSteps", res.steps());
+        details.put("cellMeters", m.options().cellMeters());
+        details.put("slots", m.clock().slots());
+        details.put("fleetFitted", m.fleet());
+        details.put("encounters", m.encounters());
+        details.put("pooledEncounterRate", m.pooledRate());
+        details.put("fitSeconds", fitSeconds);
+        details.put("solveSeconds", (System.nanoTime() - t1) / 1e9);
+        List<String> assumptions = List.of(
+                "devices move between " + m.zoneCount() + " zones of " + fmt(m.options().cellMeters())
+                        + " m and absent states by a Markov chain whose rates depend on the hour"
+                        + (m.clock().slots() == 24 ? " of day" : " of week"),
+                "two devices meet only in the same zone, at that zone's encounter rate (scaled per hour); within a zone"
+                        + " devices are well mixed",
+                "the exact chain of " + res.devices() + " exchangeable devices (holders and non-holders per zone and"
+                        + " absent state, " + res.states() + " states): no large-fleet approximation",
+                "T_q counts ceil(q M) holders, M the chain's expected number of devices present within the horizon,"
+                        + " rounded (" + fmt(res.eligible()) + " on average)",
+                "every device of the fleet moves by the same chain (no device classes)");
+        return new Forecast(ForecastModel.SPATIAL, String.format(Locale.ROOT, "spatial exact CTMC, uniformisation error"
+                        + " <= %s on every CDF value (%d devices, %d states, %d release times)",
+                eps == 0 ? "0" : String.format(Locale.ROOT, "%.2g", eps),
+                res.devices(), res.states(), res.phases()), times, samples, res.eligible(),
+                "the uniformisation bound on the mean (the model is otherwise solved exactly); release times by the"
+                        + " midpoint rule over " + res.phases() + " times, medians interpolated on a "
+                        + fmt(res.times()[1] - res.times()[0]) + " s grid; the model's own error is measured on held-out"
+                        + " days, see docs/MODELS.md",
+                assumptions, whatIfWarnings(q), details);
+    }
+
+    private static List<String> whatIfWarnings(ForecastQuestion q) {
         List<String> warnings = new ArrayList<>();
         if (q.fleetScale() != 1) {
             warnings.add("fleet scaled x" + fmt(q.fleetScale()) + " at the same density per zone: encounter rates per pair"
@@ -184,12 +301,7 @@ public final class SpatialForecaster implements Forecaster {
             warnings.add("radio range x" + fmt(q.rangeFactor()) + " applied as the same factor on encounter rates (moving"
                     + " devices: rate ~ range); re-fit with --range for a measured answer");
         }
-        return new Forecast(ForecastModel.SPATIAL, "spatial mean-field ODE after a stochastic phase of the first "
-                + m.options().earlyHolders() + " holders (" + r + " releases)", times, samples, fleet,
-                "Student-t 95 % interval over the " + r + " solved releases, means with the early phase's length as a"
-                        + " control variate (" + EARLY_DRAWS + " draws per release); Monte Carlo only: the model's own"
-                        + " error is measured on held-out days, see docs/MODELS.md",
-                assumptions, warnings, details);
+        return warnings;
     }
 
     /** Draws of the early phase's length per release: the control variate of the mean. */

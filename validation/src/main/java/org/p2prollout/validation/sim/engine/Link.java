@@ -14,6 +14,8 @@ final class Link {
     boolean up;
     boolean server;
     int generation;
+    /** Contacts of the pair reported up and not yet ended (overlapping ones share the link). */
+    int contacts;
     /** When the contact began, seconds. */
     double since;
     /** Bytes per second in each direction; +infinity for instantaneous transfers. */

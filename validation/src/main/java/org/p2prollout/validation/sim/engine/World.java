@@ -23,16 +23,29 @@ import org.p2prollout.validation.sim.scenario.Scenario;
  * frames one at a time per direction, server sessions, batteries and the byte accounting.
  *
  * <p>Event order at equal times (then insertion order): transfer completions, contact starts,
- * contact ends, contact-source wake-ups, server reaches. So a frame whose last byte arrives
- * exactly when the contact ends is delivered, and frames that take no time (instantaneous
- * radio) all go through before a contact of zero duration ends.
+ * contact-source wake-ups, contact ends, server reaches. So a frame whose last byte arrives
+ * exactly when the contact ends is delivered, frames that take no time (instantaneous
+ * radio) all go through before a contact of zero duration ends, and a contact [s, e] is up at
+ * both its ends: a contact a source reports as starting at the instant another of the same device
+ * ends (touching contacts, common on a resampling grid) is open before that one closes, so with
+ * instantaneous transfers an update relays across the instant, as the trace truth's earliest
+ * arrival says ({@code org.p2prollout.model.spread.EarliestArrival}; checked by
+ * IdealReplayMatchesTraceTruthTest). Contacts of one pair that overlap or touch are one link, up
+ * until the last of them ends.
  */
 public final class World implements Air, ContactListener {
+    // event types
     private static final int TRANSFER = 0;
     private static final int CONTACT_START = 1;
     private static final int CONTACT_END = 2;
     private static final int SOURCE = 3;
     private static final int SERVER_REACH = 4;
+    // their order at equal times (lower first)
+    private static final int TRANSFER_FIRST = 0;
+    private static final int CONTACT_START_SECOND = 1;
+    private static final int SOURCE_THIRD = 2;
+    private static final int CONTACT_END_FOURTH = 3;
+    private static final int SERVER_REACH_LAST = 4;
 
     private final Scenario sc;
     private final int n;
@@ -176,14 +189,14 @@ public final class World implements Air, ContactListener {
     private void scheduleSource() {
         double t = source.nextTime();
         if (t <= horizon) {
-            queue.add(Math.max(t, now), SOURCE, SOURCE, 0, 0, 0);
+            queue.add(Math.max(t, now), SOURCE_THIRD, SOURCE, 0, 0, 0);
         }
     }
 
     private void scheduleServerReach(int d, double mu) {
         double t = now - Math.log(1 - serverRng.nextDouble()) / mu;
         if (t <= horizon) {
-            queue.add(t, SERVER_REACH, SERVER_REACH, d, 0, 0);
+            queue.add(t, SERVER_REACH_LAST, SERVER_REACH, d, 0, 0);
         }
     }
 
@@ -191,20 +204,23 @@ public final class World implements Air, ContactListener {
 
     @Override
     public void contactStarted(int a, int b, double time) {
-        queue.add(Math.max(time, now), CONTACT_START, CONTACT_START, Math.min(a, b), Math.max(a, b), 0);
+        queue.add(Math.max(time, now), CONTACT_START_SECOND, CONTACT_START, Math.min(a, b), Math.max(a, b), 0);
     }
 
     @Override
     public void contactEnded(int a, int b, double time) {
-        queue.add(Math.max(time, now), CONTACT_END, CONTACT_END, Math.min(a, b), Math.max(a, b), 0);
+        queue.add(Math.max(time, now), CONTACT_END_FOURTH, CONTACT_END, Math.min(a, b), Math.max(a, b), 0);
     }
 
     private void contactStart(int a, int b) {
-        if (links.find(key(a, b)) >= 0) {
-            return; // a source reporting an overlapping contact: the link is already up
+        Link up = link(a, b);
+        if (up != null) {
+            up.contacts++; // a source reporting an overlapping or touching contact: the link stays up
+            return;
         }
         contacts++;
         Link l = open(a, b, false);
+        l.contacts = 1;
         l.bytesPerSecond = instantaneous ? Double.POSITIVE_INFINITY
                 : Math.min(fleet.bytesPerSecond[a], fleet.bytesPerSecond[b]);
         if (peersTalk) {
@@ -216,6 +232,9 @@ public final class World implements Air, ContactListener {
         Link l = link(a, b);
         if (l == null || l.server) {
             return;
+        }
+        if (--l.contacts > 0) {
+            return; // another contact of the pair is still up
         }
         if (log != null) {
             log.add(a, b, l.since, now);
@@ -350,7 +369,7 @@ public final class World implements Air, ContactListener {
         l.current[dir] = f;
         l.sendingSince[dir] = now;
         double duration = f.bytes() / l.bytesPerSecond;
-        queue.add(now + duration, TRANSFER, TRANSFER, l.id, dir, l.generation);
+        queue.add(now + duration, TRANSFER_FIRST, TRANSFER, l.id, dir, l.generation);
     }
 
     private void transferDone(Link l, int dir, int generation) {
@@ -417,6 +436,15 @@ public final class World implements Air, ContactListener {
     }
 
     // ---- result
+
+    /**
+     * Seconds since release at which {@code device} installed the release (0 for initial holders), or
+     * NaN when it did not (so far, or hostile). For per-device comparisons, e.g. with the trace truth's
+     * earliest arrival; the result keeps only the sorted times.
+     */
+    public double installTime(int device) {
+        return installTime[device];
+    }
 
     /** The measurements of this replication; call after {@link #run}. */
     public ReplicationResult result(int replication, long seed, long clientServerBytes) {
