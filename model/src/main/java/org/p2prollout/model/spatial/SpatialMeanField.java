@@ -17,7 +17,8 @@ import org.p2prollout.solver.InvalidInputException;
  * start add to the mean occupancy: non-holders are spread as the fleet is, so d(0) = h(0) − (H/N) n(0).
  * While fewer than {@link SpatialOptions#earlyHolders()} devices hold the update, holders
  * are followed one by one instead (each moves by the chain and passes the update to the expected
- * non-holders of its zone at rate β g n (N − H) / N), because the mean of a few holders' random spread
+ * non-holders of its zone, a density that starts spread as the fleet is, moves with the chain and
+ * loses a device in the zone of each contact), because the mean of a few holders' random spread
  * reaches a level earlier than the spread typically does; the ODE takes over from the holders'
  * zones at that moment. This is a large-N approximation (devices well mixed within a zone; the
  * non-holders of a zone taken at their mean): the forecast reports its error on held-out days, not a
@@ -80,6 +81,18 @@ public final class SpatialMeanField {
         for (int s = 0; s < slots; s++) {
             gen[s] = model.movement(s);
             slotFactor[s] = model.slotFactor(s);
+        }
+        double fastest = 0;
+        for (Generator q : gen) {
+            for (int i = 0; i < states; i++) {
+                fastest = Math.max(fastest, q.exitRate(i));
+            }
+        }
+        if (fastest * h > RK4_STABLE) {
+            // classical RK4 diverges on the movement chain's fastest mode beyond h × rate ≈ 2.785
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT, "the ODE step %.4g s is too long for"
+                    + " the fastest movement rate %.4g /s (step x rate must be <= %.1f for RK4 to be stable); use a step"
+                    + " <= %.4g s", h, fastest, RK4_STABLE, RK4_STABLE / fastest));
         }
         zoneRate = new double[zones];
         for (int i = 0; i < zones; i++) {
@@ -315,10 +328,11 @@ public final class SpatialMeanField {
             if (switchTime != null) {
                 switchTime[0] = 0;
             }
-            return crossingTimes(j, 0, y, displacement(j, y), targets, horizon, out);
+            return crossingTimes(j, 0, y, displacement(j, y, spread(j, holders)), targets, horizon, out);
         }
         int[] inState = new int[states];
-        int k = earlyPhase(j, source, holders, targets, horizon, rng, out, inState);
+        double[] x = new double[states];
+        int k = earlyPhase(j, source, holders, targets, horizon, rng, out, inState, x);
         if (k < 0) {
             return out;
         }
@@ -330,7 +344,7 @@ public final class SpatialMeanField {
         for (int s = 0; s < states; s++) {
             y[s] = inState[s];
         }
-        return crossingTimes(j + k, k * hh, y, displacement(j + k, y), targets, horizon - k * hh, out);
+        return crossingTimes(j + k, k * hh, y, displacement(j + k, y, x), targets, horizon - k * hh, out);
     }
 
     /**
@@ -344,7 +358,7 @@ public final class SpatialMeanField {
         }
         int[] inState = new int[states];
         int k = earlyPhase(j, source, holders, new double[] {Double.POSITIVE_INFINITY}, horizon, rng,
-                new double[] {Double.NaN}, inState);
+                new double[] {Double.NaN}, inState, new double[states]);
         return k < 0 ? Double.NaN : k * h / 2;
     }
 
@@ -354,9 +368,20 @@ public final class SpatialMeanField {
      * -1 when every target was reached or the horizon passed.
      */
     private int earlyPhase(int j, int source, int holders, double[] targets, double horizon, SplittableRandom rng,
-                           double[] out, int[] inState) {
+                           double[] out, int[] inState, double[] x) {
         int[] where = new int[Math.max(early, 1) + 1];
         int count = holders;
+        // non-holders as a density: spread as the fleet is at the release, moved by the chain, one
+        // device taken out of the zone where each contact happens
+        float[] n0 = occupancy[Math.floorMod(j, period)];
+        for (int i = 0; i < states; i++) {
+            x[i] = n0[i] * (fleet - holders) / fleet;
+        }
+        double[] m1 = new double[states];
+        double[] m2 = new double[states];
+        double[] m3 = new double[states];
+        double[] m4 = new double[states];
+        double[] mt = new double[states];
         for (int i = 0; i < holders; i++) {
             where[i] = source;
         }
@@ -372,7 +397,6 @@ public final class SpatialMeanField {
             int jj = j + k;
             int slot = slotOfHalfStep(jj);
             Generator q = gen[slot];
-            float[] n = occupancy[Math.floorMod(jj, period)];
             double g = slotFactor[slot];
             double t = 0;
             while (count < early) {
@@ -382,13 +406,13 @@ public final class SpatialMeanField {
                     int s = where[i];
                     total += q.exitRate(s);
                     if (s < zones) {
-                        total += zoneRate[s] * g * free(n, s, count);
+                        total += zoneRate[s] * g * Math.max(0, x[s]);
                     }
                 }
                 double serverTotal = 0;
                 if (mu > 0) {
                     for (int z = 0; z < zones; z++) {
-                        serverTotal += mu * free(n, z, count);
+                        serverTotal += mu * Math.max(0, x[z]);
                     }
                 }
                 total += serverTotal;
@@ -403,7 +427,7 @@ public final class SpatialMeanField {
                 int newHolder = -1;
                 if (u < serverTotal) {
                     for (int z = 0; z < zones; z++) {
-                        u -= mu * free(n, z, count);
+                        u -= mu * Math.max(0, x[z]);
                         if (u <= 0 || z == zones - 1) {
                             newHolder = z;
                             break;
@@ -423,7 +447,7 @@ public final class SpatialMeanField {
                         }
                         u -= move;
                         if (s < zones) {
-                            double inf = zoneRate[s] * g * free(n, s, count);
+                            double inf = zoneRate[s] * g * Math.max(0, x[s]);
                             if (u < inf) {
                                 newHolder = s;
                                 break;
@@ -438,10 +462,19 @@ public final class SpatialMeanField {
                 if (newHolder >= 0) {
                     where[count++] = newHolder;
                     inState[newHolder]++;
+                    deplete(x, newHolder);
                     while (next < targets.length && count >= targets[next]) {
                         out[next++] = k * hh + t;
                     }
                 }
+            }
+            // the non-holders move on with the chain over this half step (RK4, as the ODE)
+            move(slot, x, m1);
+            move(slot, axpy(x, m1, hh / 2, mt), m2);
+            move(slot, axpy(x, m2, hh / 2, mt), m3);
+            move(slot, axpy(x, m3, hh, mt), m4);
+            for (int i = 0; i < states; i++) {
+                x[i] += hh / 6 * (m1[i] + 2 * m2[i] + 2 * m3[i] + m4[i]);
             }
         }
         if (next >= targets.length || k >= halfSteps) {
@@ -451,33 +484,55 @@ public final class SpatialMeanField {
     }
 
     /**
-     * Expected non-holders in zone {@code z} while {@code count} devices hold the update, each at a known
-     * state: the other devices are spread as the fleet is, so (N − count) n_z / N. (Not n_z − holders in z:
-     * in a sparse zone the holder standing there would cancel the zone's whole expected occupancy and no
-     * contact could ever happen.)
+     * One non-holder of zone {@code z} became a holder: take a device out of the zone's non-holder
+     * density; when the zone held less than one (a sparse zone), the rest is taken from every other
+     * state in proportion, so the density still sums to N − holders.
      */
-    private double free(float[] n, int z, int count) {
-        return Math.max(0, n[z] * (fleet - count) / fleet);
+    private void deplete(double[] x, int z) {
+        double rest = 1 - Math.max(0, x[z]);
+        x[z] = Math.max(0, x[z] - 1);
+        if (rest <= 0) {
+            return;
+        }
+        double other = 0;
+        for (double v : x) {
+            other += Math.max(0, v);
+        }
+        if (other <= 0) {
+            return;
+        }
+        double keep = Math.max(0, 1 - rest / other);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.max(0, x[i]) * keep;
+        }
     }
 
     /**
-     * Devices per state beyond the fleet's mean occupancy that the known holders {@code y} bring: the
-     * holders stand where they are, the non-holders are spread as the fleet is, so the expected devices
-     * per state are y + (N − Y) n / N = n + d with d = y − (Y / N) n (sum zero). d then moves with the
-     * chain and fades as the holders' positions are forgotten.
+     * What the known holders {@code y} and the non-holders' density {@code x} add to the fleet's mean
+     * occupancy n at phase {@code j}: d = x + y − n (sum zero). The ODE counts the non-holders of a
+     * state as n + d − h; d moves with the chain and fades as the early phase is forgotten.
      */
-    private double[] displacement(int j, double[] y) {
+    private double[] displacement(int j, double[] y, double[] x) {
         float[] n = occupancy[Math.floorMod(j, period)];
-        double total = 0;
-        for (double v : y) {
-            total += v;
-        }
         double[] d = new double[states];
         for (int i = 0; i < states; i++) {
-            d[i] = y[i] - total / fleet * n[i];
+            d[i] = x[i] + y[i] - n[i];
         }
         return d;
     }
+
+    /** Non-holders spread as the fleet is at phase {@code j}, {@code holders} devices holding. */
+    private double[] spread(int j, double holders) {
+        float[] n = occupancy[Math.floorMod(j, period)];
+        double[] x = new double[states];
+        for (int i = 0; i < states; i++) {
+            x[i] = n[i] * (fleet - holders) / fleet;
+        }
+        return x;
+    }
+
+    /** Largest step × exit rate accepted: inside RK4's real stability interval (−2.785, 0) with a margin. */
+    static final double RK4_STABLE = 2.5;
 
     /** The holders' displacement is dropped once its total is below this share of the fleet. */
     private static final double FORGOTTEN = 1e-4;
