@@ -188,15 +188,22 @@ final class RatesCommand implements Callable<Integer> {
                 fit == null ? Double.NaN : fit, 1000, 1);
     }
 
+    /** {"0.5": a, "0.9": b}, NaN written as null (a ratio over a trace too small to have one). */
+    private static Map<String, Object> levels(double half, double ninety) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("0.5", TracePredict.num(half));
+        m.put("0.9", TracePredict.num(ninety));
+        return m;
+    }
+
     static Map<String, Object> adequacyJson(org.p2prollout.model.forecast.Adequacy a) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("shuffleRatio", Map.of("0.5", TracePredict.num(a.shuffleRatio50()), "0.9", TracePredict.num(a.shuffleRatio90())));
-        m.put("colocationRatio", Map.of("0.5", TracePredict.num(a.colocation50()), "0.9", TracePredict.num(a.colocation90())));
+        m.put("shuffleRatio", levels(a.shuffleRatio50(), a.shuffleRatio90()));
+        m.put("colocationRatio", levels(a.colocation50(), a.colocation90()));
         m.put("presenceShare", TracePredict.num(a.presenceShare()));
         m.put("diurnalAmplitude", TracePredict.num(a.diurnalAmplitude()));
         m.put("expFitShare", TracePredict.num(a.expFitShare()));
-        m.put("wellMixedTooFast", Map.of("0.5", TracePredict.num(a.wellMixedFactor50()), "0.9",
-                TracePredict.num(a.wellMixedFactor90())));
+        m.put("wellMixedTooFast", levels(a.wellMixedFactor50(), a.wellMixedFactor90()));
         m.put("wellMixedAllowed", a.wellMixedAllowed());
         m.put("recommended", a.recommended().cliName());
         m.put("reasons", a.reasons());

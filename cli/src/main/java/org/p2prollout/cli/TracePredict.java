@@ -79,17 +79,9 @@ final class TracePredict {
         return m;
     }
 
+    /** The same figures as {@code rollout rates} reports (NaN as null). */
     private static Map<String, Object> adequacy(Adequacy a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("shuffleRatio", Map.of("0.5", num(a.shuffleRatio50()), "0.9", num(a.shuffleRatio90())));
-        m.put("colocationRatio", Map.of("0.5", num(a.colocation50()), "0.9", num(a.colocation90())));
-        m.put("presenceShare", num(a.presenceShare()));
-        m.put("diurnalAmplitude", num(a.diurnalAmplitude()));
-        m.put("wellMixedTooFast", Map.of("0.5", num(a.wellMixedFactor50()), "0.9", num(a.wellMixedFactor90())));
-        m.put("wellMixedAllowed", a.wellMixedAllowed());
-        m.put("recommended", a.recommended().cliName());
-        m.put("reasons", a.reasons());
-        return m;
+        return RatesCommand.adequacyJson(a);
     }
 
     private static List<String> windows(List<double[]> w, FleetTrace trace) {

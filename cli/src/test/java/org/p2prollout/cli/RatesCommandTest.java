@@ -38,8 +38,11 @@ class RatesCommandTest {
         assertEquals((10 + 30 + 0 + 60 + 10) / 5.0, j.get("meanContactDuration").asDouble(), 1e-12);
         assertTrue(j.get("expFitShare").isNull());
         assertEquals("contacts-csv", j.get("format").asText());
+        // stdout is summary.json plus the adequacy figures, which --out writes to adequacy.json
+        assertEquals(j.get("adequacy"), Json.mapper().readTree(Files.readString(out.resolve("adequacy.json"))));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) j).remove("adequacy");
         assertEquals(j, Json.mapper().readTree(Files.readString(out.resolve("summary.json"))));
-        for (String f : new String[] {"contacts.csv", "pairs.csv", "intercontact-ccdf.png"}) {
+        for (String f : new String[] {"contacts.csv", "pairs.csv", "intercontact-ccdf.png", "adequacy.json"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         byte[] png = Files.readAllBytes(out.resolve("intercontact-ccdf.png"));
@@ -49,7 +52,7 @@ class RatesCommandTest {
         assertEquals("a,b,contacts,observed_seconds,rate_per_second,inter_contacts,mean_inter_contact_seconds,ks_p_value,class_a,class_b",
                 Files.readAllLines(out.resolve("pairs.csv")).get(0));
         try (var files = Files.list(out)) {
-            assertEquals(4, files.count(), "no temporary files left behind");
+            assertEquals(5, files.count(), "no temporary files left behind");
         }
         // contacts.csv reads back as the same contact list.
         RolloutTest.Run again = RolloutTest.run("rates", out.resolve("contacts.csv").toString(), "--classes", "1", "--json");

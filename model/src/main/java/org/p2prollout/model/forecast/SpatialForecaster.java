@@ -199,21 +199,12 @@ public final class SpatialForecaster implements Forecaster {
         details.put("method", "mean-field");
         details.put("zones", m.zoneCount());
         details.put("states", m.states());
-        details.put("cellMeters", m.options().cellMeters());
-        details.put("slots", m.clock().slots());
-        details.put("fleetFitted", m.fleet());
-        details.put("encounters", m.encounters());
-        details.put("pooledEncounterRate", m.pooledRate());
+        modelDetails(m, details);
         details.put("earlyHolders", m.options().earlyHolders());
         details.put("releasesSolved", r);
         details.put("fitSeconds", fitSeconds);
         details.put("solveSeconds", (System.nanoTime() - t1) / 1e9);
-        List<String> assumptions = List.of(
-                "devices move between " + m.zoneCount() + " zones of " + fmt(m.options().cellMeters())
-                        + " m and absent states by a Markov chain whose rates depend on the hour"
-                        + (m.clock().slots() == 24 ? " of day" : " of week"),
-                "two devices meet only in the same zone, at that zone's encounter rate (scaled per hour); within a zone"
-                        + " devices are well mixed",
+        List<String> assumptions = List.of(movementAssumption(m), MEETING_ASSUMPTION,
                 "the first " + m.options().earlyHolders() + " holders are followed one by one, then a mean-field ODE"
                         + " (a large-fleet approximation) takes over",
                 "every device of the fleet moves by the same chain (no device classes)");
@@ -267,19 +258,10 @@ public final class SpatialForecaster implements Forecaster {
         details.put("releaseTimes", res.phases());
         details.put("solves", res.solves());
         details.put("uniformisationSteps", res.steps());
-        details.put("cellMeters", m.options().cellMeters());
-        details.put("slots", m.clock().slots());
-        details.put("fleetFitted", m.fleet());
-        details.put("encounters", m.encounters());
-        details.put("pooledEncounterRate", m.pooledRate());
+        modelDetails(m, details);
         details.put("fitSeconds", fitSeconds);
         details.put("solveSeconds", (System.nanoTime() - t1) / 1e9);
-        List<String> assumptions = List.of(
-                "devices move between " + m.zoneCount() + " zones of " + fmt(m.options().cellMeters())
-                        + " m and absent states by a Markov chain whose rates depend on the hour"
-                        + (m.clock().slots() == 24 ? " of day" : " of week"),
-                "two devices meet only in the same zone, at that zone's encounter rate (scaled per hour); within a zone"
-                        + " devices are well mixed",
+        List<String> assumptions = List.of(movementAssumption(m), MEETING_ASSUMPTION,
                 "the exact chain of " + res.devices() + " exchangeable devices (holders and non-holders per zone and"
                         + " absent state, " + res.states() + " states): no large-fleet approximation",
                 "T_q counts ceil(q M) holders, M the chain's expected number of devices present within the horizon,"
@@ -311,6 +293,24 @@ public final class SpatialForecaster implements Forecaster {
 
     /** Draws of the early phase's length per release: the control variate of the mean. */
     static final int EARLY_DRAWS = 32;
+
+    private static final String MEETING_ASSUMPTION = "two devices meet only in the same zone, at that zone's encounter"
+            + " rate (scaled per hour); within a zone devices are well mixed";
+
+    private static String movementAssumption(SpatialModel m) {
+        return "devices move between " + m.zoneCount() + " zones of " + fmt(m.options().cellMeters())
+                + " m and absent states by a Markov chain whose rates depend on the hour"
+                + (m.clock().slots() == 24 ? " of day" : " of week");
+    }
+
+    /** What both solutions report about the fitted model. */
+    private static void modelDetails(SpatialModel m, Map<String, Object> details) {
+        details.put("cellMeters", m.options().cellMeters());
+        details.put("slots", m.clock().slots());
+        details.put("fleetFitted", m.fleet());
+        details.put("encounters", m.encounters());
+        details.put("pooledEncounterRate", m.pooledRate());
+    }
 
     /**
      * T_q less this release's early-phase length plus the mean of {@link #EARLY_DRAWS} fresh draws of

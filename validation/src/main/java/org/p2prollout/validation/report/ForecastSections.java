@@ -52,14 +52,7 @@ final class ForecastSections {
             }
             h.append("</table>\n");
         }
-        if (!images.isEmpty()) {
-            h.append("<div class=\"charts\">");
-            for (ChartImage image : images) {
-                h.append("<img alt=\"").append(esc(image.caption())).append("\" title=\"").append(esc(image.caption()))
-                        .append("\" src=\"").append(image.dataUri()).append("\">");
-            }
-            h.append("</div>\n");
-        }
+        HtmlReport.charts(h, images);
         h.append("</section>\n");
     }
 
@@ -130,32 +123,22 @@ final class ForecastSections {
     }
 
     private static void list(StringBuilder h, String title, List<String> items) {
-        if (items.isEmpty()) {
-            return;
-        }
-        h.append("<p><b>").append(esc(title)).append(":</b></p><ul>");
-        items.forEach(i -> h.append("<li>").append(esc(i)).append("</li>"));
-        h.append("</ul>\n");
+        HtmlReport.list(h, title, items);
     }
 
     private static void bullets(StringBuilder m, String title, List<String> items) {
-        if (items.isEmpty()) {
-            return;
-        }
-        m.append(title).append(":\n\n");
-        items.forEach(i -> m.append("* ").append(i).append('\n'));
-        m.append('\n');
+        MarkdownReport.bullets(m, title, items);
     }
 
     private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        return MarkdownReport.cell(text);
     }
 
     private static String td(String text) {
-        return "<td>" + esc(text) + "</td>";
+        return HtmlReport.td(text);
     }
 
     private static String esc(String text) {
-        return Format.html(text);
+        return HtmlReport.esc(text);
     }
 }

@@ -124,6 +124,12 @@ public final class HtmlReport {
             }
             h.append("</table>\n");
         }
+        charts(h, images);
+        h.append("</section>\n");
+    }
+
+    /** The charts of a section, inline (base64 PNG). */
+    static void charts(StringBuilder h, List<ChartImage> images) {
         if (!images.isEmpty()) {
             h.append("<div class=\"charts\">");
             for (ChartImage image : images) {
@@ -132,10 +138,9 @@ public final class HtmlReport {
             }
             h.append("</div>\n");
         }
-        h.append("</section>\n");
     }
 
-    private static void list(StringBuilder h, String title, List<String> items) {
+    static void list(StringBuilder h, String title, List<String> items) {
         if (items.isEmpty()) {
             return;
         }
@@ -144,11 +149,11 @@ public final class HtmlReport {
         h.append("</ul>\n");
     }
 
-    private static String td(String text) {
+    static String td(String text) {
         return "<td>" + esc(text) + "</td>";
     }
 
-    private static String esc(String text) {
+    static String esc(String text) {
         return Format.html(text);
     }
 }

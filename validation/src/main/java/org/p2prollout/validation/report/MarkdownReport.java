@@ -92,7 +92,7 @@ public final class MarkdownReport {
         return m.toString();
     }
 
-    private static void bullets(StringBuilder m, String title, List<String> items) {
+    static void bullets(StringBuilder m, String title, List<String> items) {
         if (items.isEmpty()) {
             return;
         }
@@ -101,7 +101,7 @@ public final class MarkdownReport {
         m.append('\n');
     }
 
-    private static String cell(String text) {
+    static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
     }
 }
