@@ -38,6 +38,26 @@ public final class Simulator {
     }
 
     /**
+     * One replication on the calling thread alone (no second thread for mobility), for runners
+     * that already keep every core busy with other replications; the same result as
+     * {@link #replicate(Scenario, long, int)}.
+     *
+     * @param contacts contacts to replay (seconds since release; a trace scenario's
+     *                 {@link TraceReplay#contacts()} with the scenario's devices set to the replay's), or
+     *                 null for the scenario's own mobility
+     */
+    public static ReplicationResult replicateOnCallingThread(Scenario scenario, long seed, int replication,
+                                                             List<Contact> contacts) {
+        Checks.inRange("replication", replication, 0, Integer.MAX_VALUE);
+        closedOnly(scenario);
+        if (contacts == null && scenario.mobility().model() == MobilityModel.TRACE) {
+            throw new org.p2prollout.solver.InvalidInputException("a trace scenario replays its trace's contacts:"
+                    + " load them with TraceReplay.load and pass them");
+        }
+        return Replication.run(scenario, seed, replication, contacts);
+    }
+
+    /**
      * One replication over the given contacts instead of the scenario's mobility (the devices
      * meet exactly then; times in seconds since release). For hand-checked cases and for
      * replaying contact logs; deterministic in its arguments.
