@@ -173,6 +173,11 @@ public final class SweepCharts {
                 (int) (c.getBlue() + (255 - c.getBlue()) * f));
     }
 
+    /** Three significant digits, rounded outwards (legend ends). */
+    private static double round(double v, java.math.RoundingMode mode) {
+        return v == 0 ? 0 : new java.math.BigDecimal(v).round(new java.math.MathContext(3, mode)).doubleValue();
+    }
+
     private static HeatMapChart heatMap(SweepSpec spec, Map<Integer, List<SweepRow>> byPoint, int dx, int dy,
                                         String source, int m) {
         Axis ax = spec.axes().get(dx);
@@ -182,7 +187,7 @@ public final class SweepCharts {
                 .title(spec.name() + ": " + source + " " + metric + (source.equals("simulate") ? " (mean)" : ""))
                 .xAxisTitle(ax.key()).yAxisTitle(ay.key()).build();
         chart.getStyler().setShowValue(true);
-        chart.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(java.util.Locale.ROOT, "%.3g", v));
+        chart.getStyler().setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
         chart.getStyler().setRangeColors(new Color[] {new Color(247, 251, 255), new Color(107, 174, 214),
             new Color(8, 48, 107)});
         List<Number[]> cells = new ArrayList<>();
@@ -206,6 +211,10 @@ public final class SweepCharts {
             lo -= pad;
             hi += pad;
         }
+        lo = round(lo, java.math.RoundingMode.FLOOR);
+        hi = round(hi, java.math.RoundingMode.CEILING);
+        double span = Math.max(Math.abs(lo), Math.abs(hi));
+        chart.getStyler().setHeatMapValueDecimalPattern(span >= 100 ? "0" : span >= 1 ? "0.0##" : "0.0###");
         chart.getStyler().setMin(lo);
         chart.getStyler().setMax(hi);
         chart.addSeries(source + " " + metric, ax.labels(), ay.labels(), cells);
