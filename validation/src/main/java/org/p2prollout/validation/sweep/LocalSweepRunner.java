@@ -124,6 +124,6 @@ public final class LocalSweepRunner implements SweepRunner {
 
     @Override
     public String toString() {
-        return "local runner on " + threads + " threads";
+        return "local runner on " + threads + (threads == 1 ? " thread" : " threads");
     }
 }

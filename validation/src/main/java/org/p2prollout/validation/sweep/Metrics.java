@@ -41,10 +41,12 @@ public record Metrics(double t50, double t90, double t100, double offload, doubl
     public static Metrics predict(ModelPoint point) {
         var scenario = point.scenario();
         RolloutModel model = scenario.model();
-        RolloutPrediction all = model.predict(1.0);
+        // one quantile level only: the sweep reports means, which the levels do not change (a model may
+        // compute each quantile by a search over its CDF)
+        RolloutPrediction all = model.predict(1.0, 0.5);
         TrafficPrediction traffic = new TrafficModel(point.traffic()).account(all, scenario.nodes(),
                 scenario.initialHolders());
-        return new Metrics(model.predict(0.5).meanTime(), model.predict(0.9).meanTime(), all.meanTime(),
+        return new Metrics(model.predict(0.5, 0.5).meanTime(), model.predict(0.9, 0.5).meanTime(), all.meanTime(),
                 all.offload(), traffic.overhead(), traffic.serverPayload());
     }
 
