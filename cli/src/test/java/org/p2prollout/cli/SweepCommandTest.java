@@ -161,6 +161,10 @@ class SweepCommandTest {
         assertEquals(16, epidemic.points().size());
         assertEquals(10, epidemic.replications());
         assertTrue(epidemic.compute().predicts() && epidemic.compute().simulates());
+        // the bench workload times exactly this sweep (inline, so that it needs no file)
+        SweepSpec inline = SweepReader.parse(org.p2prollout.validation.sim.scenario.ScenarioReader.tree(
+                org.p2prollout.validation.sweep.bench.SweepWorkload.EPIDEMIC, "bench"), "bench", examples, "x");
+        assertEquals(epidemic.points(), inline.points());
         SweepSpec pieces = SweepReader.read(examples.resolve("sweep-pieces.yaml"));
         assertEquals(36, pieces.points().size());
     }
