@@ -31,7 +31,9 @@ import org.p2prollout.validation.sweep.SweepRunner;
  *
  * <p>Where it runs: {@link RunnerOptions#master()} when given; else the {@code spark.master} that
  * {@code spark-submit} set; else {@code local[*]}, embedded in this JVM with nothing installed
- * (then the web UI is off and the driver binds to 127.0.0.1). Extra settings come from
+ * (then the web UI is off and the driver binds to 127.0.0.1). On a cluster master without
+ * {@code spark.jars} the runner ships the jar it was loaded from ({@code rollout-spark.jar}, which
+ * holds every class a point needs) to the executors. Extra settings come from
  * {@link RunnerOptions#conf()} and from {@code spark.*} system properties.
  */
 public final class SparkSweepRunner implements SweepRunner {
@@ -84,10 +86,31 @@ public final class SparkSweepRunner implements SweepRunner {
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        if (!conf.get("spark.master").startsWith("local") && !conf.contains("spark.jars")) {
+            // a cluster's executors need the sweep's classes: ship this jar (rollout-spark.jar holds them all)
+            String jar = ownJar();
+            if (jar != null) {
+                conf.set("spark.jars", jar);
+            }
+        }
         for (Map.Entry<String, String> e : options.conf().entrySet()) {
             conf.set(e.getKey(), e.getValue());
         }
         return conf;
+    }
+
+    /** The jar this class was loaded from, or null (classes in a folder, as in the module's tests). */
+    static String ownJar() {
+        try {
+            var source = SparkSweepRunner.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return null;
+            }
+            java.nio.file.Path p = java.nio.file.Path.of(source.getLocation().toURI());
+            return p.toString().endsWith(".jar") ? p.toAbsolutePath().toString() : null;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     @Override
