@@ -145,6 +145,25 @@ public final class SparkSweepRunner implements SweepRunner {
             return List.of();
         }
         progress.progress(0, n, "points");
+        try {
+            return submit(points, shared, plain, f, progress);
+        } catch (IllegalStateException e) {
+            if (context.sc().isStopped()) {
+                // e.g. a cluster that removed the application after its executors failed to start
+                throw new SweepFailedException("Spark stopped before the sweep finished (on " + master + "): "
+                        + firstLine(e.getMessage()) + "; see the Spark master's and workers' logs", e);
+            }
+            throw e;
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    private <S, P, R> List<R> submit(List<P> points, S shared, SweepFunction<P, R> plain,
+                                     SharedSweepFunction<S, P, R> f, ProgressListener progress) {
+        int n = points.size();
         Broadcast<S> broadcast = f != null ? context.broadcast(shared) : null;
         LongAccumulator finished = context.sc().longAccumulator("sweep points");
         JavaRDD<P> rdd = context.parallelize(new ArrayList<>(points), tasks(n));
