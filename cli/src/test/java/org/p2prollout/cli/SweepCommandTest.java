@@ -139,7 +139,9 @@ class SweepCommandTest {
         Path file = Files.writeString(dir.resolve("ok.yaml"), "compute: predict\nmodel: {nodes: 10, rate: 1.0e-3}\n");
         RolloutTest.Run spark = RolloutTest.run("sweep", file.toString(), "--out", dir.resolve("s").toString(),
                 "--runner", "spark");
-        // the cli module's tests run without the spark module on the class path
+        // the cli module (and so the plain rollout jar) has no Spark on its class path
+        org.junit.jupiter.api.Assertions.assertThrows(ClassNotFoundException.class,
+                () -> Class.forName("org.apache.spark.SparkContext"));
         assertEquals(ExitCodes.USAGE, spark.code(), spark.err());
         assertTrue(spark.err().contains("--runner spark needs the spark module"), spark.err());
         assertTrue(spark.err().contains("mvn -B -pl spark -am package"), spark.err());
@@ -166,6 +168,6 @@ class SweepCommandTest {
                 org.p2prollout.validation.sweep.bench.SweepWorkload.EPIDEMIC, "bench"), "bench", examples, "x");
         assertEquals(epidemic.points(), inline.points());
         SweepSpec pieces = SweepReader.read(examples.resolve("sweep-pieces.yaml"));
-        assertEquals(36, pieces.points().size());
+        assertEquals(27, pieces.points().size());
     }
 }
