@@ -87,6 +87,9 @@ final class SweepCommand implements Callable<Integer> {
         // the whole file is checked before any runner starts or any point runs
         SweepSpec sweep = SweepReader.read(file);
         Path dir = out != null ? out : Path.of("rollout-out", "sweep", sweep.name());
+        // an --out of another sweep is refused before a runner starts
+        org.p2prollout.validation.sweep.SweepFiles.readPoints(sweep,
+                dir.resolve(org.p2prollout.validation.sweep.SweepFiles.POINTS));
         RunnerOptions options = new RunnerOptions(threads, master, tasksPerCore, settings);
         SweepRun.Outcome outcome;
         String runnerName;

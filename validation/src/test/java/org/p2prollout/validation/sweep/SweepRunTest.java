@@ -121,6 +121,45 @@ class SweepRunTest {
     }
 
     @Test
+    void traceReplaysAreLoadedOnceAndShippedWithTheBatch() throws IOException {
+        StringBuilder csv = new StringBuilder("a,b,start,end\n");
+        java.util.Random random = new java.util.Random(4);
+        for (int i = 0; i < 300; i++) {
+            int a = random.nextInt(12);
+            int b = random.nextInt(12);
+            if (a != b) {
+                double t = 1000 + random.nextDouble() * 20_000;
+                csv.append(a).append(',').append(b).append(',').append(t).append(',').append(t + 30).append('\n');
+            }
+        }
+        Files.writeString(dir.resolve("contacts.csv"), csv.toString());
+        SweepSpec s = spec("trace", """
+                compute: simulate
+                seed: 2
+                replications: 3
+                scenario:
+                  mobility: {model: trace, trace: contacts.csv, traceFormat: contacts-csv, durationSeconds: 25000}
+                  radio: {instantaneous: true}
+                  release: {sizeBytes: 1000, pieces: 1}
+                  protocol: {implementation: ideal}
+                axes:
+                  server.rate: [0, 1.0e-3]
+                  fleet.initialHolders: [1, 2]
+                """);
+        SweepRun.run(s, new LocalSweepRunner(2), dir.resolve("a"), ProgressListener.NONE);
+        // the shuffled runner serialises the batch's inputs, trace replays included
+        SweepRun.run(s, new LocalSweepRunnerTest.ShuffledRunner(5), dir.resolve("b"), ProgressListener.NONE);
+        assertArrayEquals(Files.readAllBytes(dir.resolve("a/points.csv")), Files.readAllBytes(dir.resolve("b/points.csv")));
+        List<SweepRow> rows = SweepFiles.readPoints(s, dir.resolve("a/points.csv"));
+        SweepPoint p = s.points().get(3);
+        ReplicationResult direct = Simulator.replicate(p.scenario(), p.seed(), 1);
+        SweepRow row = rows.stream().filter(r -> r.point() == 3 && r.replication() == 1).findFirst().orElseThrow();
+        assertEquals(direct.t50(), row.simulated().t50(), 0);
+        assertEquals(direct.overheadRatio(), row.simulated().overhead(), 0);
+        assertEquals(12, direct.devices());
+    }
+
+    @Test
     void rerunningSkipsThePointsAlreadyWrittenAndEndsWithTheSameFile() throws IOException {
         SweepSpec s = spec("p40", PREDICT_40);
         Path out = dir.resolve("r");
