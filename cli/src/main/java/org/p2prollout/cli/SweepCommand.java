@@ -21,16 +21,19 @@ import picocli.CommandLine.Spec;
 
 /** Runs a sweep file: a grid of points, predicted and/or simulated, on the local cores or on Spark. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a grid of scenarios: a base (the simulator's scenario or the model's parameters),",
-            "axes (lists or ranges of any parameter), replications, and what to compute (predict,",
-            "simulate or both side by side). Writes points.csv (one row per point and replication:",
-            "parameters, seed, T_0.5, T_0.9, T_1 in seconds, offload, overhead, server bytes),",
-            "summary.csv (per point: means and 95%% intervals) and charts/ (lines for one axis, heat",
-            "maps for two). Re-running with the same --out skips the points already written.",
-            "The file is checked whole before any point runs. Format: docs/SWEEPS.md.",
+        description = {"Run a grid of scenarios: a base (the simulator's scenario or the",
+            "model's parameters), axes (lists or ranges of any parameter),",
+            "replications, and what to compute (predict, simulate or both side by",
+            "side). Writes points.csv (one row per point and replication: the",
+            "parameters, seed, T_0.5, T_0.9, T_1 in seconds, offload, overhead,",
+            "server bytes), summary.csv (per point: means and 95%% intervals) and",
+            "charts/ (lines for one axis, heat maps for two). Re-running with the",
+            "same --out skips the points already written. The whole file is checked",
+            "before any point runs. Format: docs/SWEEPS.md.",
+            "",
             "  rollout sweep examples/sweep-epidemic.yaml",
-            "  rollout sweep examples/sweep-epidemic.yaml --runner spark                # embedded, local[*]",
-            "  rollout sweep examples/sweep-epidemic.yaml --runner spark --master spark://host:7077"})
+            "  rollout sweep examples/sweep-epidemic.yaml --runner spark",
+            "  rollout sweep FILE --runner spark --master spark://host:7077"})
 final class SweepCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
