@@ -145,7 +145,10 @@ public final class SweepReader {
                 throw new InvalidInputException("model must be a mapping of model parameters ("
                         + String.join(", ", ModelPoint.KEYS.keySet()) + ")");
             }
-            base = (ObjectNode) m;
+            base = ((ObjectNode) m).deepCopy();
+            if (base.has("rates")) {
+                withRates(base, baseDir);
+            }
         }
         List<Axis> axes = axes(root.get("axes"), hasScenario);
         // each value with the other axes at their first values, so that a message names the axis and the value
@@ -200,6 +203,39 @@ public final class SweepReader {
             }
         }
         return new SweepSpec(source, name, compute, seed, replications, hasScenario, axes, points);
+    }
+
+    /**
+     * A model base's {@code rates: FILE} (the summary.json of {@code rollout rates}, or its folder,
+     * relative to the sweep file): its mean rate, devices and mean contact duration become the
+     * defaults of {@code rate}, {@code nodes} and {@code contactDuration} (keys given in the base or
+     * on an axis win). Classes are not used: a sweep's model is homogeneous.
+     */
+    private static void withRates(ObjectNode base, Path baseDir) {
+        JsonNode r = base.remove("rates");
+        if (r == null || !r.isTextual() || r.asText().isBlank()) {
+            throw new InvalidInputException("model.rates must be the path of a summary.json from 'rollout rates'"
+                    + " (or its folder), relative to the sweep file");
+        }
+        Path file = baseDir.resolve(r.asText()).normalize();
+        org.p2prollout.model.swarm.RatesFile rates;
+        try {
+            rates = org.p2prollout.model.swarm.RatesFile.read(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidInputException("model.rates: no such file: " + e.getFile());
+        } catch (IOException e) {
+            throw new InvalidInputException("model.rates: cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (!base.has("rate")) {
+            base.put("rate", rates.meanRate());
+        }
+        if (!base.has("nodes")) {
+            base.put("nodes", rates.devices());
+        }
+        if (!base.has("contactDuration") && Double.isFinite(rates.meanContactDuration())
+                && rates.meanContactDuration() > 0) {
+            base.put("contactDuration", rates.meanContactDuration());
+        }
     }
 
     private static String strip(String message, String source) {

@@ -201,6 +201,26 @@ class SweepRunTest {
     }
 
     @Test
+    void aRatesFileGivesTheModelBaseItsRateDevicesAndContactDuration() throws IOException {
+        Files.createDirectories(dir.resolve("cab-rates"));
+        Files.writeString(dir.resolve("cab-rates/summary.json"), "{\"devices\": 120, \"meanRate\": 3.5e-5,"
+                + " \"meanContactDuration\": 42.0, \"classSizes\": [], \"classRates\": []}");
+        SweepSpec s = spec("rates", """
+                compute: predict
+                model: {rates: cab-rates, bandwidth: 250000}
+                axes:
+                  serverRate: [0, 1.0e-5]
+                  nodes: [120, 60]
+                """);
+        ModelPoint m = s.points().get(1).model();
+        assertEquals(3.5e-5, m.rate(), 0);
+        assertEquals(60, m.nodes());
+        assertEquals(42.0, m.contactDuration(), 0);
+        assertEquals(1.0e-5, s.points().get(2).model().serverRate(), 0);
+        assertThrows(InvalidInputException.class, () -> spec("norates", "compute: predict\nmodel: {rates: missing}\n"));
+    }
+
+    @Test
     void badSweepFilesNameTheFileTheKeyAndWhatIsAllowed() throws IOException {
         String base = "compute: predict\nmodel: {nodes: 100, rate: 1.0e-4}\n";
         assertBad(base + "replicatoins: 3\n", "unknown key 'replicatoins'", "allowed: name, compute, seed");
