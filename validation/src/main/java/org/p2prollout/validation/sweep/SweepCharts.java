@@ -107,7 +107,9 @@ public final class SweepCharts {
             chart.getStyler().setDefaultSeriesRenderStyle(
                     org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Line);
             chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+            chart.getStyler().setOverlapped(true);
             for (String source : SweepFiles.sources(spec)) {
+                Color colour = source.equals("predict") ? ReportCharts.MODEL : ReportCharts.SIMULATION;
                 for (int m : metrics) {
                     List<String> x = new ArrayList<>();
                     List<Double> y = new ArrayList<>();
@@ -116,7 +118,9 @@ public final class SweepCharts {
                         x.add(p.values().get(d));
                         y.add(Double.isNaN(v) ? null : v);
                     }
-                    chart.addSeries(source + " " + Metrics.NAMES.get(m), x, y);
+                    var series = chart.addSeries(source + " " + Metrics.NAMES.get(m), x, y);
+                    series.setLineColor(shade(colour, metrics.indexOf(m), metrics.size()));
+                    series.setMarkerColor(shade(colour, metrics.indexOf(m), metrics.size()));
                 }
             }
             return chart;

@@ -221,6 +221,21 @@ class SweepRunTest {
     }
 
     @Test
+    void aNonNumericAxisGetsCategoryLineCharts() throws IOException {
+        SweepSpec s = spec("cat", """
+                compute: predict
+                model: {nodes: 12, rate: 1.0e-4, pieces: 2}
+                axes:
+                  policy: [random, rarest, sequential]
+                """);
+        SweepRun.Outcome o = SweepRun.run(s, new LocalSweepRunner(2), dir.resolve("cat"), ProgressListener.NONE);
+        assertEquals(List.of(dir.resolve("cat/charts/times.png"), dir.resolve("cat/charts/offload.png")), o.charts());
+        for (Path c : o.charts()) {
+            assertTrue(Files.size(c) > 1000, c.toString());
+        }
+    }
+
+    @Test
     void badSweepFilesNameTheFileTheKeyAndWhatIsAllowed() throws IOException {
         String base = "compute: predict\nmodel: {nodes: 100, rate: 1.0e-4}\n";
         assertBad(base + "replicatoins: 3\n", "unknown key 'replicatoins'", "allowed: name, compute, seed");
