@@ -47,6 +47,7 @@ public final class Rollout implements Runnable {
                 new SolveCommand(),
                 new SimulateCommand(),
                 new ValidateCommand(),
+                new SweepCommand(),
                 new BenchCommand());
     }
 

@@ -12,7 +12,7 @@ import org.p2prollout.solver.InvalidInputException;
  * @param start first instant in range, seconds
  * @param end   last instant in range, seconds, {@code >= start}
  */
-public record Contact(int a, int b, double start, double end) {
+public record Contact(int a, int b, double start, double end) implements java.io.Serializable {
     public Contact {
         if (a < 0 || b <= a) {
             throw new InvalidInputException("contact needs device indices 0 <= a < b, got a=" + a + ", b=" + b);

@@ -29,10 +29,20 @@ public final class CaseRunner {
     static final int CURVE_POINTS = 80;
 
     private final PipelineOptions pipeline;
+    private final org.p2prollout.validation.sweep.SweepRunner runner;
 
     /** @param pipeline rates-pipeline options (range etc. matter only for traces; contact logs skip detection) */
     public CaseRunner(PipelineOptions pipeline) {
+        this(pipeline, org.p2prollout.validation.sweep.SweepRunner.local());
+    }
+
+    /**
+     * @param pipeline rates-pipeline options
+     * @param runner   where the replications run (results do not depend on it)
+     */
+    public CaseRunner(PipelineOptions pipeline, org.p2prollout.validation.sweep.SweepRunner runner) {
         this.pipeline = pipeline;
+        this.runner = runner;
     }
 
     public CaseRunner() {
@@ -67,7 +77,7 @@ public final class CaseRunner {
         ModelFit fit;
         try {
             Scenario scenario = withContactLog(spec.scenario());
-            sim = simulate(scenario, spec, progress);
+            sim = simulate(scenario, spec, progress, runner);
             ContactLogRates rates = ContactLogRates.of(sim, pipeline);
             if (!(rates.rate() > 0)) {
                 throw new CaseNotRunnable("the simulation's contact logs hold no contacts: no encounter rate to fit");
@@ -85,20 +95,25 @@ public final class CaseRunner {
         return compare(spec, sim, fit, scenarioParams, (System.nanoTime() - started) / 1e9);
     }
 
-    /** R replications, over the scenario's mobility or replaying the case's contacts, in parallel. */
+    /** R replications, over the scenario's mobility or replaying the case's contacts, in parallel on the local cores. */
     static SimulationResult simulate(Scenario scenario, CaseSpec spec, ProgressListener progress) {
+        return simulate(scenario, spec, progress, org.p2prollout.validation.sweep.SweepRunner.local());
+    }
+
+    /** R replications on {@code runner}; replication i draws from (the case's seed, i) wherever it runs. */
+    static SimulationResult simulate(Scenario scenario, CaseSpec spec, ProgressListener progress,
+                                     org.p2prollout.validation.sweep.SweepRunner runner) {
         if (spec.contacts() == null) {
-            return Simulator.run(scenario, spec.seed(), spec.replications(), progress);
+            return Simulator.run(scenario, spec.seed(), spec.replications(), progress, runner);
         }
         int r = spec.replications();
-        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-        progress.progress(0, r, "replications");
-        List<ReplicationResult> runs = java.util.stream.IntStream.range(0, r).parallel().mapToObj(i -> {
-            ReplicationResult result = Simulator.replicate(scenario, spec.seed(), i, spec.contacts().contacts(spec.seed(), i));
-            progress.progress(done.incrementAndGet(), r, "replications");
-            return result;
-        }).toList();
-        return new SimulationResult(scenario, spec.seed(), runs, org.p2prollout.validation.sim.Summary.of(runs));
+        long seed = spec.seed();
+        ContactSupply supply = spec.contacts();
+        List<Integer> indices = java.util.stream.IntStream.range(0, r).boxed().toList();
+        List<ReplicationResult> runs = runner.map(indices,
+                i -> Simulator.replicate(scenario, seed, i, supply.contacts(seed, i)),
+                (done, total, what) -> progress.progress(done, total, "replications"));
+        return new SimulationResult(scenario, seed, runs, org.p2prollout.validation.sim.Summary.of(runs));
     }
 
     /** The comparison of a fitted model with a simulation; public so that notebooks can reuse it. */

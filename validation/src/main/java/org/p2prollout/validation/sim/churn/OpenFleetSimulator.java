@@ -3,7 +3,6 @@ package org.p2prollout.validation.sim.churn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.p2prollout.solver.Checks;
 import org.p2prollout.solver.InvalidInputException;
@@ -35,17 +34,19 @@ public final class OpenFleetSimulator {
     private OpenFleetSimulator() {
     }
 
-    /** R replications in parallel. */
+    /** R replications in parallel on the local cores. */
     public static OpenFleetResult run(Scenario scenario, long seed, int replications, ProgressListener progress) {
+        return run(scenario, seed, replications, progress, org.p2prollout.validation.sweep.SweepRunner.local());
+    }
+
+    /** R replications on {@code runner}; replication i is {@link #replicate}(scenario, seed, i) wherever it runs. */
+    public static OpenFleetResult run(Scenario scenario, long seed, int replications, ProgressListener progress,
+                                      org.p2prollout.validation.sweep.SweepRunner runner) {
         Checks.inRange("replications", replications, 1, 100_000);
         requireOpen(scenario);
-        AtomicLong done = new AtomicLong();
-        progress.progress(0, replications, "replications");
-        List<OpenFleetReplication> runs = IntStream.range(0, replications).parallel().mapToObj(i -> {
-            OpenFleetReplication r = replicate(scenario, seed, i);
-            progress.progress(done.incrementAndGet(), replications, "replications");
-            return r;
-        }).toList();
+        List<OpenFleetReplication> runs = runner.map(IntStream.range(0, replications).boxed().toList(),
+                i -> replicate(scenario, seed, i),
+                (done, total, what) -> progress.progress(done, total, "replications"));
         return new OpenFleetResult(scenario, seed, runs);
     }
 

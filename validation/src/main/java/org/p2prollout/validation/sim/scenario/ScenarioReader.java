@@ -180,12 +180,28 @@ public final class ScenarioReader {
      * @param baseDir folder against which a relative trace path is resolved
      */
     public static Scenario parse(String yaml, String source, Path baseDir) {
-        JsonNode root;
+        return parse(tree(yaml, source), source, baseDir);
+    }
+
+    /**
+     * The YAML tree of a scenario (or of any YAML text), for callers that change keys before
+     * {@link #parse(JsonNode, String, Path)}, e.g. a sweep setting one axis value.
+     */
+    public static JsonNode tree(String yaml, String source) {
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            return new ObjectMapper(new YAMLFactory()).readTree(yaml);
         } catch (IOException e) {
             throw new InvalidInputException(source + ": not valid YAML: " + firstLine(e.getMessage()), e);
         }
+    }
+
+    /**
+     * Builds and validates a scenario from its YAML tree (sections as in a scenario file).
+     *
+     * @param source  name used in messages (e.g. the file name)
+     * @param baseDir folder against which a relative trace path is resolved
+     */
+    public static Scenario parse(JsonNode root, String source, Path baseDir) {
         ScenarioBuilder b = Scenario.builder();
         if (root == null || root.isNull() || root.isMissingNode()) {
             return wrap(source, b);
