@@ -1,0 +1,48 @@
+package org.p2prollout.model.pairs;
+
+import org.p2prollout.solver.Checks;
+import org.p2prollout.solver.InvalidInputException;
+
+/**
+ * Settings of the pairs model's fit ({@link PairsFitter}).
+ *
+ * @param slots           time slots of the cycle: 24 (hour of day) or 168 (hour of week) (24)
+ * @param mergeGap        contacts of a pair less than this apart, seconds, are one encounter: a pair
+ *                        that keeps seeing each other in one room has one chance to pass the update,
+ *                        not many (1,800; 0 counts every contact)
+ * @param presencePrior   pseudo-seconds of the device's all-day switching rate added to each slot's
+ *                        estimate, {@code >= 0} (3,600): slots a device was rarely seen in borrow its
+ *                        daily behaviour
+ * @param activityPrior   pseudo-encounters pulling each slot's activity factor towards 1, {@code >= 0} (2)
+ * @param graphPrior      pseudo-seconds of co-presence added to each pair's exposure in the community
+ *                        graph's weights {@code n_ij / (E_ij + graphPrior)}, {@code >= 0} (3,600): pairs
+ *                        co-present briefly count less
+ * @param seed            seed of the community search
+ */
+public record PairsOptions(int slots, double mergeGap, double presencePrior, double activityPrior, double graphPrior,
+                           long seed) {
+    /** 24 hourly slots, encounters merged within 30 min, the priors above, seed 1. */
+    public static final PairsOptions DEFAULT = new PairsOptions(24, 1800, 3600, 2, 3600, 1);
+
+    public PairsOptions {
+        if (slots != 24 && slots != 168) {
+            throw new InvalidInputException("pairs model slots must be 24 (hour of day) or 168 (hour of week), got " + slots);
+        }
+        Checks.nonNegative("merge gap (s)", mergeGap);
+        Checks.nonNegative("presence prior (s)", presencePrior);
+        Checks.nonNegative("activity prior (encounters)", activityPrior);
+        Checks.nonNegative("graph prior (s)", graphPrior);
+    }
+
+    public PairsOptions withMergeGap(double g) {
+        return new PairsOptions(slots, g, presencePrior, activityPrior, graphPrior, seed);
+    }
+
+    public PairsOptions withSlots(int s) {
+        return new PairsOptions(s, mergeGap, presencePrior, activityPrior, graphPrior, seed);
+    }
+
+    public PairsOptions withSeed(long s) {
+        return new PairsOptions(slots, mergeGap, presencePrior, activityPrior, graphPrior, s);
+    }
+}

@@ -1,0 +1,271 @@
+package org.p2prollout.model.pairs;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.p2prollout.solver.Checks;
+
+/**
+ * The exact stochastic simulation (Gillespie's direct method) of one release over a
+ * {@link PairsModel}: a present device lacking the update receives it at rate
+ * {@code p × f(s) × Σ_j λ_ij} over present holders j (p the transfer probability, f(s) the slot's
+ * activity) plus μ (the server), and every device switches presence at its slot's on- or off-rate.
+ * Rates are constant between events within a slot, so the next event is exponential; at a slot
+ * boundary the clock is simply restarted (memorylessness). No approximation beyond the model's own.
+ *
+ * <p>Cost per release: O(N) per event, about N infections plus the presence switches. Instances
+ * are immutable and safe to share between threads; randomness comes only from the caller's generator.
+ */
+public final class PairsSpread {
+    private final PairsModel model;
+    private final double[][] rates;
+    private final double[] selfRates;
+    private final double[] activity;
+    private final double[][] presence;
+    private final double[][] on;
+    private final double[][] off;
+    private final double slotSeconds;
+    private final int slots;
+    private final double serverRate;
+    private final double transferProbability;
+    private final double rateFactor;
+
+    /**
+     * @param model               the fitted model
+     * @param serverRate          μ, per second of presence, {@code >= 0}
+     * @param transferProbability p, chance that an encounter passes the update, in [0, 1]
+     * @param rateFactor          factor on every encounter rate (a radio-range what-if), {@code >= 0}
+     */
+    public PairsSpread(PairsModel model, double serverRate, double transferProbability, double rateFactor) {
+        this.model = model;
+        this.rates = model.rates();
+        this.activity = model.activity();
+        this.presence = model.presence();
+        this.on = model.onRates();
+        this.off = model.offRates();
+        this.slotSeconds = model.slotSeconds();
+        this.slots = model.slots();
+        this.serverRate = Checks.nonNegative("server rate (per s)", serverRate);
+        this.transferProbability = Checks.probability("transfer probability", transferProbability);
+        this.rateFactor = Checks.nonNegative("rate factor", rateFactor);
+        this.selfRates = withinCommunityMeans(model);
+    }
+
+    /** The model simulated. */
+    public PairsModel model() {
+        return model;
+    }
+
+    /**
+     * One release's outcome.
+     *
+     * @param times      acquisition times, seconds since release, ascending (initial holders at 0)
+     * @param fromServer per acquisition (same order), true when the server delivered it
+     * @param eligible   devices present at some time within the horizon (the devices T_q counts)
+     * @param devices    devices simulated
+     */
+    public record Outcome(double[] times, boolean[] fromServer, int eligible, int devices) {
+        public Outcome {
+            times = times.clone();
+            fromServer = fromServer.clone();
+        }
+
+        @Override
+        public double[] times() {
+            return times.clone();
+        }
+
+        @Override
+        public boolean[] fromServer() {
+            return fromServer.clone();
+        }
+
+        /** Holders reached within the horizon (initial holders included). */
+        public int reached() {
+            return times.length;
+        }
+
+        /** The time at which {@code k} devices held the update, seconds since release, or NaN when never. */
+        public double timeOf(int k) {
+            return k >= 1 && k <= times.length ? times[k - 1] : Double.NaN;
+        }
+
+        /** Server deliveries among the first {@code k} acquisitions. */
+        public int serverDeliveries(int k) {
+            int c = 0;
+            for (int i = 0; i < Math.min(k, fromServer.length); i++) {
+                c += fromServer[i] ? 1 : 0;
+            }
+            return c;
+        }
+    }
+
+    /**
+     * Simulates one release.
+     *
+     * @param phase   seconds since the start of the model's cycle at release (e.g. seconds since local
+     *                midnight), {@code >= 0}
+     * @param initial initial holders, drawn uniformly among the devices present at release, {@code >= 1}
+     * @param horizon seconds followed, {@code > 0}; +Infinity for a static model (runs until nothing can happen)
+     * @param origin  the model device each simulated device copies (a fleet-scale what-if: copies of one
+     *                device meet at their community's mean within-community rate), or null for the
+     *                model's devices once each
+     * @param rng     the release's generator
+     * @return the outcome, or null when fewer than {@code initial} devices are present at release
+     */
+    public Outcome release(double phase, int initial, double horizon, int[] origin, SplittableRandom rng) {
+        int n = origin == null ? model.devices() : origin.length;
+        int[] o = origin;
+        if (o == null) {
+            o = new int[n];
+            for (int k = 0; k < n; k++) {
+                o[k] = k;
+            }
+        }
+        long slotIndex = (long) Math.floor(phase / slotSeconds);
+        double boundary = (slotIndex + 1) * slotSeconds - phase; // seconds since release of the next slot change
+        int s = (int) Math.floorMod(slotIndex, (long) slots);
+        boolean[] present = new boolean[n];
+        boolean[] ever = new boolean[n];
+        boolean[] holder = new boolean[n];
+        double[] pressure = new double[n]; // Σ λ_kj over present holders j
+        int count = 0;
+        int[] here = new int[n];
+        for (int k = 0; k < n; k++) {
+            double a = presence[o[k]][s];
+            present[k] = a >= 1 || (a > 0 && rng.nextDouble() < a);
+            ever[k] = present[k];
+            if (present[k]) {
+                here[count++] = k;
+            }
+        }
+        if (count < initial) {
+            return null;
+        }
+        double[] times = new double[n];
+        boolean[] server = new boolean[n];
+        int got = 0;
+        for (int i = 0; i < initial; i++) {
+            int j = i + rng.nextInt(count - i);
+            int tmp = here[i];
+            here[i] = here[j];
+            here[j] = tmp;
+            int k = here[i];
+            holder[k] = true;
+            times[got++] = 0;
+            addPressure(k, o, pressure, 1);
+        }
+        double t = 0;
+        double[] weight = new double[n];
+        int idle = 0; // slots in a row in which nothing could happen
+        while (got < n) {
+            double f = activity[s] * rateFactor * transferProbability;
+            double infection = 0;
+            double switching = 0;
+            for (int k = 0; k < n; k++) {
+                double w = 0;
+                if (present[k] && !holder[k]) {
+                    w = f * Math.max(0, pressure[k]) + serverRate;
+                    infection += w;
+                }
+                weight[k] = w;
+                switching += present[k] ? off[o[k]][s] : on[o[k]][s];
+            }
+            double total = infection + switching;
+            double end = Math.min(boundary, horizon);
+            double dt = total > 0 ? -Math.log(1 - rng.nextDouble()) / total : Double.POSITIVE_INFINITY;
+            idle = total > 0 ? 0 : idle + 1;
+            if (t + dt >= end) {
+                if (end >= horizon || idle > slots) {
+                    break; // horizon reached, or a whole cycle in which nothing can happen: nothing ever will
+                }
+                t = end;
+                slotIndex++;
+                boundary += slotSeconds;
+                s = (int) Math.floorMod(slotIndex, (long) slots);
+                continue;
+            }
+            t += dt;
+            double u = rng.nextDouble() * total;
+            if (u < infection) {
+                int k = pick(weight, u, n);
+                holder[k] = true;
+                double peers = f * Math.max(0, pressure[k]);
+                server[got] = serverRate > 0 && rng.nextDouble() * (peers + serverRate) >= peers;
+                times[got++] = t;
+                addPressure(k, o, pressure, 1);
+            } else {
+                u -= infection;
+                int k = n - 1;
+                for (int j = 0; j < n; j++) {
+                    double w = present[j] ? off[o[j]][s] : on[o[j]][s];
+                    if (u < w) {
+                        k = j;
+                        break;
+                    }
+                    u -= w;
+                }
+                present[k] = !present[k];
+                ever[k] |= present[k];
+                if (holder[k]) {
+                    addPressure(k, o, pressure, present[k] ? 1 : -1);
+                }
+            }
+        }
+        int eligible = 0;
+        if (Double.isInfinite(horizon)) {
+            eligible = n;
+        } else {
+            for (int k = 0; k < n; k++) {
+                eligible += ever[k] ? 1 : 0;
+            }
+        }
+        return new Outcome(Arrays.copyOf(times, got), Arrays.copyOf(server, got), eligible, n);
+    }
+
+    private static int pick(double[] weight, double u, int n) {
+        int last = -1;
+        for (int k = 0; k < n; k++) {
+            if (weight[k] > 0) {
+                last = k;
+                if (u < weight[k]) {
+                    return k;
+                }
+                u -= weight[k];
+            }
+        }
+        return last; // rounding: the last candidate
+    }
+
+    private void addPressure(int k, int[] o, double[] pressure, int sign) {
+        int ok = o[k];
+        double[] row = rates[ok];
+        for (int j = 0; j < pressure.length; j++) {
+            if (j != k) {
+                pressure[j] += sign * (o[j] == ok ? selfRates[ok] : row[o[j]]);
+            }
+        }
+    }
+
+    /** Per device, the mean encounter rate of the other pairs of its community (0 for a community of one). */
+    static double[] withinCommunityMeans(PairsModel m) {
+        int n = m.devices();
+        int[] c = m.community();
+        double[][] r = m.rates();
+        int cs = m.communities();
+        double[] sum = new double[cs];
+        long[] pairs = new long[cs];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (c[i] == c[j]) {
+                    sum[c[i]] += r[i][j];
+                    pairs[c[i]]++;
+                }
+            }
+        }
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = pairs[c[i]] == 0 ? 0 : sum[c[i]] / pairs[c[i]];
+        }
+        return out;
+    }
+}
