@@ -53,7 +53,8 @@ public final class TraceForecast {
         return switch (model) {
             case REPLAY -> new ReplayForecaster();
             case SPATIAL -> new SpatialForecaster(spatial, modelReleases);
-            case PAIRS -> throw new InvalidInputException("--model pairs is not available yet");
+            case PAIRS -> new PairsForecaster(org.p2prollout.model.pairs.PairsOptions.DEFAULT,
+                    Math.max(modelReleases, PairsForecaster.DEFAULT_RELEASES));
             case CLASSES -> new WellMixedForecaster(ForecastModel.CLASSES, 3);
             case HOMOGENEOUS -> new WellMixedForecaster(ForecastModel.HOMOGENEOUS, 1);
         };
