@@ -29,7 +29,12 @@ import org.p2prollout.solver.ProgressListener;
  */
 class PairsForecasterTest {
     private static final double DAY = 86_400;
-    private static final double CONTACT = 60;
+    /**
+     * Contacts are nearly points, as the model assumes: with 60 s contacts 1 h apart, a contact in
+     * progress when a device receives the update passes it on in the truth but is no chance in the
+     * model, which then came out 4-11 % slow on five seeds (1 s contacts: -3 % to +2 %).
+     */
+    private static final double CONTACT = 1;
 
     /**
      * Two cliques of {@code size} devices (0..size-1 and size..2size-1), every pair within a clique
@@ -108,7 +113,7 @@ class PairsForecasterTest {
      * a random time, estimated from the test window's ~720 bridge contacts (relative standard error of
      * the mean residual wait sqrt(5/720) = 8 %, about 5 % of T_0.9) plus 2,000 releases (2 %); the
      * model's own Monte Carlo error over 2,000 releases is ~2 %; the fit's rates are off by ~4 %.
-     * Together about 6 %: a 20 % tolerance is more than 3 standard errors.
+     * Together about 6 %: a 15 % tolerance is 2.5 standard errors (five other seeds: -2.8 % to +2.3 %).
      */
     @Test
     void twoCliquesJoinedByOneWeakLinkSpreadAsTheTruthAndFarSlowerThanWellMixed() {
@@ -128,11 +133,11 @@ class PairsForecasterTest {
         String report = String.format(Locale.ROOT, "T_0.9 truth %.0f s, pairs %.0f s (%+.1f %%), well mixed %.0f s"
                 + " (%+.1f %%)", t90, p90, 100 * (p90 / t90 - 1), m90, 100 * (m90 / t90 - 1));
         System.out.println("two cliques: " + report);
-        assertEquals(t90, p90, 0.20 * t90, report);
+        assertEquals(t90, p90, 0.15 * t90, report);
         assertTrue(p90 > 2.5 * m90, "the pairs model must be far slower than well mixed: " + report);
         double t50 = truth.rolloutTimes().get("0.5").mean();
         double p50 = pairs.rolloutTimes().get("0.5").mean();
-        assertEquals(t50, p50, 0.20 * t50, "T_0.5 truth " + t50 + " pairs " + p50);
+        assertEquals(t50, p50, 0.15 * t50, "T_0.5 truth " + t50 + " pairs " + p50);
         assertEquals(2, pairs.details().get("communities"));
         assertEquals(20.0, pairs.fleet(), 1e-9);
     }
