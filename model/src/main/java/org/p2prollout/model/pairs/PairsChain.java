@@ -51,6 +51,16 @@ public final class PairsChain implements RolloutModel {
      */
     public PairsChain(List<double[][]> fleets, int initialHolders, double serverRate, double transferProbability,
                       int runsPerFleet, long seed) {
+        this(fleets, null, initialHolders, serverRate, transferProbability, runsPerFleet, seed);
+    }
+
+    /**
+     * @param shares per fleet, the contact shares π_ij (share of the time each pair is in contact, in
+     *               [0, 1); a device receiving the update passes it at once over a contact in progress),
+     *               or null for point encounters
+     */
+    public PairsChain(List<double[][]> fleets, List<double[][]> shares, int initialHolders, double serverRate,
+                      double transferProbability, int runsPerFleet, long seed) {
         if (fleets.isEmpty()) {
             throw new InvalidInputException("the pairs chain needs at least one fleet's encounter rates");
         }
@@ -66,8 +76,13 @@ public final class PairsChain implements RolloutModel {
         Checks.nonNegative("server rate (per s)", serverRate);
         Checks.probability("transfer probability", transferProbability);
         List<PairsSpread> engines = new ArrayList<>();
-        for (double[][] f : fleets) {
-            engines.add(new PairsSpread(PairsModel.alwaysPresent(f), serverRate, transferProbability, 1));
+        if (shares != null && shares.size() != fleets.size()) {
+            throw new InvalidInputException("the pairs chain needs one contact-share matrix per fleet");
+        }
+        for (int i = 0; i < fleets.size(); i++) {
+            double[][] f = fleets.get(i);
+            PairsModel m = shares == null ? PairsModel.alwaysPresent(f) : PairsModel.alwaysPresent(f, shares.get(i));
+            engines.add(new PairsSpread(m, serverRate, transferProbability, 1));
         }
         int total = this.fleets * runs;
         times = new double[total][];

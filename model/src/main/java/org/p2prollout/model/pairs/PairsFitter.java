@@ -25,6 +25,9 @@ import org.p2prollout.solver.InvalidInputException;
  *       proportional fitting on the encounters per pair and per slot against co-present pair-seconds
  *       per slot; f has {@code activityPrior} pseudo-encounters at 1 per slot and mean 1 over
  *       co-presence;</li>
+ *   <li><b>contact shares</b>: per pair, the time its contacts cover over its co-present time, shrunk
+ *       towards the block's pooled share with {@code graphPrior} pseudo-seconds (at most 0.95): the chance
+ *       that a device receiving the update is in contact with that peer at that moment;</li>
  *   <li><b>communities</b>: Louvain on the graph with weights {@code n_ij / (E_ij + graphPrior)}
  *       (E_ij the pair's activity-weighted co-present seconds);</li>
  *   <li><b>shrinkage</b>: each pair's rate is the posterior mean under a gamma prior fitted to its
@@ -34,6 +37,9 @@ import org.p2prollout.solver.InvalidInputException;
  * </ul>
  */
 public final class PairsFitter {
+    /** Largest contact share kept (a pair always in contact would make the chain instantaneous). */
+    static final double MAX_SHARE = 0.95;
+
     private final PairsOptions options;
 
     public PairsFitter(PairsOptions options) {
@@ -130,6 +136,29 @@ public final class PairsFitter {
             }
             lastA = c.a();
             lastB = c.b();
+        }
+        // time in contact per pair: the union of its contacts
+        double[] inContact = new double[pairs];
+        lastA = -1;
+        lastB = -1;
+        double runStart = 0;
+        double runEnd = Double.NEGATIVE_INFINITY;
+        for (Contact c : contacts) {
+            boolean samePair = c.a() == lastA && c.b() == lastB;
+            if (!samePair || c.start() > runEnd) {
+                if (lastA >= 0) {
+                    inContact[index(lastA, lastB, n)] += runEnd - runStart;
+                }
+                runStart = c.start();
+                runEnd = c.end();
+            } else {
+                runEnd = Math.max(runEnd, c.end());
+            }
+            lastA = c.a();
+            lastB = c.b();
+        }
+        if (lastA >= 0) {
+            inContact[index(lastA, lastB, n)] += runEnd - runStart;
         }
         if (encounters == 0) {
             throw new InvalidInputException("the training window holds no contacts: no encounter rate to fit");
@@ -245,6 +274,35 @@ public final class PairsFitter {
                 blockPrior[d][c] = t0;
             }
         }
+        // contact shares, shrunk towards their block's pooled share with graphPrior pseudo-seconds
+        double[][] blockContact = new double[cs][cs];
+        double[][] blockCo = new double[cs][cs];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                int p = index(i, j, n);
+                if (co[p] == null) {
+                    continue;
+                }
+                int c = Math.min(member[i], member[j]);
+                int d = Math.max(member[i], member[j]);
+                blockContact[c][d] += inContact[p];
+                blockCo[c][d] += Arrays.stream(co[p]).sum();
+            }
+        }
+        double[][] contactShare = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                int p = index(i, j, n);
+                int c = Math.min(member[i], member[j]);
+                int d = Math.max(member[i], member[j]);
+                double prior = blockCo[c][d] > 0 ? blockContact[c][d] / blockCo[c][d] : 0;
+                double coSeconds = co[p] == null ? 0 : Arrays.stream(co[p]).sum();
+                double k = options.graphPrior();
+                double share = coSeconds + k > 0 ? (inContact[p] + prior * k) / (coSeconds + k) : prior;
+                contactShare[i][j] = Math.min(MAX_SHARE, Math.max(0, share));
+                contactShare[j][i] = contactShare[i][j];
+            }
+        }
         double[][] rates = new double[n][n];
         long withEncounter = 0;
         for (int i = 0; i < n; i++) {
@@ -267,6 +325,28 @@ public final class PairsFitter {
         double[] shares = new double[n];
         int seen = 0;
         double prior = options.presencePrior();
+        // the fleet's switching rates per slot: the prior of each device's (behaviour is sharply hourly:
+        // nobody leaves at noon, nobody appears at 3 am, so an all-day rate would be the wrong prior)
+        double[] fleetOn = new double[slots];
+        double[] fleetOff = new double[slots];
+        for (int s = 0; s < slots; s++) {
+            double st = 0;
+            double en = 0;
+            double pr = 0;
+            double ab = 0;
+            for (int d = 0; d < n; d++) {
+                if (presence.get(d).size() == 0) {
+                    continue;
+                }
+                double ps = Math.min(present[d][s], windowSlot[s]);
+                st += starts[d][s];
+                en += ends[d][s];
+                pr += Math.max(ps, 60 * ends[d][s]);
+                ab += windowSlot[s] - ps;
+            }
+            fleetOn[s] = ab > 0 ? st / ab : 0;
+            fleetOff[s] = pr > 0 ? en / pr : 0;
+        }
         for (int d = 0; d < n; d++) {
             double presentAll = Arrays.stream(present[d]).sum();
             double absentAll = trainingSeconds - presentAll;
@@ -284,7 +364,7 @@ public final class PairsFitter {
                 double ws = windowSlot[s];
                 if (ws <= 0) {
                     prob[d][s] = share;
-                    on[d][s] = onAll;
+                    on[d][s] = everSeen ? onAll : 0;
                     off[d][s] = offAll;
                     continue;
                 }
@@ -292,12 +372,12 @@ public final class PairsFitter {
                 prob[d][s] = Math.min(1, ps / ws);
                 double absentDen = ws - ps + prior;
                 double presentDen = Math.max(ps, 60 * ends[d][s]) + prior;
-                on[d][s] = everSeen && absentDen > 0 ? (starts[d][s] + prior * onAll) / absentDen : 0;
-                off[d][s] = presentDen > 0 ? (ends[d][s] + prior * offAll) / presentDen : 0;
+                on[d][s] = everSeen && absentDen > 0 ? (starts[d][s] + prior * fleetOn[s]) / absentDen : 0;
+                off[d][s] = presentDen > 0 ? (ends[d][s] + prior * fleetOff[s]) / presentDen : 0;
             }
         }
         double median = seen == 0 ? 0 : median(Arrays.copyOf(shares, seen));
-        PairsModel model = new PairsModel(net.names(), rates, f, prob, on, off, member, DayClock.SLOT_SECONDS);
+        PairsModel model = new PairsModel(net.names(), rates, contactShare, f, prob, on, off, member, DayClock.SLOT_SECONDS);
         double[][] blockOut = new double[cs][cs];
         for (int c = 0; c < cs; c++) {
             blockOut[c] = blockMean[c].clone();

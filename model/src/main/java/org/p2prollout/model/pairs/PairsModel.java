@@ -21,6 +21,9 @@ import org.p2prollout.solver.InvalidInputException;
  * @param names       device names, index = device, {@code >= 2} devices
  * @param rates       λ_ij, encounter rate of devices i and j while both are present, per second,
  *                    {@code >= 0}, symmetric with a zero diagonal (N × N)
+ * @param contactShare π_ij, the share of the pair's co-present time spent in contact, in [0, 1),
+ *                    symmetric (N × N): the chance that a device receiving the update is in contact with
+ *                    that peer at that moment and passes it on at once (scaled by the slot's activity)
  * @param activity    per slot, the factor on every pair's rate, {@code >= 0} (weighted mean 1 over
  *                    co-presence in a fit); its length is the number of slots, {@code >= 1}
  * @param presence    per device and slot, the probability that the device is present, in [0, 1]
@@ -30,7 +33,7 @@ import org.p2prollout.solver.InvalidInputException;
  * @param community   community of each device, in {@code [0, C)}
  * @param slotSeconds length of a slot, seconds, {@code > 0} (3,600)
  */
-public record PairsModel(List<String> names, double[][] rates, double[] activity, double[][] presence,
+public record PairsModel(List<String> names, double[][] rates, double[][] contactShare, double[] activity, double[][] presence,
                          double[][] onRates, double[][] offRates, int[] community, double slotSeconds) {
     public PairsModel {
         names = List.copyOf(names);
@@ -58,6 +61,15 @@ public record PairsModel(List<String> names, double[][] rates, double[] activity
                 if (rates[i][j] != rates[j][i]) {
                     throw new InvalidInputException("encounter rates must be symmetric: rate[" + i + "][" + j + "] = "
                             + rates[i][j] + " but rate[" + j + "][" + i + "] = " + rates[j][i]);
+                }
+            }
+        }
+        contactShare = copy(contactShare, n, n, "contact shares");
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (contactShare[i][j] >= 1 || contactShare[i][j] != contactShare[j][i]) {
+                    throw new InvalidInputException("contact shares must be symmetric and in [0, 1), got "
+                            + contactShare[i][j] + " for pair " + i + ", " + j);
                 }
             }
         }
@@ -107,6 +119,16 @@ public record PairsModel(List<String> names, double[][] rates, double[] activity
      * @param rates λ_ij per second, symmetric, zero diagonal
      */
     public static PairsModel alwaysPresent(double[][] rates) {
+        return alwaysPresent(rates, new double[rates.length][rates.length]);
+    }
+
+    /**
+     * A static fleet with contact shares: every device present all the time, constant rates, one community.
+     *
+     * @param rates        λ_ij per second, symmetric, zero diagonal
+     * @param contactShare π_ij in [0, 1), symmetric
+     */
+    public static PairsModel alwaysPresent(double[][] rates, double[][] contactShare) {
         int n = rates.length;
         double[][] one = new double[n][1];
         double[][] zero = new double[n][1];
@@ -114,7 +136,7 @@ public record PairsModel(List<String> names, double[][] rates, double[] activity
             r[0] = 1;
         }
         List<String> names = java.util.stream.IntStream.range(0, n).mapToObj(Integer::toString).toList();
-        return new PairsModel(names, rates, new double[] {1}, one, zero, zero, new int[n], 3600);
+        return new PairsModel(names, rates, contactShare, new double[] {1}, one, zero, zero, new int[n], 3600);
     }
 
     /** Number of devices N. */
@@ -155,6 +177,11 @@ public record PairsModel(List<String> names, double[][] rates, double[] activity
     }
 
     @Override
+    public double[][] contactShare() {
+        return deep(contactShare);
+    }
+
+    @Override
     public double[] activity() {
         return activity.clone();
     }
@@ -190,6 +217,7 @@ public record PairsModel(List<String> names, double[][] rates, double[] activity
     @Override
     public boolean equals(Object o) {
         return o instanceof PairsModel p && p.names.equals(names) && Arrays.deepEquals(p.rates, rates)
+                && Arrays.deepEquals(p.contactShare, contactShare)
                 && Arrays.equals(p.activity, activity) && Arrays.deepEquals(p.presence, presence)
                 && Arrays.deepEquals(p.onRates, onRates) && Arrays.deepEquals(p.offRates, offRates)
                 && Arrays.equals(p.community, community) && p.slotSeconds == slotSeconds;

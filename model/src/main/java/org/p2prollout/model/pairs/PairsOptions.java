@@ -10,9 +10,9 @@ import org.p2prollout.solver.InvalidInputException;
  * @param mergeGap        contacts of a pair less than this apart, seconds, are one encounter: a pair
  *                        that keeps seeing each other in one room has one chance to pass the update,
  *                        not many (1,800; 0 counts every contact)
- * @param presencePrior   pseudo-seconds of the device's all-day switching rate added to each slot's
- *                        estimate, {@code >= 0} (3,600): slots a device was rarely seen in borrow its
- *                        daily behaviour
+ * @param presencePrior   pseudo-seconds of the fleet's switching rate in the slot added to each device's
+ *                        estimate for that slot, {@code >= 0} (3,600): a device rarely seen in a slot
+ *                        borrows the fleet's behaviour at that hour
  * @param activityPrior   pseudo-encounters pulling each slot's activity factor towards 1, {@code >= 0} (2)
  * @param graphPrior      pseudo-seconds of co-presence added to each pair's exposure in the community
  *                        graph's weights {@code n_ij / (E_ij + graphPrior)}, {@code >= 0} (3,600): pairs

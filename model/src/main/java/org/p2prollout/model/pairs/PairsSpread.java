@@ -9,6 +9,10 @@ import org.p2prollout.solver.Checks;
  * {@link PairsModel}: a present device lacking the update receives it at rate
  * {@code p × f(s) × Σ_j λ_ij} over present holders j (p the transfer probability, f(s) the slot's
  * activity) plus μ (the server), and every device switches presence at its slot's on- or off-rate.
+ * A device that receives the update (an initial holder at release too) passes it at once to each
+ * present peer lacking it with probability {@code p × min(0.95, f(s) π_ij)}, the chance that they are
+ * in contact at that moment, and so on down the chain: a contact in progress passes the update as
+ * soon as either side holds it, as in the trace truth.
  * Rates are constant between events within a slot, so the next event is exponential; at a slot
  * boundary the clock is simply restarted (memorylessness). No approximation beyond the model's own.
  *
@@ -18,7 +22,9 @@ import org.p2prollout.solver.Checks;
 public final class PairsSpread {
     private final PairsModel model;
     private final double[][] rates;
+    private final double[][] shares;
     private final double[] selfRates;
+    private final double[] selfShares;
     private final double[] activity;
     private final double[][] presence;
     private final double[][] on;
@@ -38,6 +44,7 @@ public final class PairsSpread {
     public PairsSpread(PairsModel model, double serverRate, double transferProbability, double rateFactor) {
         this.model = model;
         this.rates = model.rates();
+        this.shares = model.contactShare();
         this.activity = model.activity();
         this.presence = model.presence();
         this.on = model.onRates();
@@ -47,7 +54,8 @@ public final class PairsSpread {
         this.serverRate = Checks.nonNegative("server rate (per s)", serverRate);
         this.transferProbability = Checks.probability("transfer probability", transferProbability);
         this.rateFactor = Checks.nonNegative("rate factor", rateFactor);
-        this.selfRates = withinCommunityMeans(model);
+        this.selfRates = withinCommunityMeans(model, rates);
+        this.selfShares = withinCommunityMeans(model, shares);
     }
 
     /** The model simulated. */
@@ -154,6 +162,8 @@ public final class PairsSpread {
             times[got++] = 0;
             addPressure(k, o, pressure, 1);
         }
+        int[] queue = new int[n];
+        got = cascade(here, initial, 0, s, o, present, holder, pressure, times, server, got, queue, rng);
         double t = 0;
         double[] weight = new double[n];
         int idle = 0; // slots in a row in which nothing could happen
@@ -193,6 +203,8 @@ public final class PairsSpread {
                 server[got] = serverRate > 0 && rng.nextDouble() * (peers + serverRate) >= peers;
                 times[got++] = t;
                 addPressure(k, o, pressure, 1);
+                queue[0] = k;
+                got = cascade(queue, 1, t, s, o, present, holder, pressure, times, server, got, queue, rng);
             } else {
                 u -= infection;
                 int k = n - 1;
@@ -222,6 +234,40 @@ public final class PairsSpread {
         return new Outcome(Arrays.copyOf(times, got), Arrays.copyOf(server, got), eligible, n);
     }
 
+    /**
+     * Passes the update from the first {@code count} devices of {@code from} (new holders at time t) over
+     * contacts in progress, breadth first; returns the new number of holders.
+     */
+    private int cascade(int[] from, int count, double t, int s, int[] o, boolean[] present, boolean[] holder,
+                        double[] pressure, double[] times, boolean[] server, int got, int[] queue, SplittableRandom rng) {
+        int head = 0;
+        int tail = 0;
+        for (int i = 0; i < count; i++) {
+            queue[tail++] = from[i];
+        }
+        double f = activity[s] * rateFactor;
+        int n = present.length;
+        while (head < tail) {
+            int x = queue[head++];
+            int ox = o[x];
+            double[] row = shares[ox];
+            for (int j = 0; j < n; j++) {
+                if (!present[j] || holder[j]) {
+                    continue;
+                }
+                double share = o[j] == ox ? selfShares[ox] : row[o[j]];
+                if (share > 0 && rng.nextDouble() < transferProbability * Math.min(0.95, f * share)) {
+                    holder[j] = true;
+                    server[got] = false;
+                    times[got++] = t;
+                    addPressure(j, o, pressure, 1);
+                    queue[tail++] = j;
+                }
+            }
+        }
+        return got;
+    }
+
     private static int pick(double[] weight, double u, int n) {
         int last = -1;
         for (int k = 0; k < n; k++) {
@@ -246,11 +292,10 @@ public final class PairsSpread {
         }
     }
 
-    /** Per device, the mean encounter rate of the other pairs of its community (0 for a community of one). */
-    static double[] withinCommunityMeans(PairsModel m) {
+    /** Per device, the mean of {@code r} over the other pairs of its community (0 for a community of one). */
+    static double[] withinCommunityMeans(PairsModel m, double[][] r) {
         int n = m.devices();
         int[] c = m.community();
-        double[][] r = m.rates();
         int cs = m.communities();
         double[] sum = new double[cs];
         long[] pairs = new long[cs];

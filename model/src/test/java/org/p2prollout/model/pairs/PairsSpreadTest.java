@@ -94,7 +94,7 @@ class PairsSpreadTest {
         double[][] r = complete(2, lambda);
         double[][] one = {{1, 1}, {1, 1}};
         double[][] zero = {{0, 0}, {0, 0}};
-        PairsModel m = new PairsModel(List.of("a", "b"), r, new double[] {0, 2}, one, zero, zero, new int[2], 3600);
+        PairsModel m = new PairsModel(List.of("a", "b"), r, new double[2][2], new double[] {0, 2}, one, zero, zero, new int[2], 3600);
         PairsSpread engine = new PairsSpread(m, 0, 1, 1);
         int runs = 20_000;
         double sum = 0;
@@ -121,7 +121,7 @@ class PairsSpreadTest {
         double[][] presence = {{1}, {0}};
         double[][] on = {{0}, {alpha}};
         double[][] off = {{0}, {0}};
-        PairsModel m = new PairsModel(List.of("a", "b"), r, new double[] {1}, presence, on, off, new int[2], 3600);
+        PairsModel m = new PairsModel(List.of("a", "b"), r, new double[2][2], new double[] {1}, presence, on, off, new int[2], 3600);
         PairsSpread engine = new PairsSpread(m, 0, 1, 1);
         int runs = 20_000;
         double sum = 0;
@@ -138,9 +138,28 @@ class PairsSpreadTest {
         PairsSpread.Outcome o = engine.release(0, 1, 1, null, new SplittableRandom(3));
         assertEquals(1, o.eligible());
         // a release needs a present source
-        PairsModel absent = new PairsModel(List.of("a", "b"), r, new double[] {1}, new double[][] {{0}, {0}}, on, off,
+        PairsModel absent = new PairsModel(List.of("a", "b"), r, new double[2][2], new double[] {1}, new double[][] {{0}, {0}}, on, off,
                 new int[2], 3600);
         assertNull(new PairsSpread(absent, 0, 1, 1).release(0, 1, 100, null, new SplittableRandom(1)));
+    }
+
+    @Test
+    void aContactInProgressPassesTheUpdateAtOnce() {
+        // two devices in contact half the time: T_1 = 0 with probability 1/2, else Exp(lambda)
+        double lambda = 1e-3;
+        double[][] share = {{0, 0.5}, {0.5, 0}};
+        int runs = 20_000;
+        PairsChain chain = new PairsChain(List.<double[][]>of(complete(2, lambda)), List.<double[][]>of(share), 1, 0, 1,
+                runs, 3);
+        PairsChain.Empirical t1 = chain.timeDistribution(1.0);
+        assertEquals(0.5, t1.cdf(0), dkw999(runs));
+        assertEquals(0.5 / lambda, t1.mean(), 4 * (1 / lambda) / Math.sqrt(runs));
+        // a chain of three in contact with certainty (capped at 0.95 per link) is mostly reached at once
+        double[][] all = {{0, 0.99, 0.99}, {0.99, 0, 0.99}, {0.99, 0.99, 0}};
+        PairsChain three = new PairsChain(List.<double[][]>of(complete(3, lambda)), List.<double[][]>of(all), 1, 0, 1,
+                runs, 4);
+        // P(both others at once) = 0.95^2 + 2 * 0.95 * 0.05 * 0.95 (one directly, the other through it)
+        assertEquals(0.95 * 0.95 + 2 * 0.95 * 0.05 * 0.95, three.timeDistribution(1.0).cdf(0), dkw999(runs));
     }
 
     @Test
