@@ -91,7 +91,8 @@ public final class TraceForecast {
             chosen = adequacy.recommended();
             by = "the trace's adequacy figures";
             if (chosen == ForecastModel.HOMOGENEOUS && question.transfer() > 0) {
-                chosen = ForecastModel.REPLAY;
+                // the well-mixed chain takes no transfer time; the pairs model takes it as a success probability
+                chosen = trace.hasPositions() ? ForecastModel.REPLAY : ForecastModel.PAIRS;
             }
         }
         if (chosen == ForecastModel.SPATIAL && !trace.hasPositions()) {

@@ -7,9 +7,11 @@ import org.p2prollout.solver.InvalidInputException;
  * Settings of the pairs model's fit ({@link PairsFitter}).
  *
  * @param slots           time slots of the cycle: 24 (hour of day) or 168 (hour of week) (24)
- * @param mergeGap        contacts of a pair less than this apart, seconds, are one encounter: a pair
- *                        that keeps seeing each other in one room has one chance to pass the update,
- *                        not many (1,800; 0 counts every contact)
+ * @param mergeGap        contacts of a pair less than this apart, seconds, are one encounter (600; 0 counts
+ *                        every contact): missed Bluetooth scans (every 120 s on iMotes) and radio flicker
+ *                        split one meeting into many contacts, which are not many chances to pass the
+ *                        update; longer meetings are covered by the contact share (a contact in progress
+ *                        passes the update at once), so the gap need not span them
  * @param presencePrior   pseudo-seconds of the fleet's switching rate in the slot added to each device's
  *                        estimate for that slot, {@code >= 0} (3,600): a device rarely seen in a slot
  *                        borrows the fleet's behaviour at that hour
@@ -21,8 +23,8 @@ import org.p2prollout.solver.InvalidInputException;
  */
 public record PairsOptions(int slots, double mergeGap, double presencePrior, double activityPrior, double graphPrior,
                            long seed) {
-    /** 24 hourly slots, encounters merged within 30 min, the priors above, seed 1. */
-    public static final PairsOptions DEFAULT = new PairsOptions(24, 1800, 3600, 2, 3600, 1);
+    /** 24 hourly slots, contacts merged within 10 min, the priors above, seed 1. */
+    public static final PairsOptions DEFAULT = new PairsOptions(24, 600, 3600, 2, 3600, 1);
 
     public PairsOptions {
         if (slots != 24 && slots != 168) {
