@@ -85,7 +85,7 @@ public final class PairsFitter {
                     starts[d][clock.slot(a)]++;
                 }
                 if (!atWindowEnd(windows, b)) {
-                    ends[d][clock.slot(b)]++;
+                    ends[d][clock.slot(b - 1e-3)]++; // a session ending at 20:00 ends in the 19h slot
                 }
             }
         }
@@ -103,6 +103,25 @@ public final class PairsFitter {
                     }
                     co[index(i, j, n)] = row;
                     coPresent++;
+                }
+            }
+        }
+        if (options.independentPresence()) {
+            // the simulation draws each device's presence independently: measure exposure as the
+            // co-presence independent devices would have, W(s) a_i(s) a_j(s), so that each pair keeps its
+            // encounters per hour (pairs that are always present together would otherwise lose most)
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    double[] row = new double[slots];
+                    double sum = 0;
+                    for (int s = 0; s < slots; s++) {
+                        if (windowSlot[s] > 0) {
+                            row[s] = Math.min(present[i][s], windowSlot[s]) * Math.min(present[j][s], windowSlot[s])
+                                    / windowSlot[s];
+                            sum += row[s];
+                        }
+                    }
+                    co[index(i, j, n)] = sum > 0 ? row : null;
                 }
             }
         }

@@ -20,11 +20,16 @@ import org.p2prollout.solver.InvalidInputException;
  *                        graph's weights {@code n_ij / (E_ij + graphPrior)}, {@code >= 0} (3,600): pairs
  *                        co-present briefly count less
  * @param seed            seed of the community search
+ * @param independentPresence true (default): a pair's exposure is the co-presence that independently
+ *                        present devices would have, {@code Σ_s W(s) a_i(s) a_j(s)}, as the simulation
+ *                        draws them, so that every pair keeps its encounters per hour; false: the
+ *                        co-present pair-seconds observed (devices that come and go together then lose
+ *                        most of their encounters in the simulation)
  */
 public record PairsOptions(int slots, double mergeGap, double presencePrior, double activityPrior, double graphPrior,
-                           long seed) {
+                           long seed, boolean independentPresence) {
     /** 24 hourly slots, contacts merged within 10 min, the priors above, seed 1. */
-    public static final PairsOptions DEFAULT = new PairsOptions(24, 600, 3600, 2, 3600, 1);
+    public static final PairsOptions DEFAULT = new PairsOptions(24, 600, 3600, 2, 3600, 1, true);
 
     public PairsOptions {
         if (slots != 24 && slots != 168) {
@@ -37,14 +42,18 @@ public record PairsOptions(int slots, double mergeGap, double presencePrior, dou
     }
 
     public PairsOptions withMergeGap(double g) {
-        return new PairsOptions(slots, g, presencePrior, activityPrior, graphPrior, seed);
+        return new PairsOptions(slots, g, presencePrior, activityPrior, graphPrior, seed, independentPresence);
     }
 
     public PairsOptions withSlots(int s) {
-        return new PairsOptions(s, mergeGap, presencePrior, activityPrior, graphPrior, seed);
+        return new PairsOptions(s, mergeGap, presencePrior, activityPrior, graphPrior, seed, independentPresence);
+    }
+
+    public PairsOptions withIndependentPresence(boolean b) {
+        return new PairsOptions(slots, mergeGap, presencePrior, activityPrior, graphPrior, seed, b);
     }
 
     public PairsOptions withSeed(long s) {
-        return new PairsOptions(slots, mergeGap, presencePrior, activityPrior, graphPrior, s);
+        return new PairsOptions(slots, mergeGap, presencePrior, activityPrior, graphPrior, s, independentPresence);
     }
 }
