@@ -21,8 +21,9 @@ import org.p2prollout.solver.ProgressListener;
 
 /**
  * The pairs model on a real Bluetooth contact list (Haggle/Infocom style, about 41 iMotes over a few
- * days) from ../shared/data, skipped with a message when no such trace is there: fitted on every whole
- * day but the second, forecast for the second, and compared with that day's trace truth. Prints
+ * days) from ../shared/data (or the folder ROLLOUT_SHARED_DATA names), skipped with a message when no such
+ * trace is there: fitted on every whole day but the middle one, forecast for the middle one, and
+ * compared with that day's trace truth. Prints
  * the errors of the pairs model, the replay and the well-mixed chains; requires the pairs model to be
  * closer to the truth than the homogeneous chain at T_0.5 and T_0.9.
  */
@@ -31,10 +32,11 @@ class BluetoothTraceTest {
 
     /** The trace file: a matching file in the shared data, or the largest file of a matching folder. */
     static Path find() throws IOException {
-        String root = System.getProperty("rollout.sharedData");
+        String env = System.getenv("ROLLOUT_SHARED_DATA");
+        String root = env != null ? env : System.getProperty("rollout.sharedData");
         Path dir = root == null ? null : Path.of(root);
-        Assumptions.assumeTrue(dir != null && Files.isDirectory(dir),
-                "shared data absent (system property rollout.sharedData): Bluetooth trace test skipped");
+        Assumptions.assumeTrue(dir != null && Files.isDirectory(dir), "shared data absent (ROLLOUT_SHARED_DATA or system"
+                + " property rollout.sharedData): Bluetooth trace test skipped");
         List<Path> matches;
         try (Stream<Path> s = Files.list(dir)) {
             matches = s.filter(p -> NAME.matcher(p.getFileName().toString()).matches()).sorted().toList();
@@ -70,9 +72,10 @@ class BluetoothTraceTest {
         var net = trace.network();
         List<double[]> days = TrainingWindows.wholeDays(net.from(), net.to(), trace.zone());
         Assumptions.assumeTrue(days.size() >= 2, path + " spans " + days.size() + " whole day(s): need 2");
-        List<double[]> test = List.of(days.get(1));
+        int middle = days.size() / 2;
+        List<double[]> test = List.of(days.get(middle));
         List<double[]> train = new ArrayList<>(days);
-        train.remove(1);
+        train.remove(middle);
         ForecastQuestion q = ForecastQuestion.DEFAULT.withReleases(2000);
         TraceForecast.Result pairs = TraceForecast.run(trace, train, test, ForecastModel.PAIRS, q, null, 2000,
                 ProgressListener.NONE);
