@@ -15,6 +15,7 @@ import org.p2prollout.model.pairs.PairsFitter;
 import org.p2prollout.model.pairs.PairsModel;
 import org.p2prollout.model.pairs.PairsOptions;
 import org.p2prollout.model.pairs.PairsSpread;
+import org.p2prollout.model.pairs.PresenceDay;
 import org.p2prollout.model.spread.FleetTrace;
 import org.p2prollout.model.spread.LevelTimes;
 import org.p2prollout.model.spread.ReleasePlan;
@@ -100,15 +101,23 @@ public final class PairsForecaster implements Forecaster {
         AtomicLong done = new AtomicLong();
         double from = q.releaseFromHour();
         double span = q.releaseToHour() - q.releaseFromHour();
+        boolean replay = fit.options().replayPresence() && !fit.days().isEmpty();
+        List<double[][]> schedules = replay ? fit.days().stream().map(PresenceDay::schedule).toList() : List.of();
         IntStream.range(0, r).parallel().forEach(i -> {
             SplittableRandom rng = new SplittableRandom(SpatialForecaster.TraceTruthSeeds.mix(q.seed() + GOLDEN * (i + 1L)));
             int[] origin = q.fleetScale() == 1 ? null : origin(n, q.fleetScale(), rng);
             PairsSpread.Outcome o = null;
             for (int draw = 0; draw < MAX_DRAWS && o == null; draw++) {
                 double u = draw == 0 ? (i + rng.nextDouble()) / r : rng.nextDouble();
-                int day = daysInCycle == 1 ? 0 : rng.nextInt(daysInCycle);
-                double phase = (day * 24 + from + u * span) * 3600;
-                o = engine.release(phase, q.initialHolders(), q.horizon(), origin, rng);
+                double hour = from + u * span;
+                if (replay) {
+                    int d = rng.nextInt(schedules.size());
+                    double phase = fit.days().get(d).cycleOffset() + hour * 3600;
+                    o = engine.release(phase, q.initialHolders(), q.horizon(), origin, schedules.get(d), rng);
+                } else {
+                    int day = daysInCycle == 1 ? 0 : rng.nextInt(daysInCycle);
+                    o = engine.release((day * 24 + hour) * 3600, q.initialHolders(), q.horizon(), origin, rng);
+                }
             }
             double[] t = new double[levels.length];
             if (o == null) {
@@ -172,8 +181,15 @@ public final class PairsForecaster implements Forecaster {
         assumptions.add("every encounter rate is scaled by an activity factor of the " + (m.slots() == 24
                 ? "hour of day" : "hour of week") + ", shared by all pairs (" + fmt(min(m.activity())) + " to "
                 + fmt(max(m.activity())) + ")");
-        assumptions.add("each device appears and leaves by a two-state Markov chain of its own whose rates depend on the"
-                + " hour; at release each device is present with its probability for that hour");
+        if (replay) {
+            assumptions.add("presence is replayed: a release takes the observed presence of every device on one of the "
+                    + fit.days().size() + " training days drawn at random (and the next training day for the follow-up);"
+                    + " encounter rates are per observed co-present second");
+        } else {
+            assumptions.add("each device appears and leaves by a two-state Markov chain of its own whose rates depend on"
+                    + " the hour; at release each device is present with its probability for that hour; encounter rates"
+                    + " are per second of the co-presence such independent devices would have");
+        }
         assumptions.add(String.format(Locale.ROOT, "%d communities of the contact graph (Louvain, modularity %.2f, sizes"
                 + " %s) act as zones: each pair's rate is shrunk towards its community pair's rate (within %.3g, between"
                 + " %.3g per s; gamma-Poisson empirical Bayes), pairs never co-present in training take that rate",
@@ -183,8 +199,13 @@ public final class PairsForecaster implements Forecaster {
                 : String.format(Locale.ROOT, "an encounter passes the update with probability %.3f, the share of training"
                         + " contacts lasting at least %s s", transferProbability, fmt(q.transfer())));
         List<String> warnings = new ArrayList<>();
-        warnings.add("approximation: devices appear and leave independently of each other, so shared schedules (a"
-                + " session everyone attends) enter only through the hourly presence profiles");
+        if (replay) {
+            warnings.add("presence repeats the training days: a day unlike all of them (a holiday, another fleet) is not"
+                    + " foreseen");
+        } else {
+            warnings.add("approximation: devices appear and leave independently of each other, so shared schedules (a"
+                    + " session everyone attends) enter only through the hourly presence profiles");
+        }
         warnings.add("approximation: encounters are Poisson given presence; bursts of a pair's contacts longer than the"
                 + " merge gap and repeated daily meetings at fixed times are averaged out");
         if (q.transfer() > 0) {
@@ -204,7 +225,9 @@ public final class PairsForecaster implements Forecaster {
                     + " re-record the trace for a measured answer");
         }
         return new Forecast(ForecastModel.PAIRS, "individual-based stochastic simulation (Gillespie) of the fitted pairs"
-                + " model: " + n + " devices, " + fit.communities().count() + " communities, hourly presence and activity ("
+                + " model: " + n + " devices, " + fit.communities().count() + " communities, " + (replay
+                ? "presence of " + fit.days().size() + " training days replayed" : "hourly presence chains")
+                + ", hourly activity ("
                 + r + " releases)", times, samples, fleet,
                 "Student-t 95 % interval over the " + r + " simulated releases (Monte Carlo only: the model's own error is"
                         + " measured on held-out days)", assumptions, warnings, details);

@@ -17,11 +17,15 @@ package org.p2prollout.model.pairs;
  * @param betweenRate        the same over pairs of different communities, per second (NaN when none)
  * @param trainingSeconds    total length of the training windows, seconds
  * @param medianPresence     median over devices seen in training of the share of training time present
+ * @param days               the training days' observed presence, replayed by releases when
+ *                           {@link PairsOptions#replayPresence()} (empty otherwise)
  */
 public record PairsFit(PairsModel model, PairsOptions options, Communities communities, double[][] blockRates,
                        long contacts, long encounters, long pairsWithEncounter, long pairsCoPresent, double pooledRate,
-                       double withinRate, double betweenRate, double trainingSeconds, double medianPresence) {
+                       double withinRate, double betweenRate, double trainingSeconds, double medianPresence,
+                       java.util.List<PresenceDay> days) {
     public PairsFit {
+        days = java.util.List.copyOf(days);
         double[][] c = new double[blockRates.length][];
         for (int i = 0; i < c.length; i++) {
             c[i] = blockRates[i].clone();

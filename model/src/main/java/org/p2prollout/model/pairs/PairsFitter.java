@@ -106,7 +106,7 @@ public final class PairsFitter {
                 }
             }
         }
-        if (options.independentPresence()) {
+        if (options.independentPresence() && !options.replayPresence()) {
             // the simulation draws each device's presence independently: measure exposure as the
             // co-presence independent devices would have, W(s) a_i(s) a_j(s), so that each pair keeps its
             // encounters per hour (pairs that are always present together would otherwise lose most)
@@ -401,8 +401,82 @@ public final class PairsFitter {
         for (int c = 0; c < cs; c++) {
             blockOut[c] = blockMean[c].clone();
         }
+        List<PresenceDay> days = options.replayPresence() ? presenceDays(presence, windows, zone, slots) : List.of();
         return new PairsFit(model, options, communities, blockOut, contacts.size(), encounters, withEncounter, coPresent,
-                pooled, withinRate, betweenRate, trainingSeconds, median);
+                pooled, withinRate, betweenRate, trainingSeconds, median, days);
+    }
+
+    /**
+     * The training windows cut at local midnights, each day with the presence of every device on it
+     * and on the next training day (the following calendar day when it is a training day, else the
+     * next training day in order, cyclically), on the cycle clock.
+     */
+    static List<PresenceDay> presenceDays(List<IntervalSet> presence, List<double[]> windows, ZoneId zone, int slots) {
+        List<double[]> days = new ArrayList<>(); // {from, to, midnight}
+        for (double[] w : windows) {
+            double a = w[0];
+            while (a < w[1]) {
+                java.time.LocalDate d = java.time.Instant.ofEpochSecond((long) Math.floor(a)).atZone(zone).toLocalDate();
+                double midnight = d.atStartOfDay(zone).toEpochSecond();
+                double b = Math.min(w[1], d.plusDays(1).atStartOfDay(zone).toEpochSecond());
+                if (b <= a) {
+                    b = w[1];
+                }
+                days.add(new double[] {a, b, midnight});
+                a = b;
+            }
+        }
+        List<PresenceDay> out = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            double[] day = days.get(i);
+            double[] second = null;
+            for (double[] other : days) {
+                if (Math.abs(other[2] - (day[2] + DAY_SECONDS)) < 7200) { // the next calendar day (DST: 23 or 25 h)
+                    second = other;
+                }
+            }
+            if (second == null) {
+                second = days.get((i + 1) % days.size());
+            }
+            double offset = 0;
+            if (slots == 168) {
+                java.time.DayOfWeek dow = java.time.Instant.ofEpochSecond((long) day[2]).atZone(zone).getDayOfWeek();
+                offset = (dow.getValue() - 1) * DAY_SECONDS;
+            }
+            double[][] schedule = new double[presence.size()][];
+            for (int dev = 0; dev < presence.size(); dev++) {
+                List<Double> iv = new ArrayList<>();
+                append(iv, presence.get(dev), day[0], day[1], offset - day[2]);
+                append(iv, presence.get(dev), second[0], second[1], offset + DAY_SECONDS - second[2]);
+                double[] flat = new double[iv.size()];
+                for (int k = 0; k < flat.length; k++) {
+                    flat[k] = iv.get(k);
+                }
+                schedule[dev] = flat;
+            }
+            out.add(new PresenceDay(day[2], offset, schedule));
+        }
+        return out;
+    }
+
+    private static final double DAY_SECONDS = 86_400;
+
+    /** Appends the parts of {@code p} within [a, b), shifted by {@code shift}, keeping the list sorted. */
+    private static void append(List<Double> iv, IntervalSet p, double a, double b, double shift) {
+        for (int k = 0; k < p.size(); k++) {
+            double s = Math.max(a, p.start(k));
+            double e = Math.min(b, p.end(k));
+            if (e > s || (e == s && p.start(k) >= a && p.end(k) < b)) {
+                double from = s + shift;
+                double to = e + shift;
+                if (!iv.isEmpty() && from < iv.get(iv.size() - 1)) {
+                    from = iv.get(iv.size() - 1); // never out of order (a DST day's rounding)
+                    to = Math.max(from, to);
+                }
+                iv.add(from);
+                iv.add(to);
+            }
+        }
     }
 
     private static void exposures(double[][] co, double[] f, double[] exposure) {

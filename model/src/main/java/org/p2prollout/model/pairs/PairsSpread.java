@@ -121,6 +121,19 @@ public final class PairsSpread {
      * @return the outcome, or null when fewer than {@code initial} devices are present at release
      */
     public Outcome release(double phase, int initial, double horizon, int[] origin, SplittableRandom rng) {
+        return release(phase, initial, horizon, origin, null, rng);
+    }
+
+    /**
+     * Simulates one release with presence replayed from a schedule instead of the devices' hourly
+     * chains: device k is present exactly within {@code schedule[origin[k]]}'s intervals.
+     *
+     * @param schedule per model device, its presence as flattened {@code [start0, end0, start1, end1, ...]}
+     *                 sorted, seconds on the model's cycle clock (the clock of {@code phase}); null for
+     *                 the hourly presence chains
+     */
+    public Outcome release(double phase, int initial, double horizon, int[] origin, double[][] schedule,
+                           SplittableRandom rng) {
         int n = origin == null ? model.devices() : origin.length;
         int[] o = origin;
         if (o == null) {
@@ -138,10 +151,26 @@ public final class PairsSpread {
         double[] pressure = new double[n]; // Σ λ_kj over present holders j
         int count = 0;
         int[] here = new int[n];
+        int[] next = schedule == null ? null : new int[n]; // index of the device's next switch in its schedule
         for (int k = 0; k < n; k++) {
-            double a = presence[o[k]][s];
-            present[k] = a >= 1 || (a > 0 && rng.nextDouble() < a);
-            ever[k] = present[k];
+            if (schedule == null) {
+                double a = presence[o[k]][s];
+                present[k] = a >= 1 || (a > 0 && rng.nextDouble() < a);
+            } else {
+                double[] iv = schedule[o[k]];
+                int i = 0;
+                while (i < iv.length && iv[i] <= phase) {
+                    i++;
+                }
+                // i even: before interval i/2 (absent, next switch is its start); i odd: inside (next is its end)
+                present[k] = i % 2 == 1 && phase <= iv[i];
+                if (i % 2 == 1 && !present[k]) {
+                    i++;
+                }
+                next[k] = i;
+                ever[k] = present[k] || presentWithin(iv, phase, phase + horizon);
+            }
+            ever[k] |= present[k];
             if (present[k]) {
                 here[count++] = k;
             }
@@ -178,14 +207,41 @@ public final class PairsSpread {
                     infection += w;
                 }
                 weight[k] = w;
-                switching += present[k] ? off[o[k]][s] : on[o[k]][s];
+                if (schedule == null) {
+                    switching += present[k] ? off[o[k]][s] : on[o[k]][s];
+                }
             }
             double total = infection + switching;
             double end = Math.min(boundary, horizon);
+            double switchAt = Double.POSITIVE_INFINITY; // seconds since release of the next scheduled switch
+            if (schedule != null) {
+                for (int k = 0; k < n; k++) {
+                    double[] iv = schedule[o[k]];
+                    if (next[k] < iv.length) {
+                        switchAt = Math.min(switchAt, iv[next[k]] - phase);
+                    }
+                }
+            }
             double dt = total > 0 ? -Math.log(1 - rng.nextDouble()) / total : Double.POSITIVE_INFINITY;
+            if (switchAt < end && t + dt >= switchAt) {
+                // the next scheduled switch comes first: apply every switch due then (rates are memoryless)
+                t = Math.max(t, switchAt);
+                for (int k = 0; k < n; k++) {
+                    double[] iv = schedule[o[k]];
+                    while (next[k] < iv.length && iv[next[k]] - phase <= t) {
+                        present[k] = next[k] % 2 == 0;
+                        next[k]++;
+                        if (holder[k]) {
+                            addPressure(k, o, pressure, present[k] ? 1 : -1);
+                        }
+                    }
+                }
+                idle = 0;
+                continue;
+            }
             idle = total > 0 ? 0 : idle + 1;
             if (t + dt >= end) {
-                if (end >= horizon || idle > slots) {
+                if (end >= horizon || (idle > slots && switchAt == Double.POSITIVE_INFINITY)) {
                     break; // horizon reached, or a whole cycle in which nothing can happen: nothing ever will
                 }
                 t = end;
@@ -266,6 +322,16 @@ public final class PairsSpread {
             }
         }
         return got;
+    }
+
+    /** True when a flattened interval list meets {@code [a, b]}. */
+    private static boolean presentWithin(double[] iv, double a, double b) {
+        for (int i = 0; i + 1 < iv.length; i += 2) {
+            if (iv[i] <= b && iv[i + 1] >= a) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int pick(double[] weight, double u, int n) {

@@ -153,6 +153,17 @@ class PairsForecasterTest {
             assertArrayEquals(a.level(k).times(), b.level(k).times(), k);
         }
         assertEquals(15.0, a.fleet(), 1e-9);
+        // presence replayed from the training days: the same fleet, the same answer twice, and on this
+        // always-present trace the same rollout as the presence chains within Monte Carlo error
+        PairsForecaster replayed = new PairsForecaster(PairsOptions.DEFAULT.withReplayPresence(true), 2000);
+        Forecast c = replayed.forecast(trace, train, q, ProgressListener.NONE);
+        Forecast d = replayed.forecast(trace, train, q, ProgressListener.NONE);
+        assertArrayEquals(c.level("0.9").times(), d.level("0.9").times());
+        assertEquals(15.0, c.fleet(), 1e-9);
+        ForecastQuestion big = q.withReleases(2000).withFleetScale(1);
+        double chains = new PairsForecaster().forecast(trace, train, big, ProgressListener.NONE).rolloutTimes().get("0.9").mean();
+        double replay = replayed.forecast(trace, train, big, ProgressListener.NONE).rolloutTimes().get("0.9").mean();
+        assertEquals(chains, replay, 0.1 * chains);
         assertEquals(ForecastModel.PAIRS, TraceForecast.forecaster(ForecastModel.PAIRS, null, 10).model());
     }
 }

@@ -163,6 +163,30 @@ class PairsSpreadTest {
     }
 
     @Test
+    void replayedPresenceSwitchesDevicesOnSchedule() {
+        // device 0 present throughout, device 1 only within [1000, 2000] and [5000, 5000] (an instant)
+        double lambda = 0.01;
+        PairsSpread engine = new PairsSpread(PairsModel.alwaysPresent(complete(2, lambda)), 0, 1, 1);
+        double[][] schedule = {{0, 10_000}, {1000, 2000, 5000, 5000}};
+        int runs = 20_000;
+        double sum = 0;
+        for (int i = 0; i < runs; i++) {
+            PairsSpread.Outcome o = engine.release(0, 1, 8000, null, schedule, new SplittableRandom(i));
+            assertEquals(2, o.eligible());
+            sum += o.timeOf(2);
+        }
+        // they meet within the 1,000 s window but for e^-10
+        assertEquals(1000 + 1 / lambda, sum / runs, 4 * (1 / lambda) / Math.sqrt(runs));
+        // followed 500 s, device 1 never shows up: not counted; released at 1500, device 1 is present
+        assertEquals(1, engine.release(0, 1, 500, null, schedule, new SplittableRandom(1)).eligible());
+        assertEquals(2, engine.release(1500, 2, 100, null, schedule, new SplittableRandom(1)).reached());
+        // released at 3000, device 1's instant at 5000 counts it, but it cannot be reached then
+        PairsSpread.Outcome late = engine.release(3000, 1, 5000, null, schedule, new SplittableRandom(2));
+        assertEquals(2, late.eligible());
+        assertEquals(1, late.reached());
+    }
+
+    @Test
     void aReleaseIsAPureFunctionOfItsGenerator() {
         PairsChain a = new PairsChain(List.<double[][]>of(complete(12, 1e-4)), 2, 1e-5, 0.8, 50, 99);
         PairsChain b = new PairsChain(List.<double[][]>of(complete(12, 1e-4)), 2, 1e-5, 0.8, 50, 99);
