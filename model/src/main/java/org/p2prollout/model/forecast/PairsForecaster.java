@@ -73,6 +73,10 @@ public final class PairsForecaster implements Forecaster {
         }
         double days = Windows.seconds(training) / 86_400;
         Forecast f = forecast(fit, p, q, progress, (System.nanoTime() - t0) / 1e9);
+        if (q.transfer() > 0 && p == 0) {
+            f = f.withWarnings(List.of("no training contact lasts " + fmt(q.transfer()) + " s: the update never passes"
+                    + " between devices (server only)"));
+        }
         if (days < 2) {
             f = f.withWarnings(List.of(String.format(Locale.ROOT, "fitted on %.1f day(s): each hour's presence and"
                     + " activity rest on so few hours that the forecast of another day is rough", days)));
@@ -195,7 +199,7 @@ public final class PairsForecaster implements Forecaster {
                 + " %.3g per s; gamma-Poisson empirical Bayes), pairs never co-present in training take that rate",
                 fit.communities().count(), fit.communities().modularity(), Arrays.toString(sizes), fit.withinRate(),
                 fit.betweenRate()));
-        assumptions.add(transferProbability == 1 ? "an encounter passes the update at once (instantaneous transfer)"
+        assumptions.add(q.transfer() == 0 ? "an encounter passes the update at once (instantaneous transfer)"
                 : String.format(Locale.ROOT, "an encounter passes the update with probability %.3f, the share of training"
                         + " contacts lasting at least %s s", transferProbability, fmt(q.transfer())));
         List<String> warnings = new ArrayList<>();
