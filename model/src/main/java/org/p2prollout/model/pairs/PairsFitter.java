@@ -89,6 +89,19 @@ public final class PairsFitter {
                 }
             }
         }
+        // session starts (appearances) per device, the ends of training windows excepted
+        double[][] arrivalsAt = new double[n][];
+        for (int d = 0; d < n; d++) {
+            IntervalSet p = presence.get(d);
+            double[] a = new double[p.size()];
+            int k = 0;
+            for (int i = 0; i < p.size(); i++) {
+                if (!atWindowStart(windows, p.start(i))) {
+                    a[k++] = p.start(i);
+                }
+            }
+            arrivalsAt[d] = Arrays.copyOf(a, k);
+        }
         // co-presence per pair and slot
         int pairs = n * (n - 1) / 2;
         double[][] co = new double[pairs][];
@@ -140,15 +153,27 @@ public final class PairsFitter {
         int lastA = -1;
         int lastB = -1;
         double lastEnd = Double.NEGATIVE_INFINITY;
+        double[][] opened = new double[n][n]; // appearances of i that began with a contact with present j
+        long arrivalEncounters = 0;
         for (Contact c : contacts) {
             boolean samePair = c.a() == lastA && c.b() == lastB;
             if (!samePair || c.start() > lastEnd + options.mergeGap()) {
                 int p = index(c.a(), c.b(), n);
-                count[p]++;
-                encounters++;
-                if (co[p] != null) {
-                    slotCount[clock.slot(c.start())]++;
+                boolean aArrives = arrivesAt(arrivalsAt[c.a()], c.start()) && presence.get(c.b()).contains(c.start());
+                boolean bArrives = arrivesAt(arrivalsAt[c.b()], c.start()) && presence.get(c.a()).contains(c.start());
+                if (options.arrivals() && (aArrives || bArrives)) {
+                    // a contact list's presence begins with a contact: this encounter is the appearance itself,
+                    // not a Poisson event within co-presence (it would inflate the rate of a short session)
+                    opened[c.a()][c.b()] += aArrives ? 1 : 0;
+                    opened[c.b()][c.a()] += bArrives ? 1 : 0;
+                    arrivalEncounters++;
+                } else {
+                    count[p]++;
+                    if (co[p] != null) {
+                        slotCount[clock.slot(c.start())]++;
+                    }
                 }
+                encounters++;
                 lastEnd = c.end();
             } else {
                 lastEnd = Math.max(lastEnd, c.end());
@@ -396,7 +421,25 @@ public final class PairsFitter {
             }
         }
         double median = seen == 0 ? 0 : median(Arrays.copyOf(shares, seen));
-        PairsModel model = new PairsModel(net.names(), rates, contactShare, f, prob, on, off, member, DayClock.SLOT_SECONDS);
+        double[][] arrival = new double[n][n];
+        if (options.arrivals()) {
+            for (int i = 0; i < n; i++) {
+                for (double t : arrivalsAt[i]) {
+                    for (int j = 0; j < n; j++) {
+                        if (j != i && presence.get(j).contains(t)) {
+                            arrival[i][j]++; // appearances of i while j was present
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    arrival[i][j] = arrival[i][j] > 0 ? Math.min(MAX_SHARE, opened[i][j] / arrival[i][j]) : 0;
+                }
+            }
+        }
+        PairsModel model = new PairsModel(net.names(), rates, contactShare, arrival, f, prob, on, off, member,
+                DayClock.SLOT_SECONDS);
         double[][] blockOut = new double[cs][cs];
         for (int c = 0; c < cs; c++) {
             blockOut[c] = blockMean[c].clone();
@@ -501,6 +544,16 @@ public final class PairsFitter {
         Arrays.sort(v);
         int n = v.length;
         return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+    }
+
+    /** True when {@code t} is within a second of one of the sorted appearance times. */
+    private static boolean arrivesAt(double[] sorted, double t) {
+        int k = Arrays.binarySearch(sorted, t);
+        if (k >= 0) {
+            return true;
+        }
+        int i = -k - 1;
+        return (i < sorted.length && sorted[i] - t <= 1) || (i > 0 && t - sorted[i - 1] <= 1);
     }
 
     private static boolean inWindows(List<double[]> windows, double t) {

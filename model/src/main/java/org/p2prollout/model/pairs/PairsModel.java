@@ -24,6 +24,9 @@ import org.p2prollout.solver.InvalidInputException;
  * @param contactShare π_ij, the share of the pair's co-present time spent in contact, in [0, 1),
  *                    symmetric (N × N): the chance that a device receiving the update is in contact with
  *                    that peer at that moment and passes it on at once (scaled by the slot's activity)
+ * @param arrivalShare α_ij, the chance that device i, appearing while j is present, appears in contact
+ *                    with j (in a contact list a device's presence begins with a contact), in [0, 1)
+ *                    (N × N, not symmetric)
  * @param activity    per slot, the factor on every pair's rate, {@code >= 0} (weighted mean 1 over
  *                    co-presence in a fit); its length is the number of slots, {@code >= 1}
  * @param presence    per device and slot, the probability that the device is present, in [0, 1]
@@ -33,7 +36,8 @@ import org.p2prollout.solver.InvalidInputException;
  * @param community   community of each device, in {@code [0, C)}
  * @param slotSeconds length of a slot, seconds, {@code > 0} (3,600)
  */
-public record PairsModel(List<String> names, double[][] rates, double[][] contactShare, double[] activity, double[][] presence,
+public record PairsModel(List<String> names, double[][] rates, double[][] contactShare, double[][] arrivalShare,
+                         double[] activity, double[][] presence,
                          double[][] onRates, double[][] offRates, int[] community, double slotSeconds) {
     public PairsModel {
         names = List.copyOf(names);
@@ -70,6 +74,14 @@ public record PairsModel(List<String> names, double[][] rates, double[][] contac
                 if (contactShare[i][j] >= 1 || contactShare[i][j] != contactShare[j][i]) {
                     throw new InvalidInputException("contact shares must be symmetric and in [0, 1), got "
                             + contactShare[i][j] + " for pair " + i + ", " + j);
+                }
+            }
+        }
+        arrivalShare = copy(arrivalShare, n, n, "arrival shares");
+        for (double[] row : arrivalShare) {
+            for (double v : row) {
+                if (v >= 1) {
+                    throw new InvalidInputException("arrival shares must be in [0, 1), got " + v);
                 }
             }
         }
@@ -136,7 +148,8 @@ public record PairsModel(List<String> names, double[][] rates, double[][] contac
             r[0] = 1;
         }
         List<String> names = java.util.stream.IntStream.range(0, n).mapToObj(Integer::toString).toList();
-        return new PairsModel(names, rates, contactShare, new double[] {1}, one, zero, zero, new int[n], 3600);
+        return new PairsModel(names, rates, contactShare, new double[n][n], new double[] {1}, one, zero, zero, new int[n],
+                3600);
     }
 
     /** Number of devices N. */
@@ -182,6 +195,11 @@ public record PairsModel(List<String> names, double[][] rates, double[][] contac
     }
 
     @Override
+    public double[][] arrivalShare() {
+        return deep(arrivalShare);
+    }
+
+    @Override
     public double[] activity() {
         return activity.clone();
     }
@@ -217,7 +235,7 @@ public record PairsModel(List<String> names, double[][] rates, double[][] contac
     @Override
     public boolean equals(Object o) {
         return o instanceof PairsModel p && p.names.equals(names) && Arrays.deepEquals(p.rates, rates)
-                && Arrays.deepEquals(p.contactShare, contactShare)
+                && Arrays.deepEquals(p.contactShare, contactShare) && Arrays.deepEquals(p.arrivalShare, arrivalShare)
                 && Arrays.equals(p.activity, activity) && Arrays.deepEquals(p.presence, presence)
                 && Arrays.deepEquals(p.onRates, onRates) && Arrays.deepEquals(p.offRates, offRates)
                 && Arrays.equals(p.community, community) && p.slotSeconds == slotSeconds;

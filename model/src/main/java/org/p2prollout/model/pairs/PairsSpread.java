@@ -23,6 +23,7 @@ public final class PairsSpread {
     private final PairsModel model;
     private final double[][] rates;
     private final double[][] shares;
+    private final double[][] arrivals;
     private final double[] selfRates;
     private final double[] selfShares;
     private final double[] activity;
@@ -45,6 +46,7 @@ public final class PairsSpread {
         this.model = model;
         this.rates = model.rates();
         this.shares = model.contactShare();
+        this.arrivals = model.arrivalShare();
         this.activity = model.activity();
         this.presence = model.presence();
         this.on = model.onRates();
@@ -229,10 +231,14 @@ public final class PairsSpread {
                 for (int k = 0; k < n; k++) {
                     double[] iv = schedule[o[k]];
                     while (next[k] < iv.length && iv[next[k]] - phase <= t) {
+                        boolean was = present[k];
                         present[k] = next[k] % 2 == 0;
                         next[k]++;
-                        if (holder[k]) {
+                        if (holder[k] && was != present[k]) {
                             addPressure(k, o, pressure, present[k] ? 1 : -1);
+                        }
+                        if (present[k] && !was) {
+                            got = arrive(k, t, s, o, present, holder, pressure, times, server, got, queue, rng);
                         }
                     }
                 }
@@ -277,6 +283,9 @@ public final class PairsSpread {
                 if (holder[k]) {
                     addPressure(k, o, pressure, present[k] ? 1 : -1);
                 }
+                if (present[k]) {
+                    got = arrive(k, t, s, o, present, holder, pressure, times, server, got, queue, rng);
+                }
             }
         }
         int eligible = 0;
@@ -319,6 +328,34 @@ public final class PairsSpread {
                     addPressure(j, o, pressure, 1);
                     queue[tail++] = j;
                 }
+            }
+        }
+        return got;
+    }
+
+    /**
+     * Device k appears at time t: with probability p α_kj it appears in contact with present peer j,
+     * and the update passes between them if one holds it (then on down the chain of contacts in
+     * progress). Returns the new number of holders.
+     */
+    private int arrive(int k, double t, int s, int[] o, boolean[] present, boolean[] holder, double[] pressure,
+                       double[] times, boolean[] server, int got, int[] queue, SplittableRandom rng) {
+        int ok = o[k];
+        double[] row = arrivals[ok];
+        int n = present.length;
+        for (int j = 0; j < n; j++) {
+            if (j == k || !present[j] || holder[j] == holder[k] || o[j] == ok) {
+                continue;
+            }
+            double a = row[o[j]];
+            if (a > 0 && rng.nextDouble() < transferProbability * a) {
+                int to = holder[k] ? j : k;
+                holder[to] = true;
+                server[got] = false;
+                times[got++] = t;
+                addPressure(to, o, pressure, 1);
+                queue[0] = to;
+                got = cascade(queue, 1, t, s, o, present, holder, pressure, times, server, got, queue, rng);
             }
         }
         return got;

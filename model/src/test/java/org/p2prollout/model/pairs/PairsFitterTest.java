@@ -53,7 +53,7 @@ class PairsFitterTest {
         double lambda = 1.0 / 1800;
         TemporalContacts net = together(lambda, 2);
         List<double[]> train = List.of(new double[] {0, 40 * DAY});
-        PairsOptions exact = PairsOptions.DEFAULT.withMergeGap(0);
+        PairsOptions exact = PairsOptions.DEFAULT.withMergeGap(0).withReplayPresence(false);
         PairsFit observed = new PairsFitter(exact.withIndependentPresence(false)).fit(net, train, ZoneOffset.UTC);
         PairsFit independent = new PairsFitter(exact).fit(net, train, ZoneOffset.UTC);
         // 20 days x 12 h x 2 per hour = 480 encounters: rates to about 5 %; 3 sd = 15 %
@@ -61,6 +61,11 @@ class PairsFitterTest {
         // drawn independently, each is present half of those hours: together a quarter, so twice the rate
         assertEquals(2 * lambda, independent.model().rate(0, 1), 0.3 * lambda);
         assertEquals(lambda, independent.model().rate(2, 3), 0.1 * lambda);
+        // replayed presence keeps them together: the rate per observed co-present second, and one
+        // presence day per training day
+        PairsFit replayed = new PairsFitter(PairsOptions.DEFAULT.withMergeGap(0)).fit(net, train, ZoneOffset.UTC);
+        assertEquals(lambda, replayed.model().rate(0, 1), 0.15 * lambda);
+        assertEquals(40, replayed.days().size());
         // presence: half of the 08-20 hours, none at night; nobody leaves at noon
         double[][] a = independent.model().presence();
         assertEquals(0.5, a[0][12], 1e-9);

@@ -94,7 +94,7 @@ class PairsSpreadTest {
         double[][] r = complete(2, lambda);
         double[][] one = {{1, 1}, {1, 1}};
         double[][] zero = {{0, 0}, {0, 0}};
-        PairsModel m = new PairsModel(List.of("a", "b"), r, new double[2][2], new double[] {0, 2}, one, zero, zero, new int[2], 3600);
+        PairsModel m = new PairsModel(List.of("a", "b"), r, new double[2][2], new double[2][2], new double[] {0, 2}, one, zero, zero, new int[2], 3600);
         PairsSpread engine = new PairsSpread(m, 0, 1, 1);
         int runs = 20_000;
         double sum = 0;
@@ -121,7 +121,7 @@ class PairsSpreadTest {
         double[][] presence = {{1}, {0}};
         double[][] on = {{0}, {alpha}};
         double[][] off = {{0}, {0}};
-        PairsModel m = new PairsModel(List.of("a", "b"), r, new double[2][2], new double[] {1}, presence, on, off, new int[2], 3600);
+        PairsModel m = new PairsModel(List.of("a", "b"), r, new double[2][2], new double[2][2], new double[] {1}, presence, on, off, new int[2], 3600);
         PairsSpread engine = new PairsSpread(m, 0, 1, 1);
         int runs = 20_000;
         double sum = 0;
@@ -138,7 +138,7 @@ class PairsSpreadTest {
         PairsSpread.Outcome o = engine.release(0, 1, 1, null, new SplittableRandom(3));
         assertEquals(1, o.eligible());
         // a release needs a present source
-        PairsModel absent = new PairsModel(List.of("a", "b"), r, new double[2][2], new double[] {1}, new double[][] {{0}, {0}}, on, off,
+        PairsModel absent = new PairsModel(List.of("a", "b"), r, new double[2][2], new double[2][2], new double[] {1}, new double[][] {{0}, {0}}, on, off,
                 new int[2], 3600);
         assertNull(new PairsSpread(absent, 0, 1, 1).release(0, 1, 100, null, new SplittableRandom(1)));
     }
@@ -184,6 +184,38 @@ class PairsSpreadTest {
         PairsSpread.Outcome late = engine.release(3000, 1, 5000, null, schedule, new SplittableRandom(2));
         assertEquals(2, late.eligible());
         assertEquals(1, late.reached());
+    }
+
+    @Test
+    void aDeviceAppearingInContactWithAHolderReceivesTheUpdateAtOnce() {
+        // device 1 appears at 1000 s (replayed presence) in contact with present device 0 with chance 0.9;
+        // otherwise they meet at a negligible rate
+        double[][] r = complete(2, 1e-9);
+        double[][] alpha = {{0, 0}, {0.9, 0}};
+        double[][] one = {{1}, {1}};
+        double[][] zero = {{0}, {0}};
+        PairsModel m = new PairsModel(List.of("a", "b"), r, new double[2][2], alpha, new double[] {1}, one, zero, zero,
+                new int[2], 3600);
+        PairsSpread engine = new PairsSpread(m, 0, 1, 1);
+        double[][] schedule = {{0, 10_000}, {1000, 2000}};
+        int runs = 20_000;
+        int atOnce = 0;
+        for (int i = 0; i < runs; i++) {
+            PairsSpread.Outcome o = engine.release(0, 1, 8000, null, schedule, new SplittableRandom(i));
+            atOnce += o.timeOf(2) == 1000 ? 1 : 0;
+        }
+        assertEquals(0.9, (double) atOnce / runs, 4 * Math.sqrt(0.09 / runs));
+        // the same through the presence chain: device 1 absent at release, appearing at rate 1e-3
+        double[][] presence = {{1}, {0}};
+        double[][] on = {{0}, {1e-3}};
+        PairsModel chain = new PairsModel(List.of("a", "b"), r, new double[2][2], alpha, new double[] {1}, presence, on,
+                zero, new int[2], 3600);
+        PairsSpread e2 = new PairsSpread(chain, 0, 1, 1);
+        int reached = 0;
+        for (int i = 0; i < runs; i++) {
+            reached += e2.release(0, 1, 1e6, null, new SplittableRandom(i)).reached() == 2 ? 1 : 0;
+        }
+        assertEquals(0.9, (double) reached / runs, 4 * Math.sqrt(0.09 / runs) + 1e-3);
     }
 
     @Test
