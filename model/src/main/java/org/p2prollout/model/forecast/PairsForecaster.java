@@ -194,6 +194,11 @@ public final class PairsForecaster implements Forecaster {
                     + " the hour; at release each device is present with its probability for that hour; encounter rates"
                     + " are per second of the co-presence such independent devices would have");
         }
+        if (fit.options().arrivals()) {
+            assumptions.add("a device appears in contact with a present peer with the chance seen in training (the share"
+                    + " of its sessions that opened with an encounter with that peer); such opening encounters are not"
+                    + " counted in the rates");
+        }
         assumptions.add(String.format(Locale.ROOT, "%d communities of the contact graph (Louvain, modularity %.2f, sizes"
                 + " %s) act as zones: each pair's rate is shrunk towards its community pair's rate (within %.3g, between"
                 + " %.3g per s; gamma-Poisson empirical Bayes), pairs never co-present in training take that rate",

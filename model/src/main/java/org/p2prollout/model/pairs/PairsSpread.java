@@ -12,7 +12,9 @@ import org.p2prollout.solver.Checks;
  * A device that receives the update (an initial holder at release too) passes it at once to each
  * present peer lacking it with probability {@code p × min(0.95, f(s) π_ij)}, the chance that they are
  * in contact at that moment, and so on down the chain: a contact in progress passes the update as
- * soon as either side holds it, as in the trace truth.
+ * soon as either side holds it, as in the trace truth. A device appearing (by its chain, or on a
+ * replayed schedule of a training day's presence) appears in contact with each present peer with
+ * probability {@code p α_ij}, and the update passes between them if one holds it.
  * Rates are constant between events within a slot, so the next event is exponential; at a slot
  * boundary the clock is simply restarted (memorylessness). No approximation beyond the model's own.
  *
