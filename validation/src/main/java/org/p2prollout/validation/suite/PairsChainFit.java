@@ -88,7 +88,10 @@ final class PairsChainFit {
         List<double[][]> fleets = new ArrayList<>();
         long withContact = 0;
         double sum = 0;
-        double gap = MERGE_GAP;
+        // contacts the simulator draws itself as Poisson processes are independent chances: not merged
+        boolean poisson = sc.mobility().model() == Scenario.MobilityModel.CONTACT_PROCESS
+                && sc.mobility().encounterRate() > 0;
+        double gap = poisson ? 0 : MERGE_GAP;
         long contacts = 0;
         long encounters = 0;
         for (ReplicationResult rep : sim.replications()) {
@@ -127,7 +130,8 @@ final class PairsChainFit {
                 / (double) fleets.size(), pairs));
         params.put("mean λ_ij per pair per second", String.format(Locale.ROOT, "%.4g", sum / fleets.size() / pairs));
         params.put("contacts in the logs", Long.toString(contacts));
-        params.put("encounters (a pair's contacts less than " + fmt(gap) + " s apart merged)", Long.toString(encounters));
+        params.put(gap > 0 ? "encounters (a pair's contacts less than " + fmt(gap) + " s apart merged)"
+                : "encounters (Poisson contacts, none merged)", Long.toString(encounters));
         params.put("μ server rate per second", String.format(Locale.ROOT, "%.4g", sc.server().rate()));
         params.put("p transfer success", String.format(Locale.ROOT, "%.4g", p));
         double downloads = prediction.serverDownloads();
