@@ -174,7 +174,8 @@ public final class PairsForecaster implements Forecaster {
         details.put("pairsCoPresent", fit.pairsCoPresent());
         details.put("mergeGapSeconds", fit.options().mergeGap());
         details.put("medianPresence", fit.medianPresence());
-        details.put("activityBySlot", m.activity());
+        details.put("activityBySlot", fit.activityProfile());
+        details.put("activityApplied", fit.options().activity());
         details.put("transferProbability", transferProbability);
         details.put("releasesSimulated", r);
         details.put("fitSeconds", fitSeconds);
@@ -182,9 +183,16 @@ public final class PairsForecaster implements Forecaster {
         List<String> assumptions = new ArrayList<>();
         assumptions.add("each pair meets as a Poisson process at its own encounter rate while both devices are present;"
                 + " an encounter is a run of the pair's contacts less than " + fmt(fit.options().mergeGap()) + " s apart");
-        assumptions.add("every encounter rate is scaled by an activity factor of the " + (m.slots() == 24
-                ? "hour of day" : "hour of week") + ", shared by all pairs (" + fmt(min(m.activity())) + " to "
-                + fmt(max(m.activity())) + ")");
+        String clock = m.slots() == 24 ? "hour of day" : "hour of week";
+        double[] profile = fit.activityProfile();
+        if (fit.options().activity()) {
+            assumptions.add("every encounter rate is scaled by an activity factor of the " + clock + ", shared by all"
+                    + " pairs (" + fmt(min(m.activity())) + " to " + fmt(max(m.activity())) + ")");
+        } else {
+            assumptions.add("a pair meets at the same rate in every hour both are present; the " + clock + " activity"
+                    + " profile (" + fmt(min(profile)) + " to " + fmt(max(profile)) + ", in details) is measured, not"
+                    + " applied: one factor per hour for all pairs forecast worse on a real Bluetooth trace");
+        }
         if (replay) {
             assumptions.add("presence is replayed: a release takes the observed presence of every device on one of the "
                     + fit.days().size() + " training days drawn at random (and the next training day for the follow-up);"

@@ -19,18 +19,27 @@ package org.p2prollout.model.pairs;
  * @param medianPresence     median over devices seen in training of the share of training time present
  * @param days               the training days' observed presence, replayed by releases when
  *                           {@link PairsOptions#replayPresence()} (empty otherwise)
+ * @param activityProfile    per slot, the measured activity factor (encounters per co-present second
+ *                           against the day's mean, mean 1 over co-presence), applied to the model only when
+ *                           {@link PairsOptions#activity()}
  */
 public record PairsFit(PairsModel model, PairsOptions options, Communities communities, double[][] blockRates,
                        long contacts, long encounters, long pairsWithEncounter, long pairsCoPresent, double pooledRate,
                        double withinRate, double betweenRate, double trainingSeconds, double medianPresence,
-                       java.util.List<PresenceDay> days) {
+                       java.util.List<PresenceDay> days, double[] activityProfile) {
     public PairsFit {
+        activityProfile = activityProfile.clone();
         days = java.util.List.copyOf(days);
         double[][] c = new double[blockRates.length][];
         for (int i = 0; i < c.length; i++) {
             c[i] = blockRates[i].clone();
         }
         blockRates = c;
+    }
+
+    @Override
+    public double[] activityProfile() {
+        return activityProfile.clone();
     }
 
     @Override

@@ -24,7 +24,8 @@ import org.p2prollout.solver.InvalidInputException;
  *   <li><b>rates and activity</b>: the Poisson log-linear model {@code λ_ij × f(s)} fitted by iterative
  *       proportional fitting on the encounters per pair and per slot against co-present pair-seconds
  *       per slot; f has {@code activityPrior} pseudo-encounters at 1 per slot and mean 1 over
- *       co-presence;</li>
+ *       co-presence; it is applied to the model only with {@link PairsOptions#activity()} (else
+ *       measured and reported, and λ_ij = n_ij / E_ij);</li>
  *   <li><b>contact shares</b>: per pair, the time its contacts cover over its co-present time, shrunk
  *       towards the block's pooled share with {@code graphPrior} pseudo-seconds (at most 0.95): the chance
  *       that a device receiving the update is in contact with that peer at that moment;</li>
@@ -246,6 +247,11 @@ public final class PairsFitter {
                 }
             }
         }
+        double[] measured = f.clone();
+        if (!options.activity()) {
+            // the profile is measured and reported, not applied: rates per co-present second of any hour
+            Arrays.fill(f, 1);
+        }
         exposures(co, f, exposure);
         // communities on the damped pair-rate graph
         double[][] graph = new double[n][n];
@@ -446,7 +452,7 @@ public final class PairsFitter {
         }
         List<PresenceDay> days = options.replayPresence() ? presenceDays(presence, windows, zone, slots) : List.of();
         return new PairsFit(model, options, communities, blockOut, contacts.size(), encounters, withEncounter, coPresent,
-                pooled, withinRate, betweenRate, trainingSeconds, median, days);
+                pooled, withinRate, betweenRate, trainingSeconds, median, days, measured);
     }
 
     /**

@@ -100,7 +100,7 @@ class PairsForecasterTest {
         assertEquals(bridge, fit.model().rate(0, 8), 0.25 * bridge);
         assertTrue(fit.model().rate(1, 9) < 0.02 * bridge, "non-bridge between pair " + fit.model().rate(1, 9));
         // constant activity and presence
-        for (double f : fit.model().activity()) {
+        for (double f : fit.activityProfile()) {
             assertEquals(1, f, 0.2);
         }
         assertEquals(1, fit.medianPresence(), 1e-9);
