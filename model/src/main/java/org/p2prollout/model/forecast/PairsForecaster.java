@@ -244,7 +244,7 @@ public final class PairsForecaster implements Forecaster {
         return new Forecast(ForecastModel.PAIRS, "individual-based stochastic simulation (Gillespie) of the fitted pairs"
                 + " model: " + n + " devices, " + fit.communities().count() + " communities, " + (replay
                 ? "presence of " + fit.days().size() + " training days replayed" : "hourly presence chains")
-                + ", hourly activity ("
+                + (fit.options().activity() ? ", hourly activity" : "") + " ("
                 + r + " releases)", times, samples, fleet,
                 "Student-t 95 % interval over the " + r + " simulated releases (Monte Carlo only: the model's own error is"
                         + " measured on held-out days)", assumptions, warnings, details);
