@@ -31,8 +31,9 @@ final class DemoCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE} (git-ignored).")
     Path out;
 
-    @Option(names = "--replications", defaultValue = "8", paramLabel = "R",
-            description = "Simulation replications, in [2, 1000]. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--replications", defaultValue = "" + Demo.REPLICATIONS, paramLabel = "R",
+            description = "Simulation replications, in [2, 1000]. Default: ${DEFAULT-VALUE} (the check's KS limit is"
+                    + " then the tolerance's 0.3, not a small sample's critical value).")
     int replications;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the city and the simulation. Default: ${DEFAULT-VALUE}.")

@@ -147,6 +147,9 @@ public record Adequacy(double shuffleRatio50, double shuffleRatio90, double colo
         ForecastModel rec = allowed ? ForecastModel.HOMOGENEOUS : positions ? ForecastModel.SPATIAL : ForecastModel.PAIRS;
         if (allowed) {
             reasons.add("the trace is close to well mixed: the homogeneous chain applies");
+        } else if (!positions) {
+            reasons.add("a contact list without positions: the pairs model (per-device hourly presence, per-pair"
+                    + " encounter rates, communities of the contact graph as zones) represents what the figures show");
         }
         return new Adequacy(r50, r90, c50, c90, presence, amplitude, expFitShare, wm50, wm90, allowed, rec, reasons);
     }

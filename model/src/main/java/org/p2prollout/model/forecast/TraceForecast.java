@@ -20,6 +20,13 @@ import org.p2prollout.solver.ProgressListener;
  * }</pre>
  */
 public final class TraceForecast {
+    /**
+     * Largest |relative error| of mean T_0.5 and T_0.9 against the training days' own spread at which the
+     * default choice keeps the pairs model (0.5); beyond it the replay is used (a model that cannot
+     * reproduce the days it was fitted on has no business forecasting another).
+     */
+    public static final double PAIRS_SELF_CHECK = 0.5;
+
     private TraceForecast() {
     }
 
@@ -53,7 +60,8 @@ public final class TraceForecast {
         return switch (model) {
             case REPLAY -> new ReplayForecaster();
             case SPATIAL -> new SpatialForecaster(spatial, modelReleases);
-            case PAIRS -> throw new InvalidInputException("--model pairs is not available yet");
+            case PAIRS -> new PairsForecaster(org.p2prollout.model.pairs.PairsOptions.DEFAULT,
+                    Math.max(modelReleases, PairsForecaster.DEFAULT_RELEASES));
             case CLASSES -> new WellMixedForecaster(ForecastModel.CLASSES, 3);
             case HOMOGENEOUS -> new WellMixedForecaster(ForecastModel.HOMOGENEOUS, 1);
         };
@@ -91,7 +99,8 @@ public final class TraceForecast {
             chosen = adequacy.recommended();
             by = "the trace's adequacy figures";
             if (chosen == ForecastModel.HOMOGENEOUS && question.transfer() > 0) {
-                chosen = ForecastModel.REPLAY;
+                // the well-mixed chain takes no transfer time; the pairs model takes it as a success probability
+                chosen = trace.hasPositions() ? ForecastModel.REPLAY : ForecastModel.PAIRS;
             }
         }
         if (chosen == ForecastModel.SPATIAL && !trace.hasPositions()) {
@@ -99,6 +108,30 @@ public final class TraceForecast {
                     + " (use --model pairs or replay)");
         }
         Forecast forecast = forecaster(chosen, spatial, modelReleases).forecast(trace, training, question, progress);
+        if (model == null && chosen == ForecastModel.PAIRS && !question.needsModel()) {
+            // the pairs model must reproduce its own training days before it forecasts another one
+            Forecast own = new ReplayForecaster().forecast(trace, training, question, ProgressListener.NONE);
+            ForecastError self = ForecastError.of(forecast, own);
+            double worst = 0;
+            StringBuilder figures = new StringBuilder();
+            for (String k : List.of("0.5", "0.9")) {
+                Double e = self.meanError().get(k);
+                if (e != null && Double.isFinite(e)) {
+                    worst = Math.max(worst, Math.abs(e));
+                    figures.append(figures.length() == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT,
+                            "%+.0f %% at T_%s", 100 * e, k));
+                }
+            }
+            if (worst > PAIRS_SELF_CHECK) {
+                by = "the trace's adequacy figures, but the pairs model missed its own training days' spread by "
+                        + figures + " (more than " + Math.round(100 * PAIRS_SELF_CHECK) + " %): the replay is used";
+                chosen = ForecastModel.REPLAY;
+                forecast = own;
+            } else if (figures.length() > 0) {
+                by = "the trace's adequacy figures; in sample the pairs model is " + figures
+                        + " off its training days' own spread";
+            }
+        }
         if (!adequacy.wellMixedAllowed() && (chosen == ForecastModel.HOMOGENEOUS || chosen == ForecastModel.CLASSES)) {
             forecast = forecast.withWarnings(List.of("this trace is not well mixed: " + adequacy.explain()
                     .replace(System.lineSeparator(), "; ")));

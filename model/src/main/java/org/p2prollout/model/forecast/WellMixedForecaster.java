@@ -59,8 +59,18 @@ public final class WellMixedForecaster implements Forecaster {
                     + " use --model replay for --bandwidth");
         }
         var net = trace.network();
-        List<Contact> contacts = Windows.contacts(net, training);
         List<IntervalSet> presence = Windows.presence(net, training);
+        // a contact of a device seen only for an instant has no co-present time to be a rate of (contact
+        // lists: presence comes from the contacts themselves); such contacts are left out of the rate
+        List<Contact> contacts = new ArrayList<>();
+        int instantaneous = 0;
+        for (Contact c : Windows.contacts(net, training)) {
+            if (presence.get(c.a()).overlap(presence.get(c.b())) > 0) {
+                contacts.add(c);
+            } else {
+                instantaneous++;
+            }
+        }
         Observation obs = new Observation(net.devices(), presence, training.get(0)[0], training.get(training.size() - 1)[1]);
         EncounterRates rates = new EncounterRateEstimator(RateOptions.DEFAULT.withClasses(kind == ForecastModel.CLASSES
                 ? Math.min(classes, net.devices()) : 1)).estimate(contacts, obs);
@@ -114,6 +124,7 @@ public final class WellMixedForecaster implements Forecaster {
         details.put("nodes", n);
         details.put("rate", lambda);
         details.put("contacts", contacts.size());
+        details.put("contactsWithoutCoPresence", instantaneous);
         if (kind == ForecastModel.CLASSES) {
             details.put("classSizes", rates.classes().sizes());
         }

@@ -9,7 +9,12 @@ public enum PredictionMethod {
     /** The exact continuous-time Markov chain, solved numerically. */
     EXACT_CTMC("exact-ctmc"),
     /** The mean-field ODE: a large-N approximation (deterministic rollout times). */
-    MEAN_FIELD("mean-field");
+    MEAN_FIELD("mean-field"),
+    /**
+     * Stochastic simulation of the chain itself (e.g. the individual-based pairs chain, whose state
+     * space 2^N no solver can hold): exact for the model up to the stated Monte Carlo error.
+     */
+    MONTE_CARLO("monte-carlo");
 
     private final String label;
 

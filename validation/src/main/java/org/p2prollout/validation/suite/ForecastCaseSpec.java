@@ -54,12 +54,14 @@ public record ForecastCaseSpec(String name, String description, TraceSupply trac
         return new ForecastCaseSpec(name, description, trace, train, test, models, levels, question, notes, reason);
     }
 
-    /** Every forecast model with its default tolerance: replay, spatial (when positions), pairs, classes, homogeneous. */
+    /** Every forecast model with its default tolerance: replay, spatial (positions) or pairs (contact lists), classes, homogeneous. */
     public static Map<ForecastModel, ForecastTolerance> allModels(boolean positions) {
         Map<ForecastModel, ForecastTolerance> m = new LinkedHashMap<>();
         m.put(ForecastModel.REPLAY, ForecastTolerance.REPLAY);
         if (positions) {
             m.put(ForecastModel.SPATIAL, ForecastTolerance.MODEL);
+        } else {
+            m.put(ForecastModel.PAIRS, ForecastTolerance.MODEL);
         }
         m.put(ForecastModel.CLASSES, ForecastTolerance.REFERENCE);
         m.put(ForecastModel.HOMOGENEOUS, ForecastTolerance.REFERENCE);

@@ -10,6 +10,8 @@ public enum ModelKind {
     MULTI_PIECE,
     /** The heterogeneous fleet: classes and free riders (§4.3). */
     HETEROGENEOUS,
+    /** The per-device-pair chain: every pair at its own rate from its replication's contact log (§4.7). */
+    PAIRS,
     /** The open fleet's stationary state (§4.5). */
     OPEN_FLEET;
 
@@ -19,6 +21,7 @@ public enum ModelKind {
             case SINGLE_PIECE -> SinglePieceFit.fit(sim.scenario(), rates);
             case MULTI_PIECE -> MultiPieceFit.fit(sim.scenario(), rates);
             case HETEROGENEOUS -> HeterogeneousFit.fit(sim.scenario(), rates, sameContactsEveryReplication);
+            case PAIRS -> PairsChainFit.fit(sim, rates);
             case OPEN_FLEET -> throw new CaseNotRunnable("the open fleet has no rollout to fit: its stationary state"
                     + " is compared by OpenFleetCase over an open-fleet simulation (CaseRunner runs it)");
         };
@@ -36,6 +39,6 @@ public enum ModelKind {
             }
         }
         throw new org.p2prollout.solver.InvalidInputException("model must be one of single-piece, multi-piece,"
-                + " heterogeneous, open-fleet, got '" + key + "'");
+                + " heterogeneous, pairs, open-fleet, got '" + key + "'");
     }
 }
