@@ -36,6 +36,12 @@ public final class ReplayForecaster implements Forecaster {
 
     @Override
     public Forecast forecast(FleetTrace trace, List<double[]> training, ForecastQuestion q, ProgressListener progress) {
+        return replay(trace, training, q, progress, true);
+    }
+
+    /** The replay; {@code bootstrap} false skips the interval over days (the truth has its own). */
+    private Forecast replay(FleetTrace trace, List<double[]> training, ForecastQuestion q, ProgressListener progress,
+                            boolean bootstrap) {
         if (q.needsModel()) {
             throw new InvalidInputException("a replay cannot answer --fleet-scale or --range-factor (the trace has one fleet"
                     + " and one radio range); use --model spatial or pairs");
@@ -65,7 +71,7 @@ public final class ReplayForecaster implements Forecaster {
             throw new InvalidInputException("the training window has no release time with a device present in the release"
                     + " hours " + q.releaseFromHour() + ".." + q.releaseToHour());
         }
-        double[][] boot = bootstrap(byDay, levels.length, q.seed());
+        double[][] boot = bootstrap ? bootstrap(byDay, levels.length, q.seed()) : new double[levels.length][0];
         for (int l = 0; l < levels.length; l++) {
             TimeSample s = pooled(all, l);
             String key = ReleasePlan.key(levels[l]);
@@ -114,7 +120,7 @@ public final class ReplayForecaster implements Forecaster {
      * window's mean) instead of the bootstrap over days.
      */
     public Forecast truth(FleetTrace trace, List<double[]> windows, ForecastQuestion q) {
-        Forecast f = forecast(trace, windows, q, ProgressListener.NONE);
+        Forecast f = replay(trace, windows, q, ProgressListener.NONE, false);
         Map<String, LevelTimes> times = new LinkedHashMap<>();
         f.levels().forEach((k, s) -> times.put(k, LevelTimes.of(s)));
         List<String> warnings = f.warnings().stream().filter(w -> !w.contains("bootstrap")).toList();
