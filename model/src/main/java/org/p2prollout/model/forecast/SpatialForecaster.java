@@ -292,7 +292,7 @@ public final class SpatialForecaster implements Forecaster {
     }
 
     /** Draws of the early phase's length per release: the control variate of the mean. */
-    static final int EARLY_DRAWS = 32;
+    static final int EARLY_DRAWS = 16;
 
     private static final String MEETING_ASSUMPTION = "two devices meet only in the same zone, at that zone's encounter"
             + " rate (scaled per hour); within a zone devices are well mixed";

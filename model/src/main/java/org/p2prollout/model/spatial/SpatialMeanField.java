@@ -535,7 +535,7 @@ public final class SpatialMeanField {
     static final double RK4_STABLE = 2.5;
 
     /** The holders' displacement is dropped once its total is below this share of the fleet. */
-    private static final double FORGOTTEN = 1e-4;
+    private static final double FORGOTTEN = 1e-3;
 
     private static int pick(Generator q, int s, double u) {
         for (int k = q.rowStart(s); k < q.rowEnd(s); k++) {
@@ -579,18 +579,11 @@ public final class SpatialMeanField {
             float[] n1 = occupancy[Math.floorMod(j0 + 1, period)];
             float[] n2 = occupancy[Math.floorMod(j0 + 2, period)];
             if (d != null) {
-                // the displacement d moves with the chain alone; its stages feed the field's stages
-                move(slot, d, d1);
-                axpy(d, d1, h / 2, dTmp);
-                field(slot, y, n0, d, k1);
-                move(slot, dTmp, d2);
-                field(slot, axpy(y, k1, h / 2, tmp), n1, dTmp, k2);
-                axpy(d, d2, h / 2, dTmp);
-                move(slot, dTmp, d3);
-                field(slot, axpy(y, k2, h / 2, tmp), n1, dTmp, k3);
-                axpy(d, d3, h, dTmp);
-                move(slot, dTmp, d4);
-                field(slot, axpy(y, k3, h, tmp), n2, dTmp, k4);
+                // the displacement d moves with the chain alone; one fused pass per stage computes both
+                fieldAndMove(slot, y, n0, d, k1, d1);
+                fieldAndMove(slot, axpy(y, k1, h / 2, tmp), n1, axpy(d, d1, h / 2, dTmp), k2, d2);
+                fieldAndMove(slot, axpy(y, k2, h / 2, tmp), n1, axpy(d, d2, h / 2, dTmp), k3, d3);
+                fieldAndMove(slot, axpy(y, k3, h, tmp), n2, axpy(d, d3, h, dTmp), k4, d4);
                 double size = 0;
                 for (int i = 0; i < states; i++) {
                     d[i] += h / 6 * (d1[i] + 2 * d2[i] + 2 * d3[i] + d4[i]);
@@ -617,6 +610,32 @@ public final class SpatialMeanField {
             total = newTotal;
         }
         return out;
+    }
+
+    /** {@link #field} for y with devices n + d, and dd = d Q_slot, in one pass over the generator. */
+    private void fieldAndMove(int slot, double[] y, float[] n, double[] d, double[] dy, double[] dd) {
+        int[] start = inStart[slot];
+        int[] src = inSource[slot];
+        double[] rate = inRate[slot];
+        double[] out = exit[slot];
+        double g = slotFactor[slot];
+        for (int i = 0; i < states; i++) {
+            double sy = -out[i] * y[i];
+            double sd = -out[i] * d[i];
+            for (int k = start[i]; k < start[i + 1]; k++) {
+                int from = src[k];
+                sy += rate[k] * y[from];
+                sd += rate[k] * d[from];
+            }
+            if (i < zones) {
+                double free = n[i] + d[i] - y[i];
+                if (free > 0) {
+                    sy += (zoneRate[i] * g * y[i] + mu) * free;
+                }
+            }
+            dy[i] = sy;
+            dd[i] = sd;
+        }
     }
 
     /** dv = v Q_slot: movement only. */
