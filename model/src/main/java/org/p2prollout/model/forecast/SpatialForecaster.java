@@ -218,7 +218,7 @@ public final class SpatialForecaster implements Forecaster {
         }
         if (Arrays.stream(levels).anyMatch(l -> l > 0.95)) {
             warnings.add("levels above 0.95 are not reliable from the mean field: measured T_0.99 -35 % on the cab week"
-                    + " and +54 % on a synthetic week of shift workers (T_0.5 and T_0.9 within 3 % and 21 %; docs/MODELS.md)");
+                    + " and +54 % on a synthetic week of shift workers (T_0.5 and T_0.9 there within 3 % and 25 %; docs/MODELS.md)");
         }
         return new Forecast(ForecastModel.SPATIAL, "spatial mean-field ODE, approximation: after a stochastic phase of"
                 + " the first " + m.options().earlyHolders() + " holders (" + r + " releases)", times, samples, fleet,

@@ -136,7 +136,7 @@ public final class BuiltInSuites {
                         + " holds on real fleets",
                         "spatial: tolerance widened to 30 %: every device here keeps its own shift hours, which the"
                         + " chain's pooled absent states forget, so the last devices are reached late: measured"
-                        + " T_0.5 -15 % to +0 %, T_0.9 +13 % to +20 %, T_0.99 about +50 % (docs/MODELS.md)"),
+                        + " T_0.5 +2 % to +8 %, T_0.9 +18 % to +25 %, T_0.99 about +55 % (docs/MODELS.md)"),
                 null);
     }
 
