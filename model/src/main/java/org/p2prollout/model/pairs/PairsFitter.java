@@ -604,22 +604,7 @@ public final class PairsFitter {
     }
 
     static IntervalSet intersect(IntervalSet x, IntervalSet y) {
-        IntervalSet.Builder b = new IntervalSet.Builder();
-        int i = 0;
-        int j = 0;
-        while (i < x.size() && j < y.size()) {
-            double lo = Math.max(x.start(i), y.start(j));
-            double hi = Math.min(x.end(i), y.end(j));
-            if (hi > lo) {
-                b.add(lo, hi);
-            }
-            if (x.end(i) < y.end(j)) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return b.build();
+        return x.intersect(y);
     }
 
     /** Receives a piece of an interval lying in one slot. */

@@ -71,6 +71,26 @@ public final class IntervalSet {
         return m;
     }
 
+    /** The intersection with {@code other} (e.g. the co-presence of two devices); linear merge. */
+    public IntervalSet intersect(IntervalSet other) {
+        Builder b = new Builder();
+        int i = 0;
+        int j = 0;
+        while (i < starts.length && j < other.starts.length) {
+            double lo = Math.max(starts[i], other.starts[j]);
+            double hi = Math.min(ends[i], other.ends[j]);
+            if (hi > lo) {
+                b.add(lo, hi);
+            }
+            if (ends[i] < other.ends[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return b.build();
+    }
+
     /** True when {@code [a, b]} lies inside one interval of the set (observed without a break). */
     public boolean covers(double a, double b) {
         int k = Arrays.binarySearch(starts, a);
