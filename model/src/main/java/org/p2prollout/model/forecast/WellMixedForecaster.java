@@ -74,7 +74,7 @@ public final class WellMixedForecaster implements Forecaster {
         Observation obs = new Observation(net.devices(), presence, training.get(0)[0], training.get(training.size() - 1)[1]);
         EncounterRates rates = new EncounterRateEstimator(RateOptions.DEFAULT.withClasses(kind == ForecastModel.CLASSES
                 ? Math.min(classes, net.devices()) : 1)).estimate(contacts, obs);
-        double fleet = Windows.fleet(net, training, q.horizon()) * q.fleetScale();
+        double fleet = net.meanPresentWithin(training, q.horizon()) * q.fleetScale();
         long n = Math.max(2, Math.round(fleet));
         if (!(rates.homogeneous().rate() > 0)) {
             throw new InvalidInputException("the training window holds no contacts: no encounter rate to fit");

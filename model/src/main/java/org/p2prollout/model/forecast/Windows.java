@@ -70,26 +70,4 @@ final class Windows {
         return TemporalContacts.of(net.names(), contacts(net, windows), presence(net, windows), windows.get(0)[0],
                 windows.get(windows.size() - 1)[1]);
     }
-
-    /**
-     * Mean number of distinct devices present within {@code horizon} after each whole hour of the
-     * windows: the devices a forecast counts.
-     */
-    static double fleet(TemporalContacts net, List<double[]> windows, double horizon) {
-        double sum = 0;
-        int n = 0;
-        for (double[] w : windows) {
-            for (double t = w[0]; t < w[1]; t += 3600) {
-                int c = 0;
-                for (int d = 0; d < net.devices(); d++) {
-                    if (net.presentDuring(d, t, t + horizon)) {
-                        c++;
-                    }
-                }
-                sum += c;
-                n++;
-            }
-        }
-        return n == 0 ? 0 : sum / n;
-    }
 }

@@ -206,23 +206,9 @@ public final class SpatialFitter {
      * windows (the devices a forecast's T_q counts).
      */
     static double fleetSize(TemporalContacts net, List<double[]> windows) {
-        double sum = 0;
-        int n = 0;
-        for (double[] w : windows) {
-            for (double t = w[0]; t < w[1]; t += 3600) {
-                int c = 0;
-                for (int d = 0; d < net.devices(); d++) {
-                    if (net.presentDuring(d, t, t + 86_400)) {
-                        c++;
-                    }
-                }
-                sum += c;
-                n++;
-            }
-        }
-        if (n == 0) {
+        if (windows.stream().noneMatch(w -> w[1] > w[0])) {
             throw new InvalidInputException("the training window is empty");
         }
-        return sum / n;
+        return net.meanPresentWithin(windows, 86_400);
     }
 }

@@ -238,6 +238,28 @@ public final class TemporalContacts {
         return presence.get(d).contains(t);
     }
 
+    /**
+     * Mean number of distinct devices present at some time within {@code horizon} seconds after each
+     * whole hour of the windows ({from, to} seconds): the devices a forecast's T_q counts.
+     */
+    public double meanPresentWithin(List<double[]> windows, double horizon) {
+        double sum = 0;
+        int n = 0;
+        for (double[] w : windows) {
+            for (double t = w[0]; t < w[1]; t += 3600) {
+                int c = 0;
+                for (int d = 0; d < devices(); d++) {
+                    if (presentDuring(d, t, t + horizon)) {
+                        c++;
+                    }
+                }
+                sum += c;
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
     /** True when device {@code d} is present at some time in {@code [a, b]}. */
     public boolean presentDuring(int d, double a, double b) {
         IntervalSet s = presence.get(d);
