@@ -53,6 +53,16 @@ public record Adequacy(double shuffleRatio50, double shuffleRatio90, double colo
         reasons = List.copyOf(reasons);
     }
 
+    /** True for a ratio that was measured (the truth reached the level in a positive time). */
+    private static boolean factor(double f) {
+        return Double.isFinite(f) && f > 0;
+    }
+
+    /** A ratio for a sentence: "3.2x", or "n/a" where the trace's own spread did not give one. */
+    private static String times(double f) {
+        return factor(f) ? String.format(Locale.ROOT, "%.1fx", f) : "n/a (not measured on this trace)";
+    }
+
     /**
      * Assesses a trace.
      *
@@ -140,9 +150,9 @@ public record Adequacy(double shuffleRatio50, double shuffleRatio90, double colo
             reasons.add(String.format(Locale.ROOT, "inter-contact times: only %.0f %% of the tested pairs pass the exponential"
                     + " fit; Poisson encounters are an approximation here", 100 * expFitShare));
         }
-        if (Double.isFinite(wm90) && !allowed) {
-            reasons.add(String.format(Locale.ROOT, "a well-mixed chain would be %.1fx (T_0.5) to %.1fx (T_0.9) too fast on"
-                    + " this trace", wm50, wm90));
+        if ((factor(wm50) || factor(wm90)) && !allowed) {
+            reasons.add("a well-mixed chain would be " + times(wm50) + " (T_0.5) to " + times(wm90)
+                    + " (T_0.9) too fast on this trace");
         }
         ForecastModel rec = allowed ? ForecastModel.HOMOGENEOUS : positions ? ForecastModel.SPATIAL : ForecastModel.PAIRS;
         if (allowed) {
