@@ -4,7 +4,7 @@
 import org.p2prollout.model.rates.*;
 import org.p2prollout.model.trace.*;
 import org.p2prollout.model.mobility.*;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 Optional<Path> cabs = NB.sharedData().map(d -> d.resolve("cabspotting-2h")).filter(Files::isDirectory);
 String source;

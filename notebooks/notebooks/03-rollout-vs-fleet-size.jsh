@@ -2,7 +2,7 @@
 // process mobility, instantaneous transfers, where the model is the simulation's law), for a fixed
 // encounter rate per pair. Bigger fleets finish sooner: more holders meet each lacking device.
 import org.p2prollout.model.swarm.SinglePieceModel;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.validation.sim.*;
 import org.p2prollout.validation.sim.scenario.Scenario;
 

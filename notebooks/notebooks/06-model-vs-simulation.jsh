@@ -3,7 +3,7 @@
 // compared: mean T_q with the simulation's 95 % interval, coverage curves, KS distance of T_1.
 import org.p2prollout.validation.suite.*;
 import org.p2prollout.validation.sim.scenario.Scenario;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 Scenario s = Scenario.builder().devices(30).initialHolders(1).mobility(Scenario.MobilityModel.RANDOM_WALK)
         .area(3000).speedMinMetersPerSecond(10).speedMaxMetersPerSecond(20).stepSeconds(30).rangeMeters(100)

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 import org.p2prollout.solver.bench.Workload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,8 +53,8 @@ final class BenchCommand implements Callable<Integer> {
             all.values().forEach(w -> out.printf("%-24s %s%n", w.name(), w.description()));
             return ExitCodes.OK;
         }
-        org.p2prollout.solver.Checks.inRange("--repeat", repeat, 1, 1000);
-        org.p2prollout.solver.Checks.inRange("--warmup", warmup, 0, 1000);
+        org.p2prollout.core.Checks.inRange("--repeat", repeat, 1, 1000);
+        org.p2prollout.core.Checks.inRange("--warmup", warmup, 0, 1000);
         List<Map<String, Object>> results = new ArrayList<>();
         try (TerminalProgress progress = common.json ? TerminalProgress.quiet() : TerminalProgress.forTerminal()) {
             for (String name : names) {

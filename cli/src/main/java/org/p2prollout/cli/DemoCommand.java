@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 import org.p2prollout.validation.suite.CaseResult;
 import org.p2prollout.validation.suite.Demo;
 import picocli.CommandLine.Command;

@@ -11,7 +11,7 @@ import org.p2prollout.model.swarm.RolloutPrediction;
 import org.p2prollout.model.swarm.RolloutScenario;
 import org.p2prollout.model.traffic.TrafficModel;
 import org.p2prollout.model.traffic.TrafficPrediction;
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -123,7 +123,7 @@ final class PredictCommand implements Callable<Integer> {
         double[] lv = levels.stream().mapToDouble(Double::doubleValue).toArray();
         for (double l : lv) {
             if (!(l > 0 && l < 1)) {
-                throw new org.p2prollout.solver.InvalidInputException("--quantiles levels must be in (0, 1), got " + l);
+                throw new org.p2prollout.core.InvalidInputException("--quantiles levels must be in (0, 1), got " + l);
             }
         }
         RolloutScenario scenario = options.scenario();
@@ -177,14 +177,14 @@ final class PredictCommand implements Callable<Integer> {
 
     private int forecastTrace() {
         if (options.rate != null || options.rates != null || options.nodes != null) {
-            throw new org.p2prollout.solver.InvalidInputException("--trace forecasts from the trace itself: give neither"
+            throw new org.p2prollout.core.InvalidInputException("--trace forecasts from the trace itself: give neither"
                     + " --rate, --rates nor --nodes with it (use --fleet-scale for another fleet size)");
         }
         double[] hours = parseHours(releaseHours);
         double[] lv = coverageLevels.stream().mapToDouble(Double::doubleValue).toArray();
         double transfer = 0;
         if (options.bandwidth != null) {
-            org.p2prollout.solver.Checks.positive("--bandwidth (bytes/s)", options.bandwidth);
+            org.p2prollout.core.Checks.positive("--bandwidth (bytes/s)", options.bandwidth);
             transfer = options.updateBytes / options.bandwidth;
         }
         var q = new org.p2prollout.model.forecast.ForecastQuestion(horizon, (int) Math.min(Integer.MAX_VALUE, options.initial),
@@ -225,7 +225,7 @@ final class PredictCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // fall through to the message
         }
-        throw new org.p2prollout.solver.InvalidInputException("--release-hours must be A..B with 0 <= A < B <= 24, got '"
+        throw new org.p2prollout.core.InvalidInputException("--release-hours must be A..B with 0 <= A < B <= 24, got '"
                 + s + "'");
     }
 }

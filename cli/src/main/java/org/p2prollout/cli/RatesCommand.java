@@ -120,7 +120,7 @@ final class RatesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (devices != null && experimentOnly) {
-            throw new org.p2prollout.solver.InvalidInputException(
+            throw new org.p2prollout.core.InvalidInputException(
                     "give either --devices FILE|A..B or --experiment-only, not both");
         }
         DeviceFilter filter = experimentOnly ? DeviceFilter.experimentOnly()
@@ -138,7 +138,7 @@ final class RatesCommand implements Callable<Integer> {
         List<Path> files = new java.util.ArrayList<>(out == null ? List.of() : RatesFiles.write(out, run));
         if (out != null && adequacy != null) {
             Path a = out.resolve("adequacy.json");
-            org.p2prollout.solver.io.AtomicFile.writeString(a, Json.mapper().writerWithDefaultPrettyPrinter()
+            org.p2prollout.core.AtomicFile.writeString(a, Json.mapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(adequacyJson(adequacy)));
             files.add(a);
         }
@@ -178,7 +178,7 @@ final class RatesCommand implements Callable<Integer> {
             zone = timeZone != null ? java.time.ZoneId.of(timeZone)
                     : org.p2prollout.model.spread.FleetTrace.defaultZone(TraceFormat.fromCliName(run.summary().format()));
         } catch (java.time.DateTimeException e) {
-            throw new org.p2prollout.solver.InvalidInputException("--time-zone must be a zone id such as UTC or"
+            throw new org.p2prollout.core.InvalidInputException("--time-zone must be a zone id such as UTC or"
                     + " America/Los_Angeles, got '" + timeZone + "'");
         }
         boolean positions = run.summary().fixes() > 0;

@@ -2,7 +2,7 @@ package org.p2prollout.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -2,13 +2,14 @@ package org.p2prollout.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.p2prollout.model.pieces.PiecePolicy;
+import org.p2prollout.model.pieces.PieceSubsets;
+import org.p2prollout.protocol.selection.PiecePolicy;
 import org.p2prollout.model.swarm.HeterogeneousModel;
 import org.p2prollout.model.swarm.RatesFile;
 import org.p2prollout.model.swarm.RolloutScenario;
 import org.p2prollout.model.traffic.ContactTransfer;
 import org.p2prollout.model.traffic.TrafficParameters;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 import picocli.CommandLine.Option;
 
 /** The closed-fleet scenario options of {@code predict} and {@code plan}, and the byte sizes of traffic accounting. */
@@ -51,7 +52,7 @@ final class ScenarioOptions {
     int serverPieces;
 
     @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "random",
-            description = "piece selection: random, rarest or sequential (default ${DEFAULT-VALUE})")
+            description = "piece selection: random, rarest-first (or rarest) or sequential (default ${DEFAULT-VALUE})")
     String policy;
 
     @Option(names = "--free-riders", paramLabel = "SHARE", defaultValue = "0",
@@ -136,7 +137,7 @@ final class ScenarioOptions {
         } else {
             p = 1;
         }
-        PiecePolicy pol = PiecePolicy.byName(policy);
+        PiecePolicy pol = PieceSubsets.modelled(PiecePolicy.parse("--policy", policy));
         if (rates == null) {
             if (nodes == null) {
                 throw new InvalidInputException("--nodes N is required with --rate");

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 import org.p2prollout.validation.sim.Estimate;
 import org.p2prollout.validation.sim.SimulationFiles;
 import org.p2prollout.validation.sim.SimulationResult;

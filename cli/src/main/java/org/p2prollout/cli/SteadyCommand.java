@@ -75,7 +75,7 @@ final class SteadyCommand implements Callable<Integer> {
         QiuSrikantModel qs = null;
         if (btDownload != null || btUpload != null) {
             if (btDownload == null || btUpload == null) {
-                throw new org.p2prollout.solver.InvalidInputException("the Qiu-Srikant comparison needs both --bt-download-rate and --bt-upload-rate");
+                throw new org.p2prollout.core.InvalidInputException("the Qiu-Srikant comparison needs both --bt-download-rate and --bt-upload-rate");
             }
             qs = new QiuSrikantModel(arrival, btDownload, btUpload, leaveLacking, leaveHolding, btEffectiveness);
         }

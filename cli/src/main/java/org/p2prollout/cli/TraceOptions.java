@@ -8,8 +8,8 @@ import org.p2prollout.model.spread.FleetTrace;
 import org.p2prollout.model.trace.ReadOptions;
 import org.p2prollout.model.trace.TraceFormat;
 import org.p2prollout.model.trace.TraceTimeUnit;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 import picocli.CommandLine.Option;
 
 /** How to read a trace for forecasting: format, contact detection and the fleet's time zone. */

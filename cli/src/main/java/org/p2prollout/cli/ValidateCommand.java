@@ -57,7 +57,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path data = sharedData != null ? sharedData : SharedData.locate();
         if (!BuiltInSuites.NAMES.contains(suite) && !Files.isRegularFile(Path.of(suite))) {
-            throw new org.p2prollout.solver.InvalidInputException("--suite must be quick, standard or an existing"
+            throw new org.p2prollout.core.InvalidInputException("--suite must be quick, standard or an existing"
                     + " suite file, got '" + suite + "'");
         }
         SuiteSpec spec = BuiltInSuites.NAMES.contains(suite) ? BuiltInSuites.byName(suite, data)

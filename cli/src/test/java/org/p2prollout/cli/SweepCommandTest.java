@@ -112,7 +112,7 @@ class SweepCommandTest {
         bad(base + "axes:\n  serverRate: []\n", "axes.serverRate is empty", "a list [a, b, ...] or a range");
         bad(base + "axes:\n  success: [0.5, 2]\n", "axes.success value 2", "success must be a number in [0, 1]");
         bad(base + "axes:\n  pieces: {from: 1, to: 32, step: 1}\n", "axes.pieces value 17", "an integer in [1, 16]");
-        bad(base + "axes:\n  policy: [random, fifo]\n", "axes.policy value fifo", "random, rarest or sequential");
+        bad(base + "axes:\n  policy: [random, fifo]\n", "axes.policy value fifo", "random, rarest-first (rarest), sequential");
         bad(base + "cmopute: both\n", "unknown key 'cmopute'", "allowed: name, compute, seed, replications, scenario,"
                 + " model, axes");
         bad("compute: simulate\nscenario: {fleet: {devices: 10}}\naxes:\n  radio.rangeMeters: [100, -5]\n",

@@ -1,4 +1,4 @@
-package org.p2prollout.solver.io;
+package org.p2prollout.core;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.p2prollout.solver;
+package org.p2prollout.core;
 
 /**
  * Parameter checks shared by every module. Each throws {@link InvalidInputException} whose

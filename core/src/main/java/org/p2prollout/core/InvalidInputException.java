@@ -1,4 +1,4 @@
-package org.p2prollout.solver;
+package org.p2prollout.core;
 
 /**
  * Bad input from a user: a parameter outside its allowed range, or a malformed line in a file.

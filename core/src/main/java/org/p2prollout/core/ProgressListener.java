@@ -1,4 +1,4 @@
-package org.p2prollout.solver;
+package org.p2prollout.core;
 
 /**
  * Receives progress of long work (iterations, replications, files). Library code reports;

@@ -1,4 +1,4 @@
-package org.p2prollout.solver;
+package org.p2prollout.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import jdk.jshell.JShell;
-import org.p2prollout.solver.io.AtomicFile;
+import org.p2prollout.core.AtomicFile;
 
 /**
  * The Jupyter route for the same notebooks (../shared/docs/NOTEBOOKS.md, route B): a {@code .jsh}

@@ -11,7 +11,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.p2prollout.solver.io.AtomicFile;
+import org.p2prollout.core.AtomicFile;
 
 /**
  * What a notebook writes: CSV tables and PNG charts in its output folder (files written

@@ -1,4 +1,4 @@
-package org.p2prollout.validation.protocol;
+package org.p2prollout.protocol;
 
 /**
  * Bytes that are not a valid encoding: truncated, trailing garbage, an unknown message tag, a

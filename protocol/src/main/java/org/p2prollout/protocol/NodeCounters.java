@@ -1,8 +1,8 @@
-package org.p2prollout.validation.protocol;
+package org.p2prollout.protocol;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import org.p2prollout.validation.protocol.wire.MessageKind;
+import org.p2prollout.protocol.wire.MessageKind;
 
 /**
  * What one node counted about its own traffic and decisions. Mutable, written only by its node;

@@ -1,8 +1,8 @@
-package org.p2prollout.validation.protocol;
+package org.p2prollout.protocol;
 
 import java.util.Objects;
-import org.p2prollout.validation.protocol.wire.Message;
-import org.p2prollout.validation.protocol.wire.MessageKind;
+import org.p2prollout.protocol.wire.Message;
+import org.p2prollout.protocol.wire.MessageKind;
 
 /**
  * A message a node asks its transport to send.

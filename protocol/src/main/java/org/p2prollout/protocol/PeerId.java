@@ -1,4 +1,4 @@
-package org.p2prollout.validation.protocol;
+package org.p2prollout.protocol;
 
 /**
  * Identity of a device (or of the infrastructure server) as the protocol sees it. On the wire it

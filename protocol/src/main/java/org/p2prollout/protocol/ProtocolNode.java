@@ -1,9 +1,9 @@
-package org.p2prollout.validation.protocol;
+package org.p2prollout.protocol;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.p2prollout.validation.protocol.wire.Message;
+import org.p2prollout.protocol.wire.Message;
 
 /**
  * One participant of the update protocol (a device, the infrastructure server, or a hostile

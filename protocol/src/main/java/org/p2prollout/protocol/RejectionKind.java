@@ -1,4 +1,4 @@
-package org.p2prollout.validation.protocol;
+package org.p2prollout.protocol;
 
 /** Why a node rejected an item it received. Every rejection is counted, and all but
  * {@link #REFUSED_VERSION} make the node avoid the sender from then on. */
@@ -16,6 +16,13 @@ public enum RejectionKind {
     LYING_BITFIELD,
     /** A piece or manifest that was never requested from that sender. */
     UNSOLICITED,
+    /** An install report holding an outcome that does not verify: no publisher certificate for
+     * the device's key, a signature the certified device did not make, or a time in the future. */
+    FORGED_REPORT,
+    /** Pieces claimed but not delivered: a piece request left unanswered beyond
+     * {@code pieceTimeoutSeconds}, or {@code NOT_SERVING} answered in a second contact after the
+     * peer announced itself serving. */
+    WITHHELD_PIECE,
     /** A release this device refuses because gossiped install reports show a failure share above
      * the threshold (not hostile: the sender is not avoided; counted once per release). */
     REFUSED_VERSION

@@ -1,4 +1,4 @@
-package org.p2prollout.validation.protocol;
+package org.p2prollout.protocol;
 
 import java.util.Comparator;
 

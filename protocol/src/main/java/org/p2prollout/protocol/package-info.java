@@ -3,10 +3,17 @@
  * driven by calls that pass the current time (seconds) and return the frames to send, so the
  * same code runs in the discrete-event simulator and over real sockets.
  *
+ * <p>The {@code protocol} module may import the JDK and {@code org.p2prollout.core} only: never
+ * the solver, the models, the simulator or the command line ({@code DependencyRuleTest} reads
+ * the compiled classes and fails otherwise), so it runs on a device on its own. It is the one
+ * home of the piece policies ({@link org.p2prollout.protocol.selection.PiecePolicy}) and of the
+ * wire sizes ({@link org.p2prollout.protocol.wire.WireSizes}) that the simulator's device
+ * implementations and the models use.
+ *
  * <ul>
- *   <li>{@link org.p2prollout.validation.protocol.ProtocolNode}: the node interface and the
- *       transport contract (read it first); {@link org.p2prollout.validation.protocol.Outgoing}
- *       a frame to send; {@link org.p2prollout.validation.protocol.NodeCounters} what a node counts.</li>
+ *   <li>{@link org.p2prollout.protocol.ProtocolNode}: the node interface and the
+ *       transport contract (read it first); {@link org.p2prollout.protocol.Outgoing}
+ *       a frame to send; {@link org.p2prollout.protocol.NodeCounters} what a node counts.</li>
  *   <li>{@code manifest}: releases, Ed25519-signed manifests, SHA-256 piece hashes, publishers.</li>
  *   <li>{@code wire}: the messages, their binary encoding and sizes.</li>
  *   <li>{@code selection}: piece-selection policies.</li>
@@ -35,7 +42,7 @@
  * queue(j, nodes[j].contactEnded(PeerId.of(i), t''));
  * // coverage: nodes[i].hasInstalled(FW, Version.of(2,0,0)), installedAt(...) gives T_q samples
  * }</pre>
- * The same {@link org.p2prollout.validation.protocol.manifest.PieceData} instances travel from
+ * The same {@link org.p2prollout.protocol.manifest.PieceData} instances travel from
  * node to node in a simulation, so each piece's SHA-256 is computed once, not once per device.
  */
-package org.p2prollout.validation.protocol;
+package org.p2prollout.protocol;

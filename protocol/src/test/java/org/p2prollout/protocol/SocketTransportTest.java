@@ -1,12 +1,12 @@
-package org.p2prollout.validation.protocol;
+package org.p2prollout.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.p2prollout.validation.protocol.Fixtures.FW;
-import static org.p2prollout.validation.protocol.Fixtures.FW1;
-import static org.p2prollout.validation.protocol.Fixtures.FW2;
-import static org.p2prollout.validation.protocol.Fixtures.V2;
+import static org.p2prollout.protocol.Fixtures.FW;
+import static org.p2prollout.protocol.Fixtures.FW1;
+import static org.p2prollout.protocol.Fixtures.FW2;
+import static org.p2prollout.protocol.Fixtures.V2;
 
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -19,9 +19,9 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.p2prollout.validation.protocol.node.DeviceNode;
-import org.p2prollout.validation.protocol.node.ProtocolConfig;
-import org.p2prollout.validation.protocol.wire.WireCodec;
+import org.p2prollout.protocol.node.DeviceNode;
+import org.p2prollout.protocol.node.ProtocolConfig;
+import org.p2prollout.protocol.wire.WireCodec;
 
 /**
  * The same node code over a real TCP connection on loopback in real time: each frame is a

@@ -1,4 +1,4 @@
-package org.p2prollout.validation.protocol;
+package org.p2prollout.protocol;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.p2prollout.validation.protocol.wire.Message;
-import org.p2prollout.validation.protocol.wire.MessageKind;
-import org.p2prollout.validation.protocol.wire.WireCodec;
+import org.p2prollout.protocol.wire.Message;
+import org.p2prollout.protocol.wire.MessageKind;
+import org.p2prollout.protocol.wire.WireCodec;
 
 /**
  * A test transport: delivers frames instantly, in one global FIFO order, through a real encode

@@ -1,6 +1,7 @@
 package org.p2prollout.solver;
 
 import java.util.Arrays;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * The infinitesimal generator Q of a continuous-time Markov chain on states {@code 0..n-1},

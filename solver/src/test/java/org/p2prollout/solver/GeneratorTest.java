@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.p2prollout.core.InvalidInputException;
 
 class GeneratorTest {
     /** Three states: 0 -> 1 at 2, 0 -> 2 at 1, 1 -> 0 at 3, 2 -> 1 at 0.5 + 0.25 (duplicate). */

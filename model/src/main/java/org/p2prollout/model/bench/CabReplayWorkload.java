@@ -17,8 +17,8 @@ import org.p2prollout.model.rates.PipelineOptions;
 import org.p2prollout.model.rates.RatesPipeline;
 import org.p2prollout.model.rates.RatesRun;
 import org.p2prollout.model.trace.CabspottingReader;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.solver.bench.Workload;
 
 /**

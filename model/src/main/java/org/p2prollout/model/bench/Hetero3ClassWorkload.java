@@ -5,7 +5,7 @@ import java.util.Map;
 import org.p2prollout.model.swarm.HeterogeneousFleet;
 import org.p2prollout.model.swarm.HeterogeneousModel;
 import org.p2prollout.model.swarm.RolloutPrediction;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.solver.bench.Workload;
 
 /** 3-class exact chain of 990,000 states: mean, sd and quantiles of T_1 (goal: under 30 s). */

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.p2prollout.model.swarm.HeterogeneousFleet;
 import org.p2prollout.model.swarm.HeterogeneousModel;
 import org.p2prollout.model.swarm.RolloutPrediction;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.solver.bench.Workload;
 
 /** Mean-field answer for a 3-class fleet of 10^9 devices (goal: under 1 s). */

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.p2prollout.model.swarm.RolloutPrediction;
 import org.p2prollout.model.swarm.SinglePieceModel;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.solver.bench.Workload;
 
 /** Single-piece prediction with quantiles for N = 10^6 (goal: under 1 s). */

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /** Finds ../shared/data: system property rollout.sharedData, env ROLLOUT_SHARED_DATA, or next to the checkout. */
 final class SharedData {

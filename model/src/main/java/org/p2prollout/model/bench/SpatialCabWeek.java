@@ -11,7 +11,7 @@ import org.p2prollout.model.spatial.SpatialFitter;
 import org.p2prollout.model.spatial.SpatialModel;
 import org.p2prollout.model.spatial.SpatialOptions;
 import org.p2prollout.model.spread.FleetTrace;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.solver.bench.Workload;
 
 /**

@@ -8,7 +8,7 @@ import org.p2prollout.model.forecast.ReplayForecaster;
 import org.p2prollout.model.forecast.TrainingWindows;
 import org.p2prollout.model.rates.PipelineOptions;
 import org.p2prollout.model.spread.FleetTrace;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.solver.bench.Workload;
 
 /**

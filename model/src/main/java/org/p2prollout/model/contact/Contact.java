@@ -1,6 +1,6 @@
 package org.p2prollout.model.contact;
 
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * A contact (encounter): a maximal interval during which devices {@code a} and {@code b} are

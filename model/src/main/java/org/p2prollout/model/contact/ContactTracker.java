@@ -1,8 +1,8 @@
 package org.p2prollout.model.contact;
 
 import java.util.Arrays;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * Streaming contact detection: fed the device positions one time step at a time, it reports to

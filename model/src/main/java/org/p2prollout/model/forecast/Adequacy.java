@@ -100,11 +100,11 @@ public record Adequacy(double shuffleRatio50, double shuffleRatio90, double colo
         double span = windows.last() - windows.first();
         double horizon = Math.min(ReleasePlan.DAY, span);
         ReleasePlan plan = ReleasePlan.of(net.from(), net.to(), seed).withReleases(releases).withHorizon(horizon);
-        TraceTruth.Result real = new TraceTruth(net, outages, zone).run(plan, org.p2prollout.solver.ProgressListener.NONE);
+        TraceTruth.Result real = new TraceTruth(net, outages, zone).run(plan, org.p2prollout.core.ProgressListener.NONE);
         TraceTruth.Result mixed = new TraceTruth(net.withContacts(shuffle(net, windows, seed, false)), outages, zone).run(plan,
-                org.p2prollout.solver.ProgressListener.NONE);
+                org.p2prollout.core.ProgressListener.NONE);
         TraceTruth.Result colocated = new TraceTruth(net.withContacts(shuffle(net, windows, seed, true)), outages, zone).run(plan,
-                org.p2prollout.solver.ProgressListener.NONE);
+                org.p2prollout.core.ProgressListener.NONE);
         double r50 = real.level(0.5).mean() / mixed.level(0.5).mean();
         double r90 = real.level(0.9).mean() / mixed.level(0.9).mean();
         double c50 = real.level(0.5).mean() / colocated.level(0.5).mean();

@@ -35,7 +35,7 @@ public record Forecast(ForecastModel model, String method, Map<String, LevelTime
     public TimeSample level(String key) {
         TimeSample s = levels.get(key);
         if (s == null) {
-            throw new org.p2prollout.solver.InvalidInputException("level " + key + " not forecast; levels: " + levels.keySet());
+            throw new org.p2prollout.core.InvalidInputException("level " + key + " not forecast; levels: " + levels.keySet());
         }
         return s;
     }

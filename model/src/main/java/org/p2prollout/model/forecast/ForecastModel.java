@@ -2,7 +2,7 @@ package org.p2prollout.model.forecast;
 
 import java.util.Arrays;
 import java.util.Locale;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /** The forecast models of a trace, from the most faithful to the crudest. */
 public enum ForecastModel {

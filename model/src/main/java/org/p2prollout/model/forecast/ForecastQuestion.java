@@ -2,8 +2,8 @@ package org.p2prollout.model.forecast;
 
 import java.util.Arrays;
 import org.p2prollout.model.spread.ReleasePlan;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * What a forecast answers (PRODUCT.md §4.7, the default forecast): a release at a uniformly random

@@ -2,7 +2,7 @@ package org.p2prollout.model.forecast;
 
 import java.util.List;
 import org.p2prollout.model.spread.FleetTrace;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /** Fits a model on training windows of a trace and forecasts rollout times for a question. */
 public interface Forecaster {

@@ -21,8 +21,8 @@ import org.p2prollout.model.spread.LevelTimes;
 import org.p2prollout.model.spread.ReleasePlan;
 import org.p2prollout.model.spread.TimeSample;
 import org.p2prollout.model.spread.TraceTruth;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * Forecasts with the pairs model (PRODUCT.md §4.7, contact-only traces): fits a {@link PairsModel}
@@ -49,7 +49,7 @@ public final class PairsForecaster implements Forecaster {
      */
     public PairsForecaster(PairsOptions options, int maxReleases) {
         this.options = options;
-        this.maxReleases = org.p2prollout.solver.Checks.inRange("model releases", maxReleases, 1, 10_000_000);
+        this.maxReleases = org.p2prollout.core.Checks.inRange("model releases", maxReleases, 1, 10_000_000);
     }
 
     public PairsForecaster() {

@@ -12,8 +12,8 @@ import org.p2prollout.model.spread.LevelTimes;
 import org.p2prollout.model.spread.ReleasePlan;
 import org.p2prollout.model.spread.TimeSample;
 import org.p2prollout.model.spread.TraceTruth;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * The replay forecast (PRODUCT.md §4.7): the trace truth of the training days, pooled, offered as

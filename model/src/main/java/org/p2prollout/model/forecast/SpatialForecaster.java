@@ -20,8 +20,8 @@ import org.p2prollout.model.spread.LevelTimes;
 import org.p2prollout.model.spread.ReleasePlan;
 import org.p2prollout.model.spread.TimeSample;
 import org.p2prollout.model.spread.TraceTruth;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * Forecasts with the spatial time-varying chain (PRODUCT.md §4.7): fits a {@link SpatialModel} on
@@ -60,7 +60,7 @@ public final class SpatialForecaster implements Forecaster {
      */
     public SpatialForecaster(SpatialOptions options, int maxReleases, SpatialChainOptions exact) {
         this.options = options;
-        this.maxReleases = org.p2prollout.solver.Checks.inRange("model releases", maxReleases, 1, 10_000_000);
+        this.maxReleases = org.p2prollout.core.Checks.inRange("model releases", maxReleases, 1, 10_000_000);
         this.exact = exact;
     }
 

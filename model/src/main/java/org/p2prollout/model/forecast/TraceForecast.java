@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.p2prollout.model.spatial.SpatialOptions;
 import org.p2prollout.model.spread.FleetTrace;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * The forecast workflow of {@code rollout predict --trace} in a few calls: check the windows, assess

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.p2prollout.model.contact.Contact;
-import org.p2prollout.model.pieces.PiecePolicy;
+import org.p2prollout.protocol.selection.PiecePolicy;
 import org.p2prollout.model.rates.EncounterRateEstimator;
 import org.p2prollout.model.rates.EncounterRates;
 import org.p2prollout.model.rates.IntervalSet;
@@ -19,8 +19,8 @@ import org.p2prollout.model.spread.TimeSample;
 import org.p2prollout.model.swarm.RolloutModel;
 import org.p2prollout.model.swarm.RolloutScenario;
 import org.p2prollout.model.swarm.TimeDistribution;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * The well-mixed chains of PRODUCT.md §4.2–4.3 on a trace: every device present all the time,

@@ -1,6 +1,6 @@
 package org.p2prollout.model.geo;
 
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * Local equirectangular projection of latitude/longitude (degrees) to metres about a centre

@@ -1,6 +1,6 @@
 package org.p2prollout.model.mobility;
 
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 
 /**
  * The rectangle {@code [0, width] x [0, height]} in which devices move, in metres.

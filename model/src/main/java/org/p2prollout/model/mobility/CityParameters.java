@@ -1,7 +1,7 @@
 package org.p2prollout.model.mobility;
 
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * A synthetic city fleet: streets form a Manhattan grid with a street every

@@ -2,7 +2,7 @@ package org.p2prollout.model.mobility;
 
 import java.util.List;
 import org.p2prollout.model.contact.Contact;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * Contacts found over an observation window during which every device was observed: the input

@@ -3,7 +3,7 @@ package org.p2prollout.model.mobility;
 import java.util.SplittableRandom;
 import org.p2prollout.model.contact.ContactListener;
 import org.p2prollout.model.contact.PairMap;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * Draws the contacts of {@link ContactProcessParameters} directly, in time order. The meetings

@@ -1,7 +1,7 @@
 package org.p2prollout.model.mobility;
 
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * Contact-process mobility: no positions; each pair of devices meets as a Poisson process of

@@ -9,7 +9,7 @@ import org.p2prollout.model.trace.FixCounts;
 import org.p2prollout.model.trace.Trace;
 import org.p2prollout.model.trace.TraceFormat;
 import org.p2prollout.model.trace.Track;
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 
 /**
  * A synthetic multi-day fleet trace with the three features that make real fleets slower than a
@@ -61,7 +61,7 @@ public final class DistrictWeek {
             Checks.probability("crossing share", crossingShare);
             Checks.positive("shift (h)", shiftHours);
             if (shiftHours >= 24) {
-                throw new org.p2prollout.solver.InvalidInputException("shift must be shorter than 24 h, got " + shiftHours);
+                throw new org.p2prollout.core.InvalidInputException("shift must be shorter than 24 h, got " + shiftHours);
             }
             Checks.positive("fix interval (s)", fixInterval);
             Instant.parse(firstDay);

@@ -2,8 +2,8 @@ package org.p2prollout.model.mobility;
 
 import org.p2prollout.model.contact.ContactCollector;
 import org.p2prollout.model.contact.ContactListener;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * Runs synthetic mobility through contact detection for a time span: built-in mobility to

@@ -1,7 +1,7 @@
 package org.p2prollout.model.mobility;
 
 import java.util.SplittableRandom;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * Random waypoint (see {@link RandomWaypointParameters}). Each device holds its current leg

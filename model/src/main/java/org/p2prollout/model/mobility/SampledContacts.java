@@ -2,8 +2,8 @@ package org.p2prollout.model.mobility;
 
 import org.p2prollout.model.contact.ContactListener;
 import org.p2prollout.model.contact.ContactTracker;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * The contacts of a {@link MobilityModel} for radio range {@code range}, found by sampling the

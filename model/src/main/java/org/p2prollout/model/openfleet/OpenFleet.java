@@ -1,6 +1,6 @@
 package org.p2prollout.model.openfleet;
 
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 import org.p2prollout.solver.Generator;
 
 /**
@@ -32,7 +32,7 @@ public record OpenFleet(double arrival, double leaveLacking, double leaveHolding
         Checks.inRange("--max-lacking", maxLacking, 1, 100_000);
         Checks.inRange("--max-holding", maxHolding, 1, 100_000);
         if ((long) (maxLacking + 1) * (maxHolding + 1) > 50_000_000L) {
-            throw new org.p2prollout.solver.InvalidInputException("(--max-lacking + 1) x (--max-holding + 1) must be"
+            throw new org.p2prollout.core.InvalidInputException("(--max-lacking + 1) x (--max-holding + 1) must be"
                     + " at most 50,000,000 states, got " + (long) (maxLacking + 1) * (maxHolding + 1));
         }
     }

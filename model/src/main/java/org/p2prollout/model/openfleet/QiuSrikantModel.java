@@ -1,7 +1,7 @@
 package org.p2prollout.model.openfleet;
 
 import java.util.List;
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 import org.p2prollout.solver.ode.OdeOptions;
 import org.p2prollout.solver.ode.OdeResult;
 import org.p2prollout.solver.ode.OdeSolver;

@@ -2,7 +2,7 @@ package org.p2prollout.model.pairs;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * Communities of a weighted contact graph, found by the Louvain method (Blondel et al. 2008):

@@ -14,8 +14,8 @@ import org.p2prollout.model.swarm.PredictionMethod;
 import org.p2prollout.model.swarm.RolloutModel;
 import org.p2prollout.model.swarm.RolloutPrediction;
 import org.p2prollout.model.swarm.TimeDistribution;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * The per-device-pair chain of a static fleet (every device present all the time): device i

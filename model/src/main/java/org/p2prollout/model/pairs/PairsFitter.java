@@ -8,7 +8,7 @@ import org.p2prollout.model.contact.Contact;
 import org.p2prollout.model.rates.IntervalSet;
 import org.p2prollout.model.spatial.DayClock;
 import org.p2prollout.model.spread.TemporalContacts;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * Fits a {@link PairsModel} from a trace's contacts and presence over training windows

@@ -2,8 +2,8 @@ package org.p2prollout.model.pairs;
 
 import java.util.Arrays;
 import java.util.List;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * The individual-based pairs model of a fleet (PRODUCT.md §4.7, contact-only traces): every pair

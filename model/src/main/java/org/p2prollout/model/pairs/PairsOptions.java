@@ -1,7 +1,7 @@
 package org.p2prollout.model.pairs;
 
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * Settings of the pairs model's fit ({@link PairsFitter}).

@@ -2,7 +2,7 @@ package org.p2prollout.model.pairs;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 
 /**
  * The exact stochastic simulation (Gillespie's direct method) of one release over a

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.p2prollout.protocol.selection.PiecePolicy;
 import org.p2prollout.model.swarm.AcyclicChain;
 import org.p2prollout.model.swarm.Accuracy;
 import org.p2prollout.model.swarm.CoverageCurve;
@@ -16,8 +17,8 @@ import org.p2prollout.model.swarm.PredictionMethod;
 import org.p2prollout.model.swarm.RolloutModel;
 import org.p2prollout.model.swarm.RolloutPrediction;
 import org.p2prollout.model.swarm.TimeDistribution;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
 import org.p2prollout.solver.ode.LevelEvent;
 import org.p2prollout.solver.ode.OdeOptions;
 import org.p2prollout.solver.ode.OdeResult;
@@ -88,7 +89,7 @@ public final class MultiPieceModel implements RolloutModel {
             AcyclicChain.HittingMoments m = l.chain.hittingMoments();
             double delivered = l.chain.expectedTerminal(l.piecesHeld) - (double) swarm.initialHolders() * k;
             double server = m.impulseTotal();
-            TimeDistribution d = l.chain.hittingTimeFourier(org.p2prollout.solver.ProgressListener.NONE);
+            TimeDistribution d = l.chain.hittingTimeFourier(org.p2prollout.core.ProgressListener.NONE);
             return new RolloutPrediction(PredictionMethod.EXACT_CTMC, coverage, m.mean(), m.sd(),
                     RolloutPrediction.quantilesOf(d, lv), server / k, delivered > 0 ? 1 - server / delivered : 0,
                     l.chain.size(), new Accuracy(d.cdfError(), TimeDistribution.QUANTILE_RELATIVE_TOLERANCE, 1e-12,
@@ -110,7 +111,7 @@ public final class MultiPieceModel implements RolloutModel {
         long target = RolloutModel.targetCount(nodes(), coverage);
         Lumped l = lumped(target);
         if (l != null) {
-            return l.chain.hittingTimeFourier(org.p2prollout.solver.ProgressListener.NONE);
+            return l.chain.hittingTimeFourier(org.p2prollout.core.ProgressListener.NONE);
         }
         return new DeterministicTime(meanField(target, new double[0]).time);
     }
@@ -257,7 +258,7 @@ public final class MultiPieceModel implements RolloutModel {
                 Map<Integer, Map<Integer, Double>> cache) {
             Map<Key, double[]> moves = new LinkedHashMap<>();
             double[] counts = pieceCounts(c, sw.pieces());
-            Map<Integer, Map<Integer, Double>> local = sw.policy().usesCounts() ? new HashMap<>() : cache;
+            Map<Integer, Map<Integer, Double>> local = PieceSubsets.usesCounts(sw.policy()) ? new HashMap<>() : cache;
             double p = sw.success();
             for (int a = 0; a < sets; a++) {
                 if (c[a] == 0) {
@@ -333,7 +334,7 @@ public final class MultiPieceModel implements RolloutModel {
     private static Map<Integer, Double> choice(MultiPieceSwarm sw, int useful, int k, double[] counts,
             Map<Integer, Map<Integer, Double>> cache) {
         int key = useful * 64 + Math.min(k, 63);
-        return cache.computeIfAbsent(key, x -> sw.policy().choose(useful, k, counts));
+        return cache.computeIfAbsent(key, x -> PieceSubsets.choose(sw.policy(), useful, k, counts));
     }
 
     static double[] pieceCounts(int[] c, int pieces) {
@@ -413,7 +414,7 @@ public final class MultiPieceModel implements RolloutModel {
                         }
                     }
                 }
-                Map<Integer, Map<Integer, Double>> local = swarm.policy().usesCounts() ? new HashMap<>() : cache;
+                Map<Integer, Map<Integer, Double>> local = PieceSubsets.usesCounts(swarm.policy()) ? new HashMap<>() : cache;
                 double contact = swarm.rate() * (n - 1) * swarm.success();
                 for (int a = 0; a < sets; a++) {
                     double xa = y[a];

@@ -1,7 +1,8 @@
 package org.p2prollout.model.pieces;
 
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.protocol.selection.PiecePolicy;
 
 /**
  * A closed fleet distributing an update of K pieces (PRODUCT.md section 4.4).
@@ -15,7 +16,7 @@ import org.p2prollout.solver.InvalidInputException;
  * @param nodes          N &gt;= 1
  * @param pieces         K in [1, 16]
  * @param perContact     k &gt;= 1, most pieces per direction per contact
- * @param policy         piece selection
+ * @param policy         piece selection, one of {@link PieceSubsets#MODELLED}
  * @param rate           lambda per pair, per second
  * @param serverRate     mu per device lacking pieces, per second
  * @param success        p in [0, 1] per direction per contact
@@ -35,9 +36,7 @@ public record MultiPieceSwarm(int nodes, int pieces, int perContact, PiecePolicy
         Checks.inRange("--nodes", nodes, 1, Integer.MAX_VALUE);
         Checks.inRange("--pieces", pieces, 1, 16);
         Checks.inRange("--per-contact", perContact, 1, Integer.MAX_VALUE);
-        if (policy == null) {
-            throw new InvalidInputException("--policy must be one of random, rarest, sequential");
-        }
+        PieceSubsets.modelled(policy);
         Checks.nonNegative("--rate", rate);
         Checks.nonNegative("--server-rate", serverRate);
         Checks.probability("--success", success);

@@ -1,70 +1,61 @@
 package org.p2prollout.model.pieces;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.protocol.selection.PiecePolicy;
 
 /**
- * Which useful pieces a device receives when it may take up to k of them (PRODUCT.md section 4.4).
- * Piece sets are bit masks: bit i set = piece i held.
+ * Which useful pieces a device receives when it may take up to k of them (PRODUCT.md section
+ * 4.4), for the piece policies the multi-piece models have: {@link #MODELLED}. The policy itself
+ * is the protocol's {@link PiecePolicy}; this class is the models' reading of it, with fleet-wide
+ * piece counts standing in for what a device has heard. Piece sets are bit masks: bit i set =
+ * piece i held.
  */
-public enum PiecePolicy {
-    /** A uniformly random k-subset of the useful pieces. */
-    RANDOM("random"),
-    /** The k useful pieces held by the fewest devices (fleet-wide counts); ties broken uniformly at random. */
-    RAREST("rarest"),
-    /** The k lowest-numbered useful pieces (a device that installs while downloading). */
-    SEQUENTIAL("sequential");
+public final class PieceSubsets {
+    /** The policies the multi-piece models compute: random, rarest-first, sequential. */
+    public static final List<PiecePolicy> MODELLED =
+            List.of(PiecePolicy.RANDOM, PiecePolicy.RAREST_FIRST, PiecePolicy.SEQUENTIAL);
 
-    private final String label;
-
-    PiecePolicy(String label) {
-        this.label = label;
+    private PieceSubsets() {
     }
 
-    @JsonValue
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public String toString() {
-        return label;
-    }
-
-    /** The policy named {@code name} (random, rarest, sequential). */
-    public static PiecePolicy byName(String name) {
-        for (PiecePolicy p : values()) {
-            if (p.label.equals(name)) {
-                return p;
-            }
+    /**
+     * {@code policy} if the multi-piece models compute it.
+     *
+     * @throws InvalidInputException naming the modelled policies otherwise
+     */
+    public static PiecePolicy modelled(PiecePolicy policy) {
+        if (policy == null || !MODELLED.contains(policy)) {
+            throw new InvalidInputException("the multi-piece model's piece policy must be one of "
+                    + PiecePolicy.spellings(MODELLED) + ", got " + (policy == null ? "none" : policy.label()));
         }
-        throw new InvalidInputException("--policy must be one of random, rarest, sequential, got '" + name + "'");
+        return policy;
     }
 
-    /** Whether the choice depends on fleet-wide piece counts. */
-    public boolean usesCounts() {
-        return this == RAREST;
+    /** Whether the choice under {@code policy} depends on fleet-wide piece counts. */
+    public static boolean usesCounts(PiecePolicy policy) {
+        return policy == PiecePolicy.RAREST_FIRST;
     }
 
     /**
      * The distribution of the chosen subset.
      *
+     * @param policy      one of {@link #MODELLED}
      * @param useful      mask of pieces the receiver lacks and the sender holds (non-empty)
      * @param k           most pieces to take, &gt;= 1
-     * @param pieceCounts devices (or fractions of devices) holding each piece; used by RAREST only
+     * @param pieceCounts devices (or fractions of devices) holding each piece; used by RAREST_FIRST only
      * @return chosen mask -&gt; probability (sums to 1)
      */
-    public Map<Integer, Double> choose(int useful, int k, double[] pieceCounts) {
+    public static Map<Integer, Double> choose(PiecePolicy policy, int useful, int k, double[] pieceCounts) {
         Map<Integer, Double> out = new LinkedHashMap<>();
         if (Integer.bitCount(useful) <= k) {
             out.put(useful, 1.0);
             return out;
         }
-        switch (this) {
+        switch (modelled(policy)) {
             case SEQUENTIAL -> {
                 int chosen = 0;
                 int left = useful;
@@ -76,7 +67,7 @@ public enum PiecePolicy {
                 out.put(chosen, 1.0);
             }
             case RANDOM -> uniformSubsets(0, bits(useful), k, out, 1.0);
-            case RAREST -> {
+            case RAREST_FIRST -> {
                 List<Integer> pieces = bits(useful);
                 pieces.sort((a, b) -> Double.compare(pieceCounts[a], pieceCounts[b]));
                 double boundary = pieceCounts[pieces.get(k - 1)];
@@ -93,7 +84,7 @@ public enum PiecePolicy {
                 }
                 uniformSubsets(sure, tied, k - taken, out, 1.0);
             }
-            default -> throw new IllegalStateException();
+            default -> throw new IllegalStateException("modelled() let through " + policy);
         }
         return out;
     }

@@ -4,8 +4,8 @@ import java.util.function.DoubleFunction;
 import org.p2prollout.model.swarm.RolloutModel;
 import org.p2prollout.model.traffic.TrafficModel;
 import org.p2prollout.model.traffic.TrafficPrediction;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * The capacity planner's inverse question: the smallest server rate mu such that

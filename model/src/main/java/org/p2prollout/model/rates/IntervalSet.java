@@ -1,7 +1,7 @@
 package org.p2prollout.model.rates;
 
 import java.util.Arrays;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * A finite union of disjoint closed time intervals (seconds), sorted: when a device was

@@ -2,8 +2,8 @@ package org.p2prollout.model.rates;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * When each device was observed: per-pair rates divide contacts by the time both devices of the

@@ -1,7 +1,7 @@
 package org.p2prollout.model.rates;
 
 import org.p2prollout.model.trace.ReadOptions;
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 
 /**
  * Options of the trace-to-rates pipeline.

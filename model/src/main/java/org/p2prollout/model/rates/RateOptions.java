@@ -1,6 +1,6 @@
 package org.p2prollout.model.rates;
 
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 
 /**
  * Options of rate estimation.
@@ -18,10 +18,10 @@ public record RateOptions(int classes, int minInterContacts, double ksLevel, dou
         Checks.inRange("--classes", classes, 1, 1000);
         Checks.inRange("minInterContacts", minInterContacts, 2, Integer.MAX_VALUE);
         if (!(ksLevel > 0 && ksLevel < 1)) {
-            throw new org.p2prollout.solver.InvalidInputException("ksLevel must be in (0, 1), got " + ksLevel);
+            throw new org.p2prollout.core.InvalidInputException("ksLevel must be in (0, 1), got " + ksLevel);
         }
         if (!(confidence > 0 && confidence < 1)) {
-            throw new org.p2prollout.solver.InvalidInputException("confidence must be in (0, 1), got " + confidence);
+            throw new org.p2prollout.core.InvalidInputException("confidence must be in (0, 1), got " + confidence);
         }
     }
 

@@ -15,7 +15,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.p2prollout.model.contact.Contact;
-import org.p2prollout.solver.io.AtomicFile;
+import org.p2prollout.core.AtomicFile;
 
 /**
  * Writes a rates run to a directory, each file atomically: {@code contacts.csv}

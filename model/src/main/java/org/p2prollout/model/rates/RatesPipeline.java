@@ -13,7 +13,7 @@ import org.p2prollout.model.trace.FixCounts;
 import org.p2prollout.model.trace.Trace;
 import org.p2prollout.model.trace.TraceData;
 import org.p2prollout.model.trace.TraceReaders;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * Trace to encounter rates, end to end (PRODUCT.md §4.1): read (any format), project, filter,

@@ -6,9 +6,9 @@ import java.util.List;
 import org.p2prollout.model.rates.IntervalSet;
 import org.p2prollout.model.trace.Trace;
 import org.p2prollout.model.trace.Track;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * Resamples every track of a trace on one common grid of times {@code kΔ} (multiples of the step,

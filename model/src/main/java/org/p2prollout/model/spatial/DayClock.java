@@ -3,7 +3,7 @@ package org.p2prollout.model.spatial;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * Slots of local time: each hour of the day ({@code 24} slots) or of the week ({@code 168}; slot

@@ -9,7 +9,7 @@ import org.p2prollout.model.contact.Contact;
 import org.p2prollout.model.resample.PositionSamples;
 import org.p2prollout.model.spread.FleetTrace;
 import org.p2prollout.model.spread.TemporalContacts;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * Fits a {@link SpatialModel} from a trace's positions and contacts over training windows

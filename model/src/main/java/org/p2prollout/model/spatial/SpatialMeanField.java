@@ -3,7 +3,7 @@ package org.p2prollout.model.spatial;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.p2prollout.solver.Generator;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * The time-inhomogeneous mean-field ODE of a {@link SpatialModel}, started from a stochastic early

@@ -18,9 +18,9 @@ import org.p2prollout.model.trace.Trace;
 import org.p2prollout.model.trace.TraceData;
 import org.p2prollout.model.trace.TraceFormat;
 import org.p2prollout.model.trace.TraceReaders;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * A fleet's trace, ready for forecasting: its temporal contact network (contacts and presence),

@@ -1,8 +1,8 @@
 package org.p2prollout.model.spread;
 
 import java.util.Arrays;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * What is forecast: releases at uniformly random times in {@code [releaseFrom, releaseTo)}, each

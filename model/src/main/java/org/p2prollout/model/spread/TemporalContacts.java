@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.p2prollout.model.contact.Contact;
 import org.p2prollout.model.rates.IntervalSet;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * A temporal contact network, frozen: who was in contact with whom and when, and when each device

@@ -1,7 +1,7 @@
 package org.p2prollout.model.spread;
 
 import java.util.Arrays;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * The distribution of a rollout time T_q over releases (release times and initial holders), as

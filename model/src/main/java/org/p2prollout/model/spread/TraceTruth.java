@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.p2prollout.model.rates.IntervalSet;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * The trace's own spread (PRODUCT.md §4.7): for releases sampled by a {@link ReleasePlan}, the

@@ -1,8 +1,8 @@
 package org.p2prollout.model.swarm;
 
 import java.util.Arrays;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * A continuous-time Markov chain whose transitions all go from a state to a higher-numbered one

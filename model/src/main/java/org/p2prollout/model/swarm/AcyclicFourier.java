@@ -1,7 +1,7 @@
 package org.p2prollout.model.swarm;
 
 import java.util.Arrays;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * The Fourier-series computations on an {@link AcyclicChain}: the CDF of the hitting time and

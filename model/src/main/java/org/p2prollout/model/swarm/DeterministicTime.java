@@ -19,7 +19,7 @@ public record DeterministicTime(double time) implements TimeDistribution {
 
     @Override
     public double quantile(double level) {
-        org.p2prollout.solver.Checks.fractionAboveZero("quantile level", level);
+        org.p2prollout.core.Checks.fractionAboveZero("quantile level", level);
         return time;
     }
 

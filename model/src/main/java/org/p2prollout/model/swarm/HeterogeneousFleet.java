@@ -1,8 +1,8 @@
 package org.p2prollout.model.swarm;
 
 import java.util.Arrays;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * A closed fleet of C device classes (PRODUCT.md section 4.3), e.g. straight from

@@ -2,9 +2,9 @@ package org.p2prollout.model.swarm;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.solver.ode.LevelEvent;
 import org.p2prollout.solver.ode.OdeOptions;
 import org.p2prollout.solver.ode.OdeResult;

@@ -1,7 +1,7 @@
 package org.p2prollout.model.swarm;
 
 import java.util.Arrays;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * The distribution of a sum of independent exponential sojourns with given rates (per second):

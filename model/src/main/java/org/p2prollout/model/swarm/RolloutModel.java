@@ -18,7 +18,7 @@ public interface RolloutModel {
 
     /** The number of devices that must hold the update for coverage q: ceil(q N), exactly. */
     static long targetCount(long nodes, double coverage) {
-        org.p2prollout.solver.Checks.fractionAboveZero("coverage", coverage);
+        org.p2prollout.core.Checks.fractionAboveZero("coverage", coverage);
         return new java.math.BigDecimal(Double.toString(coverage)).multiply(java.math.BigDecimal.valueOf(nodes))
                 .setScale(0, java.math.RoundingMode.CEILING).longValueExact();
     }

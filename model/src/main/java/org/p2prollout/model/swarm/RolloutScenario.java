@@ -2,10 +2,10 @@ package org.p2prollout.model.swarm;
 
 import org.p2prollout.model.pieces.MultiPieceModel;
 import org.p2prollout.model.pieces.MultiPieceSwarm;
-import org.p2prollout.model.pieces.PiecePolicy;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.protocol.selection.PiecePolicy;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * A closed-fleet rollout scenario and the model that answers it, in one place: what

@@ -1,7 +1,7 @@
 package org.p2prollout.model.swarm;
 
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * The single-piece hybrid chain of PRODUCT.md section 4.2: N devices, m hold the update at time 0;

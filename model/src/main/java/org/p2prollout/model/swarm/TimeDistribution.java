@@ -29,9 +29,9 @@ public interface TimeDistribution {
 
     /** Bisection for a quantile on a non-decreasing CDF, within [0, hi]. */
     static double bisect(java.util.function.DoubleUnaryOperator cdf, double level, double hi) {
-        org.p2prollout.solver.Checks.fractionAboveZero("quantile level", level);
+        org.p2prollout.core.Checks.fractionAboveZero("quantile level", level);
         if (level >= 1) {
-            throw new org.p2prollout.solver.InvalidInputException(
+            throw new org.p2prollout.core.InvalidInputException(
                     "quantile level must be in (0, 1) (the 1-quantile of a rollout time is unbounded), got " + level);
         }
         double lo = 0;

@@ -1,6 +1,6 @@
 package org.p2prollout.model.trace;
 
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * Which fields of a contact table hold the two devices and the start and end times (0-based).

@@ -1,6 +1,6 @@
 package org.p2prollout.model.trace;
 
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 
 /**
  * Plausibility limits for fixes.

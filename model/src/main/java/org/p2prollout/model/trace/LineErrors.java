@@ -1,6 +1,6 @@
 package org.p2prollout.model.trace;
 
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * What a reader does with a malformed line: stop with {@code file:line: what was expected}, or

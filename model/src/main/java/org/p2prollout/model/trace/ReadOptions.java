@@ -1,6 +1,6 @@
 package org.p2prollout.model.trace;
 
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * How to read a trace.

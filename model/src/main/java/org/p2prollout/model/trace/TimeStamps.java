@@ -2,7 +2,7 @@ package org.p2prollout.model.trace;
 
 import java.math.BigDecimal;
 import java.util.Locale;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * Converts a reader's raw timestamps to seconds and, when no unit was given, refuses traces

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.p2prollout.model.geo.LocalProjection;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * Collects raw fixes from a reader (mutable), then {@link #build} sorts, projects and filters

@@ -2,7 +2,7 @@ package org.p2prollout.model.trace;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /** The input formats the rates pipeline reads; {@link #cliName()} is the {@code --format} value. */
 public enum TraceFormat {

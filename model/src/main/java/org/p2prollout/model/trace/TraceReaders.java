@@ -3,7 +3,7 @@ package org.p2prollout.model.trace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * The one entry point for reading any supported trace: picks the reader from
@@ -18,13 +18,13 @@ public final class TraceReaders {
     /**
      * Reads {@code path}.
      *
-     * @throws org.p2prollout.solver.InvalidInputException on a malformed line (unless lenient),
+     * @throws org.p2prollout.core.InvalidInputException on a malformed line (unless lenient),
      *         an empty or one-device trace, or an undetectable format
      * @throws UncheckedIOException when the file cannot be read
      */
     public static TraceData read(Path path, ReadOptions options, ProgressListener progress) {
         if (!java.nio.file.Files.exists(path)) {
-            throw new org.p2prollout.solver.InvalidInputException("no such file or directory: " + path);
+            throw new org.p2prollout.core.InvalidInputException("no such file or directory: " + path);
         }
         try {
             boolean detected = options.format() == null;
@@ -33,7 +33,7 @@ public final class TraceReaders {
                 return ContactListReader.read(path, format, detected, options);
             }
             if (options.devices() != null) {
-                throw new org.p2prollout.solver.InvalidInputException(path + ": " + options.devices().describe()
+                throw new org.p2prollout.core.InvalidInputException(path + ": " + options.devices().describe()
                         + " applies to contact lists (one-connections, contacts-csv, contacts-table); this is a "
                         + format.cliName() + " position trace");
             }

@@ -1,6 +1,6 @@
 package org.p2prollout.model.trace;
 
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * The unit of a trace's timestamps ({@code --time-unit}); readers convert to seconds, which is

@@ -1,6 +1,6 @@
 package org.p2prollout.model.traffic;
 
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 
 /**
  * What a contact can carry when contact durations are exponential with a given mean (e.g.

@@ -2,7 +2,7 @@ package org.p2prollout.model.traffic;
 
 import org.p2prollout.model.swarm.RolloutModel;
 import org.p2prollout.model.swarm.RolloutPrediction;
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 
 /**
  * Traffic accounting (PRODUCT.md section 4.6): turns the pieces a rollout moves into bytes by kind.

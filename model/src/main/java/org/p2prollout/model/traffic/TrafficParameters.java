@@ -1,6 +1,6 @@
 package org.p2prollout.model.traffic;
 
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 
 /**
  * Sizes and rates that turn a rollout into bytes (PRODUCT.md section 4.6).

@@ -17,7 +17,7 @@ import org.p2prollout.model.rates.PipelineOptions;
 import org.p2prollout.model.spread.FleetTrace;
 import org.p2prollout.model.trace.DeviceFilter;
 import org.p2prollout.model.trace.ReadOptions;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * The pairs model on a real Bluetooth contact list (Haggle/Infocom style, about 41 iMotes over a few

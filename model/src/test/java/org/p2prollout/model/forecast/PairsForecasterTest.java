@@ -20,7 +20,7 @@ import org.p2prollout.model.rates.PipelineOptions;
 import org.p2prollout.model.spread.FleetTrace;
 import org.p2prollout.model.spread.TemporalContacts;
 import org.p2prollout.model.trace.TraceFormat;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * The pairs forecaster on synthetic contact traces drawn from known rates: it must recover the

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.p2prollout.model.trace.Trace;
 import org.p2prollout.model.trace.Track;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 class DistrictWeekTest {
     static final DistrictWeek.Parameters P = DistrictWeek.Parameters.DEFAULT.withDevices(30).withDays(3);

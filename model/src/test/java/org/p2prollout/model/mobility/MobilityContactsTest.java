@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.p2prollout.model.contact.Contact;
 import org.p2prollout.model.contact.ContactCollector;
 import org.p2prollout.model.contact.ContactTracker;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 class MobilityContactsTest {
     @Test

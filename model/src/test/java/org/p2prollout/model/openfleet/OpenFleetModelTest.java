@@ -10,7 +10,7 @@ import java.util.List;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 class OpenFleetModelTest {
     /**
@@ -87,10 +87,10 @@ class OpenFleetModelTest {
         OpenFleet fleet = new OpenFleet(1, 0.01, 0.02, 0.002, 0.005, 0.9, 100, 150);
         SteadyState direct = new OpenFleetModel(fleet, "direct",
                 org.p2prollout.solver.stationary.Convergence.relative(1e-10),
-                org.p2prollout.solver.ProgressListener.NONE).steadyState();
+                org.p2prollout.core.ProgressListener.NONE).steadyState();
         for (String m : new String[] {"gs", "krylov"}) {
             SteadyState s = new OpenFleetModel(fleet, m, org.p2prollout.solver.stationary.Convergence.relative(1e-10),
-                    org.p2prollout.solver.ProgressListener.NONE).steadyState();
+                    org.p2prollout.core.ProgressListener.NONE).steadyState();
             assertEquals(direct.meanHolding(), s.meanHolding(), 1e-6 * direct.meanHolding(), m);
             assertEquals(direct.meanLacking(), s.meanLacking(), 1e-6 * direct.meanLacking(), m);
             assertTrue(s.residual() < 1e-8, m + " residual " + s.residual());

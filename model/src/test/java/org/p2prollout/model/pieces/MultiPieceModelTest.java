@@ -10,16 +10,17 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.junit.jupiter.api.Test;
+import org.p2prollout.protocol.selection.PiecePolicy;
 import org.p2prollout.model.swarm.PredictionMethod;
 import org.p2prollout.model.swarm.RolloutPrediction;
 import org.p2prollout.model.swarm.SinglePieceModel;
 import org.p2prollout.model.swarm.TimeDistribution;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 class MultiPieceModelTest {
     @Test
     void onePieceReproducesTheSinglePieceChain() {
-        for (PiecePolicy policy : PiecePolicy.values()) {
+        for (PiecePolicy policy : PieceSubsets.MODELLED) {
             MultiPieceSwarm sw = new MultiPieceSwarm(15, 1, 1, policy, 0.02, 0.003, 0.8, 2);
             RolloutPrediction multi = new MultiPieceModel(sw).predict(1.0);
             SinglePieceModel single = new SinglePieceModel(15, 2, 0.02, 0.003, 0.8);
@@ -37,7 +38,7 @@ class MultiPieceModelTest {
     void twoDevicesGiveErlangK() {
         double lambda = 0.3;
         double p = 0.6;
-        for (PiecePolicy policy : PiecePolicy.values()) {
+        for (PiecePolicy policy : PieceSubsets.MODELLED) {
             for (int[] kk : new int[][] {{4, 1, 4}, {4, 2, 2}, {5, 2, 3}, {3, 5, 1}}) {
                 MultiPieceSwarm sw = new MultiPieceSwarm(2, kk[0], kk[1], policy, lambda, 0, p, 1);
                 TimeDistribution d = new MultiPieceModel(sw).timeDistribution(1.0);
@@ -68,7 +69,7 @@ class MultiPieceModelTest {
      */
     @Test
     void agreesWithDirectMonteCarlo() {
-        for (PiecePolicy policy : PiecePolicy.values()) {
+        for (PiecePolicy policy : PieceSubsets.MODELLED) {
             MultiPieceSwarm sw = new MultiPieceSwarm(5, 3, 1, policy, 0.5, 0.05, 0.8, 1);
             MultiPieceModel model = new MultiPieceModel(sw);
             RolloutPrediction exact = model.predict(0.8);
@@ -154,12 +155,12 @@ class MultiPieceModelTest {
                 pieces.add(i);
             }
         }
-        if (policy == PiecePolicy.RANDOM || policy == PiecePolicy.RAREST) {
+        if (policy == PiecePolicy.RANDOM || policy == PiecePolicy.RAREST_FIRST) {
             for (int i = pieces.size() - 1; i > 0; i--) { // Fisher-Yates, then a stable sort keeps ties random
                 Collections.swap(pieces, i, rng.nextInt(i + 1));
             }
         }
-        if (policy == PiecePolicy.RAREST) {
+        if (policy == PiecePolicy.RAREST_FIRST) {
             pieces.sort((x, y) -> Integer.compare(counts[x], counts[y]));
         }
         int chosen = 0;
@@ -188,7 +189,7 @@ class MultiPieceModelTest {
 
     @Test
     void fourierRewardCurveAgreesWithUniformisation() {
-        MultiPieceSwarm sw = new MultiPieceSwarm(5, 3, 2, PiecePolicy.RAREST, 0.3, 0.02, 0.7, 1);
+        MultiPieceSwarm sw = new MultiPieceSwarm(5, 3, 2, PiecePolicy.RAREST_FIRST, 0.3, 0.02, 0.7, 1);
         MultiPieceModel.Lumped l = new MultiPieceModel(sw).lumped(5);
         double[] pieces = new double[l.piecesHeld.length];
         for (int i = 0; i < pieces.length; i++) {
@@ -223,7 +224,7 @@ class MultiPieceModelTest {
     void badInput() {
         assertThrows(InvalidInputException.class, () -> new MultiPieceSwarm(5, 0, 1, PiecePolicy.RANDOM, 1, 1, 1, 1));
         assertThrows(InvalidInputException.class, () -> new MultiPieceSwarm(5, 2, 0, PiecePolicy.RANDOM, 1, 1, 1, 1));
-        assertThrows(InvalidInputException.class, () -> PiecePolicy.byName("fastest"));
+        assertThrows(InvalidInputException.class, () -> PiecePolicy.parse("--policy", "fastest"));
         assertThrows(InvalidInputException.class, () -> new MultiPieceSwarm(5, 2, 1, PiecePolicy.RANDOM, 1, 0, 1, 0));
     }
 }

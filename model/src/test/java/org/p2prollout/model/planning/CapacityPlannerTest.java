@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.p2prollout.model.swarm.SinglePieceModel;
 import org.p2prollout.model.traffic.TrafficModel;
 import org.p2prollout.model.traffic.TrafficParameters;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 class CapacityPlannerTest {
     private final TrafficModel traffic = new TrafficModel(TrafficParameters.typical(1e6, 1, 1));

@@ -12,7 +12,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
 import org.p2prollout.model.contact.Contact;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * Contact lists drawn as independent Poisson processes per pair (seeded), with known rates: the

@@ -19,7 +19,7 @@ import org.p2prollout.model.trace.ReadOptions;
 import org.p2prollout.model.trace.Trace;
 import org.p2prollout.model.trace.TraceReaders;
 import org.p2prollout.model.trace.Track;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /** The pipeline on the real traces of ../shared/data (skipped when absent). */
 class RealTracesTest {

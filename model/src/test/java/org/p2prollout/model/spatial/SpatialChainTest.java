@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.p2prollout.model.spread.TraceTruth;
 import org.p2prollout.model.swarm.Hypoexponential;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * The exact spatial chain against closed forms (one zone, constant rates: the SI chain) and against an

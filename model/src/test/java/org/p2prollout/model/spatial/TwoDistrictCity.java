@@ -11,7 +11,7 @@ import org.p2prollout.model.trace.FixCounts;
 import org.p2prollout.model.trace.Trace;
 import org.p2prollout.model.trace.TraceFormat;
 import org.p2prollout.model.trace.Track;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * A synthetic city of two districts 4 km apart, each of two 1 km cells side by side: district A is cells

@@ -13,7 +13,7 @@ import org.p2prollout.model.forecast.ReplayForecaster;
 import org.p2prollout.model.forecast.SpatialForecaster;
 import org.p2prollout.model.forecast.WellMixedForecaster;
 import org.p2prollout.model.spread.FleetTrace;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * The synthetic city of two separated districts ({@link TwoDistrictCity}: positions, then contacts at 100 m

@@ -10,8 +10,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.p2prollout.model.contact.Contact;
 import org.p2prollout.model.rates.IntervalSet;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 
 /** Sampling releases over a trace: closed forms for a ring, presence, censoring, determinism. */
 class TraceTruthTest {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 class HeterogeneousModelTest {
     @Test
@@ -106,7 +106,7 @@ class HeterogeneousModelTest {
         double[][] rates = {{2e-3, 1e-3, 5e-4}, {1e-3, 4e-3, 1e-3}, {5e-4, 1e-3, 8e-3}};
         HeterogeneousFleet fleet = HeterogeneousFleet.of(new long[] {7, 5, 4}, rates, 2e-4, 1, 0.9);
         AcyclicChain chain = new HeterogeneousModel(fleet).chain(14);
-        TimeDistribution fourier = chain.hittingTimeFourier(org.p2prollout.solver.ProgressListener.NONE);
+        TimeDistribution fourier = chain.hittingTimeFourier(org.p2prollout.core.ProgressListener.NONE);
         TimeDistribution uniform = chain.hittingTime(1e-13);
         for (double q : new double[] {0.01, 0.3, 0.5, 0.9, 0.999}) {
             double t = uniform.quantile(q);
@@ -141,7 +141,7 @@ class HeterogeneousModelTest {
         double[][] rates = {{0.01, 0.008}, {0.008, 0.012}};
         HeterogeneousFleet fleet = HeterogeneousFleet.of(new long[] {12, 8}, rates, 1e-4, 0, 1);
         AcyclicChain chain = new HeterogeneousModel(fleet).chain(20);
-        TimeDistribution fourier = chain.hittingTimeFourier(org.p2prollout.solver.ProgressListener.NONE);
+        TimeDistribution fourier = chain.hittingTimeFourier(org.p2prollout.core.ProgressListener.NONE);
         TimeDistribution uniform = chain.hittingTime(1e-13);
         for (double q : new double[] {0.01, 0.3, 0.5, 0.9, 0.999}) {
             double t = uniform.quantile(q);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.junit.jupiter.api.Test;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 class HypoexponentialTest {
     @Test

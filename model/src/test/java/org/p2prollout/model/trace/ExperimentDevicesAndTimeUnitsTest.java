@@ -17,8 +17,8 @@ import org.p2prollout.model.contact.Contact;
 import org.p2prollout.model.rates.PipelineOptions;
 import org.p2prollout.model.rates.RatesPipeline;
 import org.p2prollout.model.rates.RatesSummary;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 
 /** Keeping only an experiment's own devices, and timestamps in other units than seconds. */
 class ExperimentDevicesAndTimeUnitsTest {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.p2prollout.model.swarm.RolloutPrediction;
 import org.p2prollout.model.swarm.SinglePieceModel;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 class TrafficModelTest {
     /** E[g(X)] for X ~ Exp(rate), by Simpson's rule on each interval [j s, (j+1) s), where g is smooth. */

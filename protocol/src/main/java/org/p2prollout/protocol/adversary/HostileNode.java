@@ -1,31 +1,32 @@
-package org.p2prollout.validation.protocol.adversary;
+package org.p2prollout.protocol.adversary;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.p2prollout.validation.protocol.NodeCounters;
-import org.p2prollout.validation.protocol.Outgoing;
-import org.p2prollout.validation.protocol.PeerId;
-import org.p2prollout.validation.protocol.ProtocolNode;
-import org.p2prollout.validation.protocol.SoftwareId;
-import org.p2prollout.validation.protocol.Version;
-import org.p2prollout.validation.protocol.manifest.Manifest;
-import org.p2prollout.validation.protocol.manifest.PieceData;
-import org.p2prollout.validation.protocol.manifest.Publisher;
-import org.p2prollout.validation.protocol.manifest.Release;
-import org.p2prollout.validation.protocol.manifest.SignedManifest;
-import org.p2prollout.validation.protocol.node.DeviceNode;
-import org.p2prollout.validation.protocol.wire.Announcement;
-import org.p2prollout.validation.protocol.wire.DownloadState;
-import org.p2prollout.validation.protocol.wire.InventoryItem;
-import org.p2prollout.validation.protocol.wire.ManifestRequest;
-import org.p2prollout.validation.protocol.wire.ManifestResponse;
-import org.p2prollout.validation.protocol.wire.Message;
-import org.p2prollout.validation.protocol.wire.Piece;
-import org.p2prollout.validation.protocol.wire.PieceRequest;
-import org.p2prollout.validation.protocol.wire.PieceUnavailable;
+import org.p2prollout.protocol.NodeCounters;
+import org.p2prollout.protocol.Outgoing;
+import org.p2prollout.protocol.PeerId;
+import org.p2prollout.protocol.ProtocolNode;
+import org.p2prollout.protocol.SoftwareId;
+import org.p2prollout.protocol.Version;
+import org.p2prollout.protocol.manifest.Manifest;
+import org.p2prollout.protocol.manifest.PieceData;
+import org.p2prollout.protocol.manifest.Publisher;
+import org.p2prollout.protocol.manifest.Release;
+import org.p2prollout.protocol.manifest.SignedManifest;
+import org.p2prollout.protocol.node.DeviceNode;
+import org.p2prollout.protocol.wire.Announcement;
+import org.p2prollout.protocol.wire.DownloadState;
+import org.p2prollout.protocol.wire.InstallReport;
+import org.p2prollout.protocol.wire.InventoryItem;
+import org.p2prollout.protocol.wire.ManifestRequest;
+import org.p2prollout.protocol.wire.ManifestResponse;
+import org.p2prollout.protocol.wire.Message;
+import org.p2prollout.protocol.wire.Piece;
+import org.p2prollout.protocol.wire.PieceRequest;
+import org.p2prollout.protocol.wire.PieceUnavailable;
 
 /**
  * A hostile device: an honest {@link DeviceNode} inside (so it takes part, downloads and relays
@@ -39,6 +40,8 @@ public final class HostileNode implements ProtocolNode {
     /** The fake release (FORGED_MANIFEST) or the release claimed but not held (LYING_BITFIELD). */
     private final SignedManifest bait;
     private final Publisher attackerKey;
+    /** FORGED_REPORTS: the report of invented failures sent at the start of every contact. */
+    private final InstallReport forgedReport;
     private final NodeCounters counters = new NodeCounters();
 
     /**
@@ -61,9 +64,42 @@ public final class HostileNode implements ProtocolNode {
         if ((attack == Attack.FORGED_MANIFEST || attack == Attack.LYING_BITFIELD) && bait == null) {
             throw new IllegalArgumentException(attack + " needs a bait manifest");
         }
-        if (attack == Attack.SUBSTITUTED_MANIFEST && attackerKey == null) {
+        if ((attack == Attack.SUBSTITUTED_MANIFEST || attack == Attack.FORGED_REPORTS) && attackerKey == null) {
             throw new IllegalArgumentException(attack + " needs an attacker key");
         }
+        if (attack == Attack.FORGED_REPORTS) {
+            if (bait == null) {
+                throw new IllegalArgumentException(attack + " needs the genuine manifest whose installs it reports failed");
+            }
+            List<InstallReport.Outcome> invented = new ArrayList<>();
+            for (int i = 0; i < INVENTED_FAILURES; i++) {
+                // devices that do not exist, under certificates the attacker signed itself
+                PeerId fake = PeerId.of(Long.MAX_VALUE - 1 - i - 8L * inner.id().value());
+                invented.add(InstallReport.Outcome.signed(attackerKey.provision(fake, fake.value()), bait.digest(), false, 0));
+            }
+            forgedReport = new InstallReport(invented);
+        } else {
+            forgedReport = null;
+        }
+    }
+
+    /** Invented failures per forged report: as many as the default refusal rule needs (3). */
+    public static final int INVENTED_FAILURES = 3;
+
+    /** Opens each contact with {@value #INVENTED_FAILURES} invented failures of {@code genuine}, certified by {@code attacker}. */
+    public static HostileNode forgingReports(DeviceNode inner, int frameHeaderBytes, SignedManifest genuine,
+                                             Publisher attacker) {
+        return new HostileNode(inner, Attack.FORGED_REPORTS, frameHeaderBytes, genuine, attacker);
+    }
+
+    /** Holds {@code genuine} (install it in {@code inner}), announces it and never answers piece requests. */
+    public static HostileNode withholdingPieces(DeviceNode inner, int frameHeaderBytes) {
+        return new HostileNode(inner, Attack.WITHHOLDING_PIECES, frameHeaderBytes, null, null);
+    }
+
+    /** Announces itself serving and answers every piece request with {@code NOT_SERVING}. */
+    public static HostileNode claimingNotServing(DeviceNode inner, int frameHeaderBytes) {
+        return new HostileNode(inner, Attack.CLAIMING_NOT_SERVING, frameHeaderBytes, null, null);
     }
 
     /** Announces {@code forged} (signed by a key devices do not trust, see {@link #forgedRelease}) as installed. */
@@ -115,7 +151,14 @@ public final class HostileNode implements ProtocolNode {
 
     @Override
     public List<Outgoing> contactStarted(PeerId peer, double now) {
-        return rewrite(inner.contactStarted(peer, now));
+        List<Outgoing> out = rewrite(inner.contactStarted(peer, now));
+        if (forgedReport != null && !peer.isServer()) {
+            out = new ArrayList<>(out);
+            Outgoing f = frame(peer, forgedReport);
+            counters.countSent(f);
+            out.add(f);
+        }
+        return out;
     }
 
     @Override
@@ -123,6 +166,13 @@ public final class HostileNode implements ProtocolNode {
         counters.countReceived(m.kind(), m.encodedSize() + frameHeaderBytes);
         if (bait != null && m instanceof ManifestRequest r && r.manifestDigest().equals(bait.digest())) {
             return rewrite(List.of(frame(from, new ManifestResponse(bait))));
+        }
+        if (attack == Attack.WITHHOLDING_PIECES && m instanceof PieceRequest) {
+            return List.of();
+        }
+        if (attack == Attack.CLAIMING_NOT_SERVING && m instanceof PieceRequest r) {
+            return rewrite(List.of(frame(from, new PieceUnavailable(r.manifestDigest(), r.index(),
+                    PieceUnavailable.Reason.NOT_SERVING))));
         }
         if (attack == Attack.LYING_BITFIELD && m instanceof PieceRequest r && r.manifestDigest().equals(bait.digest())) {
             return rewrite(List.of(frame(from, new PieceUnavailable(r.manifestDigest(), r.index(),
@@ -184,7 +234,7 @@ public final class HostileNode implements ProtocolNode {
             case SUBSTITUTED_MANIFEST -> {
                 if (m instanceof ManifestResponse r) {
                     Manifest g = r.manifest().manifest();
-                    List<org.p2prollout.validation.protocol.manifest.Digest> hashes = new ArrayList<>(g.pieceHashes());
+                    List<org.p2prollout.protocol.manifest.Digest> hashes = new ArrayList<>(g.pieceHashes());
                     hashes.set(0, PieceData.copyOf(new byte[g.pieceLength(0)]).sha256());
                     Manifest evil = new Manifest(g.software(), g.version(), g.dependencies(), g.priority(), g.size(),
                             g.pieceSize(), hashes);
@@ -209,6 +259,9 @@ public final class HostileNode implements ProtocolNode {
                     List<DownloadState> downloads = a.downloads();
                     return new Announcement(a.serving(), items, downloads, a.metLast());
                 }
+            }
+            case FORGED_REPORTS, WITHHOLDING_PIECES, CLAIMING_NOT_SERVING -> {
+                // these attacks add or drop frames (contactStarted, receive); what they pass on is honest
             }
             default -> throw new IllegalStateException("unknown attack " + attack);
         }

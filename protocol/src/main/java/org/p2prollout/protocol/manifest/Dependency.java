@@ -1,8 +1,8 @@
-package org.p2prollout.validation.protocol.manifest;
+package org.p2prollout.protocol.manifest;
 
 import java.util.Objects;
-import org.p2prollout.validation.protocol.SoftwareId;
-import org.p2prollout.validation.protocol.Version;
+import org.p2prollout.protocol.SoftwareId;
+import org.p2prollout.protocol.Version;
 
 /**
  * A release needs {@code software} installed at version {@code minimum} or newer before it can be

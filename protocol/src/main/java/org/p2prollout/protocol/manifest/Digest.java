@@ -1,4 +1,4 @@
-package org.p2prollout.validation.protocol.manifest;
+package org.p2prollout.protocol.manifest;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,14 +1,14 @@
-package org.p2prollout.validation.protocol.manifest;
+package org.p2prollout.protocol.manifest;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.p2prollout.validation.protocol.ByteReader;
-import org.p2prollout.validation.protocol.ByteWriter;
-import org.p2prollout.validation.protocol.MalformedMessageException;
-import org.p2prollout.validation.protocol.SoftwareId;
-import org.p2prollout.validation.protocol.Version;
+import org.p2prollout.protocol.ByteReader;
+import org.p2prollout.protocol.ByteWriter;
+import org.p2prollout.protocol.MalformedMessageException;
+import org.p2prollout.protocol.SoftwareId;
+import org.p2prollout.protocol.Version;
 
 /**
  * What a publisher signs about one release: name, version, dependencies, priority, size, piece

@@ -1,4 +1,4 @@
-package org.p2prollout.validation.protocol.manifest;
+package org.p2prollout.protocol.manifest;
 
 /**
  * The bytes of one piece, immutable. Its SHA-256 is computed once, on first use, and cached:
@@ -60,7 +60,7 @@ public final class PieceData {
     }
 
     /** Appends the raw bytes to {@code out} (no length prefix). */
-    public void writeTo(org.p2prollout.validation.protocol.ByteWriter out) {
+    public void writeTo(org.p2prollout.protocol.ByteWriter out) {
         out.bytes(bytes);
     }
 }

@@ -1,4 +1,4 @@
-package org.p2prollout.validation.protocol.manifest;
+package org.p2prollout.protocol.manifest;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -10,8 +10,9 @@ import java.security.spec.NamedParameterSpec;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.p2prollout.validation.protocol.SoftwareId;
-import org.p2prollout.validation.protocol.Version;
+import org.p2prollout.protocol.PeerId;
+import org.p2prollout.protocol.SoftwareId;
+import org.p2prollout.protocol.Version;
 
 /**
  * A software publisher: holds an Ed25519 key pair, signs manifests and cuts content into signed
@@ -41,6 +42,21 @@ public final class Publisher {
 
     public PublicKey publicKey() {
         return keys.getPublic();
+    }
+
+    /** The certificate binding {@code device} to the Ed25519 key {@code deviceKey}. */
+    public DeviceCertificate certify(PeerId device, PublicKey deviceKey) {
+        byte[] raw = Ed25519.raw(deviceKey);
+        return new DeviceCertificate(device, raw, Ed25519.sign(keys.getPrivate(), DeviceCertificate.signedBytes(device, raw)));
+    }
+
+    /**
+     * A device identity with a key pair derived from {@code seed} and this publisher's
+     * certificate for it (simulations and tests; a real device generates its key itself).
+     */
+    public DeviceIdentity provision(PeerId device, long seed) {
+        KeyPair k = Ed25519.keyPair(seed);
+        return new DeviceIdentity(k, certify(device, k.getPublic()));
     }
 
     public SignedManifest sign(Manifest manifest) {

@@ -1,4 +1,4 @@
-package org.p2prollout.validation.protocol.manifest;
+package org.p2prollout.protocol.manifest;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,12 +1,12 @@
-package org.p2prollout.validation.protocol.manifest;
+package org.p2prollout.protocol.manifest;
 
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Objects;
-import org.p2prollout.validation.protocol.ByteReader;
-import org.p2prollout.validation.protocol.ByteWriter;
-import org.p2prollout.validation.protocol.MalformedMessageException;
+import org.p2prollout.protocol.ByteReader;
+import org.p2prollout.protocol.ByteWriter;
+import org.p2prollout.protocol.MalformedMessageException;
 
 /**
  * A manifest with the publisher's Ed25519 signature over its canonical encoding. Immutable.

@@ -1,4 +1,4 @@
-package org.p2prollout.validation.protocol.node;
+package org.p2prollout.protocol.node;
 
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -14,32 +14,33 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.random.RandomGenerator;
-import org.p2prollout.validation.protocol.NodeCounters;
-import org.p2prollout.validation.protocol.Outgoing;
-import org.p2prollout.validation.protocol.PeerId;
-import org.p2prollout.validation.protocol.ProtocolNode;
-import org.p2prollout.validation.protocol.RejectionKind;
-import org.p2prollout.validation.protocol.SoftwareId;
-import org.p2prollout.validation.protocol.Version;
-import org.p2prollout.validation.protocol.manifest.Dependency;
-import org.p2prollout.validation.protocol.manifest.Digest;
-import org.p2prollout.validation.protocol.manifest.Manifest;
-import org.p2prollout.validation.protocol.manifest.ManifestVerifier;
-import org.p2prollout.validation.protocol.manifest.PieceData;
-import org.p2prollout.validation.protocol.manifest.Release;
-import org.p2prollout.validation.protocol.manifest.SignedManifest;
-import org.p2prollout.validation.protocol.selection.Candidate;
-import org.p2prollout.validation.protocol.selection.PieceChoice;
-import org.p2prollout.validation.protocol.wire.Announcement;
-import org.p2prollout.validation.protocol.wire.DownloadState;
-import org.p2prollout.validation.protocol.wire.InstallReport;
-import org.p2prollout.validation.protocol.wire.InventoryItem;
-import org.p2prollout.validation.protocol.wire.ManifestRequest;
-import org.p2prollout.validation.protocol.wire.ManifestResponse;
-import org.p2prollout.validation.protocol.wire.Message;
-import org.p2prollout.validation.protocol.wire.Piece;
-import org.p2prollout.validation.protocol.wire.PieceRequest;
-import org.p2prollout.validation.protocol.wire.PieceUnavailable;
+import org.p2prollout.protocol.NodeCounters;
+import org.p2prollout.protocol.Outgoing;
+import org.p2prollout.protocol.PeerId;
+import org.p2prollout.protocol.ProtocolNode;
+import org.p2prollout.protocol.RejectionKind;
+import org.p2prollout.protocol.SoftwareId;
+import org.p2prollout.protocol.Version;
+import org.p2prollout.protocol.manifest.Dependency;
+import org.p2prollout.protocol.manifest.DeviceIdentity;
+import org.p2prollout.protocol.manifest.Digest;
+import org.p2prollout.protocol.manifest.Manifest;
+import org.p2prollout.protocol.manifest.ManifestVerifier;
+import org.p2prollout.protocol.manifest.PieceData;
+import org.p2prollout.protocol.manifest.Release;
+import org.p2prollout.protocol.manifest.SignedManifest;
+import org.p2prollout.protocol.selection.Candidate;
+import org.p2prollout.protocol.selection.PieceChoice;
+import org.p2prollout.protocol.wire.Announcement;
+import org.p2prollout.protocol.wire.DownloadState;
+import org.p2prollout.protocol.wire.InstallReport;
+import org.p2prollout.protocol.wire.InventoryItem;
+import org.p2prollout.protocol.wire.ManifestRequest;
+import org.p2prollout.protocol.wire.ManifestResponse;
+import org.p2prollout.protocol.wire.Message;
+import org.p2prollout.protocol.wire.Piece;
+import org.p2prollout.protocol.wire.PieceRequest;
+import org.p2prollout.protocol.wire.PieceUnavailable;
 
 /**
  * An honest device running the update protocol (see {@link ProtocolNode} for the transport
@@ -49,7 +50,7 @@ import org.p2prollout.validation.protocol.wire.PieceUnavailable;
  * then gossips install outcomes. From a peer's announcement it wants a newer version of
  * installed software, and a missing dependency of a release it downloads; it asks for the signed
  * manifest, verifies it against the publisher's Ed25519 key and the announced name and version,
- * and only then requests pieces, by its {@link org.p2prollout.validation.protocol.selection.PiecePolicy},
+ * and only then requests pieces, by its {@link org.p2prollout.protocol.selection.PiecePolicy},
  * at most {@code maxOutstandingPerPeer} at a time per peer, each piece from one peer at a time.
  * Every piece is checked against the manifest's SHA-256 before it is kept; downloads survive the
  * end of a contact and resume from any peer. A complete release whose dependencies are installed
@@ -67,12 +68,16 @@ public final class DeviceNode implements ProtocolNode {
     private final PeerId id;
     private final ProtocolConfig config;
     private final ManifestVerifier verifier;
+    /** This device's certified key pair; null: it signs no outcomes, so gossips none of its own. */
+    private final DeviceIdentity identity;
     private final RandomGenerator selectionRandom;
     private final RandomGenerator installRandom;
     private final Holdings holdings = new Holdings();
     private final Map<PeerId, Session> sessions = new LinkedHashMap<>();
     private final Map<Digest, Pending> manifestPending = new HashMap<>();
     private final Set<PeerId> avoided = new HashSet<>();
+    /** Contacts in which a peer announced itself serving, then answered NOT_SERVING. */
+    private final Map<PeerId, Integer> notServingAfterClaim = new HashMap<>();
     private final Set<Digest> refused = new HashSet<>();
     private final PeerMemory memory;
     private final InstallGossip gossip;
@@ -84,6 +89,10 @@ public final class DeviceNode implements ProtocolNode {
         this.id = b.id;
         this.config = b.config;
         this.verifier = b.verifier;
+        this.identity = b.identity;
+        if (identity != null && !identity.device().equals(id)) {
+            throw new IllegalArgumentException("identity is certified for " + identity.device() + ", not " + id);
+        }
         this.selectionRandom = Objects.requireNonNull(b.random, "random (set with Builder.random)");
         this.installRandom = b.installRandom != null ? b.installRandom : b.random;
         this.serving = config.serving();
@@ -119,6 +128,7 @@ public final class DeviceNode implements ProtocolNode {
         private ProtocolConfig config = ProtocolConfig.defaults();
         private RandomGenerator random;
         private RandomGenerator installRandom;
+        private DeviceIdentity identity;
         private final List<Release> inventory = new ArrayList<>();
 
         private Builder(PeerId id, ManifestVerifier verifier) {
@@ -137,6 +147,15 @@ public final class DeviceNode implements ProtocolNode {
         /** Stream for piece selection tie-breaks, and for install failures unless {@link #installRandom} is set. */
         public Builder random(RandomGenerator r) {
             random = r;
+            return this;
+        }
+
+        /**
+         * This device's key pair with the publisher's certificate for it: the device signs its
+         * install outcomes with it. Without one the device gossips only others' outcomes.
+         */
+        public Builder identity(DeviceIdentity i) {
+            identity = Objects.requireNonNull(i, "identity");
             return this;
         }
 
@@ -192,6 +211,7 @@ public final class DeviceNode implements ProtocolNode {
         if (config.maxGossipOutcomes() > 0 && !gossip.isEmpty()) {
             send(out, peer, new InstallReport(gossip.recent(config.maxGossipOutcomes())));
         }
+        expireRequests(now, out);
         return out;
     }
 
@@ -223,8 +243,10 @@ public final class DeviceNode implements ProtocolNode {
         } else if (m instanceof PieceUnavailable u) {
             onUnavailable(s, u, out);
         } else if (m instanceof InstallReport r) {
-            onInstallReport(r, out);
+            onInstallReport(s, r, out, now);
         }
+        // after the message: a piece arriving late but before this call is not blamed
+        expireRequests(now, out);
         return out;
     }
 
@@ -234,6 +256,12 @@ public final class DeviceNode implements ProtocolNode {
         Session s = sessions.remove(peer);
         if (s == null) {
             return List.of();
+        }
+        if (s.requestedAt.values().stream().anyMatch(t -> t < now - config.pieceTimeoutSeconds())) {
+            // it withheld a piece it claimed for the whole timeout: blamed as in expireRequests
+            counters.countRejected(RejectionKind.WITHHELD_PIECE, 0);
+            avoided.add(peer);
+            memory.forget(peer);
         }
         release(s);
         List<Outgoing> out = new ArrayList<>();
@@ -296,6 +324,14 @@ public final class DeviceNode implements ProtocolNode {
     /** Whether installing the release with this digest failed here (and was rolled back). */
     public boolean installFailed(Digest release) {
         return holdings.hasFailed(release);
+    }
+
+    /**
+     * The verified install outcomes this device knows for the release with this digest:
+     * {failures, total}, at most one per device.
+     */
+    public int[] knownOutcomes(Digest release) {
+        return gossip.tally(release);
     }
 
     /** Whether this device refuses the release with this digest because of failure reports. */
@@ -462,6 +498,7 @@ public final class DeviceNode implements ProtocolNode {
             }
             holdings.download(c.release()).markPending(c.index(), s.peer);
             s.outstanding.add(new Session.PieceKey(c.release(), c.index()));
+            s.requestedAt.put(new Session.PieceKey(c.release(), c.index()), lastNow);
             send(out, s.peer, new PieceRequest(c.release(), c.index()));
             free--;
         }
@@ -485,6 +522,7 @@ public final class DeviceNode implements ProtocolNode {
 
     private void onPiece(Session s, Piece p, List<Outgoing> out, double now) {
         int bytes = frameBytes(p);
+        s.requestedAt.remove(new Session.PieceKey(p.manifestDigest(), p.index()));
         if (!s.outstanding.remove(new Session.PieceKey(p.manifestDigest(), p.index()))) {
             reject(s, RejectionKind.UNSOLICITED, bytes, out);
             return;
@@ -517,6 +555,7 @@ public final class DeviceNode implements ProtocolNode {
     }
 
     private void onUnavailable(Session s, PieceUnavailable u, List<Outgoing> out) {
+        s.requestedAt.remove(new Session.PieceKey(u.manifestDigest(), u.index()));
         if (!s.outstanding.remove(new Session.PieceKey(u.manifestDigest(), u.index()))) {
             reject(s, RejectionKind.UNSOLICITED, frameBytes(u), out);
             return;
@@ -526,7 +565,17 @@ public final class DeviceNode implements ProtocolNode {
             d.clearPending(u.index());
         }
         if (u.reason() == PieceUnavailable.Reason.NOT_SERVING) {
+            boolean claimed = s.peerServing && s.announcement != null && s.announcement.serving();
             s.peerServing = false;
+            // an honest device whose battery ran low says so once, then announces itself not
+            // serving; one that keeps announcing service and refusing it withholds
+            if (claimed && !s.notServingCounted) {
+                s.notServingCounted = true;
+                if (notServingAfterClaim.merge(s.peer, 1, Integer::sum) >= 2) {
+                    reject(s, RejectionKind.WITHHELD_PIECE, frameBytes(u), out);
+                    return;
+                }
+            }
         } else if (d != null && s.claims(u.manifestDigest(), u.index(), d.manifest.pieceCount())) {
             // honest devices never discard pieces, so a piece announced as held must be served
             reject(s, RejectionKind.LYING_BITFIELD, frameBytes(u), out);
@@ -570,18 +619,42 @@ public final class DeviceNode implements ProtocolNode {
         if (fails) {
             holdings.markFailed(d);
             counters.countRollback();
-            gossip.learn(new InstallReport.Outcome(id, digest, false));
+            learnOwn(digest, false, now);
             return false;
         }
         // building the Release checks every piece against the manifest again: nothing unverified is installed
         holdings.complete(d, now);
         counters.countInstall();
-        gossip.learn(new InstallReport.Outcome(id, digest, true));
+        learnOwn(digest, true, now);
         return true;
     }
 
-    private void onInstallReport(InstallReport r, List<Outgoing> out) {
-        for (InstallReport.Outcome o : r.outcomes()) {
+    private void learnOwn(Digest digest, boolean success, double now) {
+        if (identity != null) {
+            gossip.learn(InstallReport.Outcome.signed(identity, digest, success, Math.round(now * 1000)));
+        }
+    }
+
+    /**
+     * Takes the outcomes of a report that verify (publisher-certified device key, the device's
+     * own signature, a time not beyond {@link ProtocolConfig#maxClockSkewSeconds} ahead of this
+     * device's clock); at most {@link ProtocolConfig#maxGossipOutcomes} per peer and contact, so
+     * one sender cannot flood the memory. One outcome that does not verify makes the whole
+     * report forged: nothing of it is learned and the sender is avoided.
+     */
+    private void onInstallReport(Session s, InstallReport r, List<Outgoing> out, double now) {
+        PublicKey publisher = verifier.publisherKey();
+        long latest = Math.round((now + config.maxClockSkewSeconds()) * 1000);
+        int room = Math.max(0, config.maxGossipOutcomes() - s.outcomesTaken);
+        List<InstallReport.Outcome> take = r.outcomes().subList(0, Math.min(room, r.outcomes().size()));
+        for (InstallReport.Outcome o : take) {
+            if (o.timeMillis() > latest || !o.verify(publisher)) {
+                reject(s, RejectionKind.FORGED_REPORT, r.encodedSize(), out);
+                return;
+            }
+        }
+        s.outcomesTaken += take.size();
+        for (InstallReport.Outcome o : take) {
             if (!o.device().equals(id)) {
                 gossip.learn(o);
             }
@@ -617,6 +690,25 @@ public final class DeviceNode implements ProtocolNode {
         refillAll(out);
     }
 
+    /**
+     * Blames every peer with a piece request older than {@code pieceTimeoutSeconds}: it claimed
+     * the piece and withheld it. Its requests are released and asked of the other peers.
+     */
+    private void expireRequests(double now, List<Outgoing> out) {
+        double limit = now - config.pieceTimeoutSeconds();
+        for (Session s : new ArrayList<>(sessions.values())) {
+            if (!sessions.containsKey(s.peer)) {
+                continue;   // rejected while handling an earlier one
+            }
+            for (double t : s.requestedAt.values()) {
+                if (t < limit) {
+                    reject(s, RejectionKind.WITHHELD_PIECE, 0, out);
+                    break;
+                }
+            }
+        }
+    }
+
     /** Releases every request outstanding to the peer of {@code s}. */
     private void release(Session s) {
         for (Download d : holdings.downloads()) {
@@ -624,6 +716,7 @@ public final class DeviceNode implements ProtocolNode {
         }
         manifestPending.values().removeIf(p -> p.peer().equals(s.peer));
         s.outstanding.clear();
+        s.requestedAt.clear();
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -1,14 +1,14 @@
-package org.p2prollout.validation.protocol.node;
+package org.p2prollout.protocol.node;
 
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.p2prollout.validation.protocol.PeerId;
-import org.p2prollout.validation.protocol.manifest.Manifest;
-import org.p2prollout.validation.protocol.manifest.PieceData;
-import org.p2prollout.validation.protocol.manifest.SignedManifest;
-import org.p2prollout.validation.protocol.wire.Bitfield;
+import org.p2prollout.protocol.PeerId;
+import org.p2prollout.protocol.manifest.Manifest;
+import org.p2prollout.protocol.manifest.PieceData;
+import org.p2prollout.protocol.manifest.SignedManifest;
+import org.p2prollout.protocol.wire.Bitfield;
 
 /**
  * A release being downloaded against its verified manifest: the verified pieces held, and which

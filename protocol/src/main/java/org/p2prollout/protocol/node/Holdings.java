@@ -1,4 +1,4 @@
-package org.p2prollout.validation.protocol.node;
+package org.p2prollout.protocol.node;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,16 +10,16 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
-import org.p2prollout.validation.protocol.SoftwareId;
-import org.p2prollout.validation.protocol.Version;
-import org.p2prollout.validation.protocol.manifest.Dependency;
-import org.p2prollout.validation.protocol.manifest.Digest;
-import org.p2prollout.validation.protocol.manifest.Manifest;
-import org.p2prollout.validation.protocol.manifest.PieceData;
-import org.p2prollout.validation.protocol.manifest.Release;
-import org.p2prollout.validation.protocol.manifest.SignedManifest;
-import org.p2prollout.validation.protocol.wire.DownloadState;
-import org.p2prollout.validation.protocol.wire.InventoryItem;
+import org.p2prollout.protocol.SoftwareId;
+import org.p2prollout.protocol.Version;
+import org.p2prollout.protocol.manifest.Dependency;
+import org.p2prollout.protocol.manifest.Digest;
+import org.p2prollout.protocol.manifest.Manifest;
+import org.p2prollout.protocol.manifest.PieceData;
+import org.p2prollout.protocol.manifest.Release;
+import org.p2prollout.protocol.manifest.SignedManifest;
+import org.p2prollout.protocol.wire.DownloadState;
+import org.p2prollout.protocol.wire.InventoryItem;
 
 /**
  * What one device holds: installed software, verified manifests, downloads in progress, and the

@@ -1,4 +1,4 @@
-package org.p2prollout.validation.protocol.node;
+package org.p2prollout.protocol.node;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,14 +6,17 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.p2prollout.validation.protocol.PeerId;
-import org.p2prollout.validation.protocol.manifest.Digest;
-import org.p2prollout.validation.protocol.wire.InstallReport;
+import org.p2prollout.protocol.PeerId;
+import org.p2prollout.protocol.manifest.Digest;
+import org.p2prollout.protocol.wire.InstallReport;
 
 /**
- * The install outcomes a device knows (its own and gossiped ones), at most one per (device,
- * release), bounded with the oldest forgotten first; and the refusal rule: a release is refused
- * when at least {@code minReports} outcomes are known and the failed share exceeds the threshold.
+ * The install outcomes a device knows (its own and gossiped ones, every one verified: signed by
+ * the installing device under a publisher certificate, see {@link DeviceNode}), at most one per
+ * (device, release), the newest by the device's own install time; bounded with the oldest
+ * forgotten first; and the refusal rule: a release is refused when at least {@code minReports}
+ * devices' outcomes are known and the failed share exceeds the threshold. A device counts once
+ * per release however often or by whomever its outcome is relayed.
  */
 final class InstallGossip {
     private record Key(PeerId device, Digest release) {
@@ -22,7 +25,7 @@ final class InstallGossip {
     private final int capacity;
     private final double threshold;
     private final int minReports;
-    private final LinkedHashMap<Key, Boolean> outcomes = new LinkedHashMap<>();
+    private final LinkedHashMap<Key, InstallReport.Outcome> outcomes = new LinkedHashMap<>();
     /** The most recently learned outcomes, newest first, at most {@code recentCapacity}. */
     private final java.util.ArrayDeque<InstallReport.Outcome> recent = new java.util.ArrayDeque<>();
     private final int recentCapacity;
@@ -36,35 +39,36 @@ final class InstallGossip {
         this.minReports = minReports;
     }
 
-    /** Records an outcome; returns true if it was new or changed. */
+    /**
+     * Records a verified outcome; returns true if it was new or newer than the one known for
+     * its device and release (an older or equal-time statement changes nothing).
+     */
     boolean learn(InstallReport.Outcome o) {
         Key k = new Key(o.device(), o.manifestDigest());
-        Boolean known = outcomes.get(k);
-        if (known != null && known == o.success()) {
+        InstallReport.Outcome known = outcomes.get(k);
+        if (known != null && known.timeMillis() >= o.timeMillis()) {
             return false; // the common case in gossip: already known, nothing changes
         }
-        Boolean old = outcomes.remove(k);
-        if (old != null) {
-            untally(k, old);
+        if (known != null) {
+            outcomes.remove(k);
+            untally(k, known.success());
+            recent.remove(known);
         }
-        if (old == null || old != o.success()) {
-            recent.remove(new InstallReport.Outcome(o.device(), o.manifestDigest(), !o.success()));
-            recent.addFirst(o);
-            while (recent.size() > recentCapacity) {
-                recent.removeLast();
-            }
+        recent.addFirst(o);
+        while (recent.size() > recentCapacity) {
+            recent.removeLast();
         }
-        outcomes.put(k, o.success());
+        outcomes.put(k, o);
         int[] t = tally.computeIfAbsent(k.release(), x -> new int[2]);
         t[0] += o.success() ? 0 : 1;
         t[1]++;
         if (outcomes.size() > capacity) {
-            Iterator<Map.Entry<Key, Boolean>> it = outcomes.entrySet().iterator();
-            Map.Entry<Key, Boolean> eldest = it.next();
+            Iterator<Map.Entry<Key, InstallReport.Outcome>> it = outcomes.entrySet().iterator();
+            Map.Entry<Key, InstallReport.Outcome> eldest = it.next();
             it.remove();
-            untally(eldest.getKey(), eldest.getValue());
+            untally(eldest.getKey(), eldest.getValue().success());
         }
-        return old == null || old != o.success();
+        return true;
     }
 
     private void untally(Key k, boolean success) {

@@ -1,4 +1,4 @@
-package org.p2prollout.validation.protocol.node;
+package org.p2prollout.protocol.node;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,11 +9,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.p2prollout.validation.protocol.PeerId;
-import org.p2prollout.validation.protocol.manifest.Digest;
-import org.p2prollout.validation.protocol.wire.Announcement;
-import org.p2prollout.validation.protocol.wire.DownloadState;
-import org.p2prollout.validation.protocol.wire.InventoryItem;
+import org.p2prollout.protocol.PeerId;
+import org.p2prollout.protocol.manifest.Digest;
+import org.p2prollout.protocol.wire.Announcement;
+import org.p2prollout.protocol.wire.DownloadState;
+import org.p2prollout.protocol.wire.InventoryItem;
 
 /**
  * What a device remembers of the peers it met: the last announcement of each of the most

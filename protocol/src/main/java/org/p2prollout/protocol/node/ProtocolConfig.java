@@ -1,8 +1,8 @@
-package org.p2prollout.validation.protocol.node;
+package org.p2prollout.protocol.node;
 
 import java.util.Objects;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.validation.protocol.selection.PiecePolicy;
+import org.p2prollout.core.Checks;
+import org.p2prollout.protocol.selection.PiecePolicy;
 
 /**
  * Settings of one device's protocol. Build with {@link #builder()}; {@link #defaults()} gives the
@@ -27,11 +27,18 @@ import org.p2prollout.validation.protocol.selection.PiecePolicy;
  *                              failure share is over the latest ones (>= 1; default 64: about
  *                              100 bytes each, which matters with 100,000 devices in one heap)
  * @param serving whether the device uploads pieces (false = free rider; default true)
+ * @param maxClockSkewSeconds how far ahead of this device's clock a signed install time may
+ *                            be before the outcome counts as forged (seconds, >= 0; default 300)
+ * @param pieceTimeoutSeconds a piece request not answered within this time (seconds, &gt; 0,
+ *                            infinity = never; default 120) is withdrawn: the piece is asked of
+ *                            another peer and the silent peer is blamed (see DeviceNode); set it
+ *                            above the longest transfer time of one piece on the link
  */
 public record ProtocolConfig(int frameHeaderBytes, PiecePolicy policy, int maxOutstandingPerPeer,
                              double installFailureProbability, double failureShareThreshold,
                              int minReportsForRefusal, int metLastCount, int rememberedPeers,
-                             int maxGossipOutcomes, int maxRememberedOutcomes, boolean serving) {
+                             int maxGossipOutcomes, int maxRememberedOutcomes, boolean serving,
+                             double maxClockSkewSeconds, double pieceTimeoutSeconds) {
     public ProtocolConfig {
         Checks.inRange("frameHeaderBytes", frameHeaderBytes, 0, 1 << 20);
         Objects.requireNonNull(policy, "policy");
@@ -43,6 +50,11 @@ public record ProtocolConfig(int frameHeaderBytes, PiecePolicy policy, int maxOu
         Checks.inRange("rememberedPeers", rememberedPeers, 0, Integer.MAX_VALUE);
         Checks.inRange("maxGossipOutcomes", maxGossipOutcomes, 0, 0xFFFF);
         Checks.inRange("maxRememberedOutcomes", maxRememberedOutcomes, 1, Integer.MAX_VALUE);
+        Checks.nonNegative("maxClockSkewSeconds", maxClockSkewSeconds);
+        if (!(pieceTimeoutSeconds > 0)) {
+            throw new org.p2prollout.core.InvalidInputException("pieceTimeoutSeconds must be > 0 (or infinity), got "
+                    + pieceTimeoutSeconds);
+        }
     }
 
     public static ProtocolConfig defaults() {
@@ -67,6 +79,8 @@ public record ProtocolConfig(int frameHeaderBytes, PiecePolicy policy, int maxOu
         b.maxGossipOutcomes = maxGossipOutcomes;
         b.maxRememberedOutcomes = maxRememberedOutcomes;
         b.serving = serving;
+        b.maxClockSkewSeconds = maxClockSkewSeconds;
+        b.pieceTimeoutSeconds = pieceTimeoutSeconds;
         return b;
     }
 
@@ -83,6 +97,8 @@ public record ProtocolConfig(int frameHeaderBytes, PiecePolicy policy, int maxOu
         private int maxGossipOutcomes = 16;
         private int maxRememberedOutcomes = 64;
         private boolean serving = true;
+        private double maxClockSkewSeconds = 300;
+        private double pieceTimeoutSeconds = 120;
 
         public Builder frameHeaderBytes(int v) {
             frameHeaderBytes = v;
@@ -139,10 +155,20 @@ public record ProtocolConfig(int frameHeaderBytes, PiecePolicy policy, int maxOu
             return this;
         }
 
+        public Builder maxClockSkewSeconds(double v) {
+            maxClockSkewSeconds = v;
+            return this;
+        }
+
+        public Builder pieceTimeoutSeconds(double v) {
+            pieceTimeoutSeconds = v;
+            return this;
+        }
+
         public ProtocolConfig build() {
             return new ProtocolConfig(frameHeaderBytes, policy, maxOutstandingPerPeer, installFailureProbability,
                     failureShareThreshold, minReportsForRefusal, metLastCount, rememberedPeers, maxGossipOutcomes,
-                    maxRememberedOutcomes, serving);
+                    maxRememberedOutcomes, serving, maxClockSkewSeconds, pieceTimeoutSeconds);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.p2prollout.validation.protocol.node;
+package org.p2prollout.protocol.node;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,24 +8,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.validation.protocol.NodeCounters;
-import org.p2prollout.validation.protocol.Outgoing;
-import org.p2prollout.validation.protocol.PeerId;
-import org.p2prollout.validation.protocol.ProtocolNode;
-import org.p2prollout.validation.protocol.SoftwareId;
-import org.p2prollout.validation.protocol.Version;
-import org.p2prollout.validation.protocol.manifest.Digest;
-import org.p2prollout.validation.protocol.manifest.PieceData;
-import org.p2prollout.validation.protocol.manifest.Release;
-import org.p2prollout.validation.protocol.wire.Announcement;
-import org.p2prollout.validation.protocol.wire.InventoryItem;
-import org.p2prollout.validation.protocol.wire.ManifestRequest;
-import org.p2prollout.validation.protocol.wire.ManifestResponse;
-import org.p2prollout.validation.protocol.wire.Message;
-import org.p2prollout.validation.protocol.wire.Piece;
-import org.p2prollout.validation.protocol.wire.PieceRequest;
-import org.p2prollout.validation.protocol.wire.PieceUnavailable;
+import org.p2prollout.core.Checks;
+import org.p2prollout.protocol.NodeCounters;
+import org.p2prollout.protocol.Outgoing;
+import org.p2prollout.protocol.PeerId;
+import org.p2prollout.protocol.ProtocolNode;
+import org.p2prollout.protocol.SoftwareId;
+import org.p2prollout.protocol.Version;
+import org.p2prollout.protocol.manifest.Digest;
+import org.p2prollout.protocol.manifest.PieceData;
+import org.p2prollout.protocol.manifest.Release;
+import org.p2prollout.protocol.wire.Announcement;
+import org.p2prollout.protocol.wire.InventoryItem;
+import org.p2prollout.protocol.wire.ManifestRequest;
+import org.p2prollout.protocol.wire.ManifestResponse;
+import org.p2prollout.protocol.wire.Message;
+import org.p2prollout.protocol.wire.Piece;
+import org.p2prollout.protocol.wire.PieceRequest;
+import org.p2prollout.protocol.wire.PieceUnavailable;
 
 /**
  * The infrastructure server ({@link PeerId#SERVER}): holds every published release, announces

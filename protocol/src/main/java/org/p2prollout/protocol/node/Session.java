@@ -1,15 +1,16 @@
-package org.p2prollout.validation.protocol.node;
+package org.p2prollout.protocol.node;
 
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.p2prollout.validation.protocol.PeerId;
-import org.p2prollout.validation.protocol.manifest.Digest;
-import org.p2prollout.validation.protocol.wire.Announcement;
-import org.p2prollout.validation.protocol.wire.DownloadState;
-import org.p2prollout.validation.protocol.wire.InventoryItem;
+import org.p2prollout.protocol.PeerId;
+import org.p2prollout.protocol.manifest.Digest;
+import org.p2prollout.protocol.wire.Announcement;
+import org.p2prollout.protocol.wire.DownloadState;
+import org.p2prollout.protocol.wire.InventoryItem;
 
 /** What a device knows about one peer during one contact. */
 final class Session {
@@ -24,6 +25,12 @@ final class Session {
     final Set<PieceKey> outstanding = new HashSet<>();
     /** Manifests requested from this peer, with the item the peer announced for each. */
     final Map<Digest, InventoryItem> manifestsRequested = new LinkedHashMap<>();
+    /** When each outstanding piece was requested (seconds), for the request timeout. */
+    final Map<PieceKey, Double> requestedAt = new HashMap<>();
+    /** Whether this contact's NOT_SERVING-after-announcing-serving was counted already. */
+    boolean notServingCounted;
+    /** Install outcomes taken from this peer in this contact (capped per sender). */
+    int outcomesTaken;
 
     Session(PeerId peer) {
         this.peer = peer;

@@ -1,8 +1,8 @@
-package org.p2prollout.validation.protocol.selection;
+package org.p2prollout.protocol.selection;
 
 import java.util.BitSet;
 import java.util.Objects;
-import org.p2prollout.validation.protocol.manifest.Digest;
+import org.p2prollout.protocol.manifest.Digest;
 
 /**
  * A release being downloaded, as piece selection sees it for one peer.

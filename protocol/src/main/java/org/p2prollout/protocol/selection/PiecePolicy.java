@@ -1,18 +1,27 @@
-package org.p2prollout.validation.protocol.selection;
+package org.p2prollout.protocol.selection;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.random.RandomGenerator;
+import org.p2prollout.core.InvalidInputException;
 
 /**
- * Which piece to request next from a peer. Each policy ranks every requestable (release, piece)
- * pair by a key and picks the smallest; ties are broken uniformly at random with the injected
- * generator, so a policy never favours low indices unless it says so.
+ * Which piece to request next from a peer: the one piece-policy type of the project. The protocol
+ * nodes, the simulator's scenarios and both device implementations, the multi-piece models and
+ * the command line all use this enum; each spells a policy by {@link #label()} (kebab case) and
+ * reads it with {@link #parse}, which also takes the short forms {@code rarest} and
+ * {@code priority}.
+ *
+ * <p>Each policy ranks every requestable (release, piece) pair by a key and picks the smallest;
+ * ties are broken uniformly at random with the injected generator, so a policy never favours
+ * low indices unless it says so.
  */
 public enum PiecePolicy {
     /** Uniformly random among requestable pieces of all releases. */
     RANDOM(false, false),
     /** Fewest holders among the peers this device has heard from (their last announcements). */
-    RAREST_FIRST(true, false),
+    RAREST_FIRST(true, false, "rarest"),
     /** Dependencies first, then releases in the order their downloads started, lowest index first. */
     SEQUENTIAL(false, false),
     /**
@@ -22,7 +31,7 @@ public enum PiecePolicy {
      */
     DEPENDENCY_FIRST(false, false),
     /** Highest manifest priority first; rarest first within the same priority. */
-    PRIORITY_AWARE(true, false),
+    PRIORITY_AWARE(true, false, "priority"),
     /**
      * Pieces that the most of the peers this device is likely to meet next still lack (peers
      * named in the met-last lists it heard, whose announcements it remembers), so that it can
@@ -32,10 +41,49 @@ public enum PiecePolicy {
 
     private final boolean needsAvailability;
     private final boolean needsLackNearby;
+    private final String shortName;
 
     PiecePolicy(boolean needsAvailability, boolean needsLackNearby) {
+        this(needsAvailability, needsLackNearby, null);
+    }
+
+    PiecePolicy(boolean needsAvailability, boolean needsLackNearby, String shortName) {
         this.needsAvailability = needsAvailability;
         this.needsLackNearby = needsLackNearby;
+        this.shortName = shortName;
+    }
+
+    /** The policy's name in files and on the command line: lower case with hyphens ({@code rarest-first}). */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The policy spelled {@code text}: its {@link #label()} ({@code rarest-first}), its short form
+     * where it has one ({@code rarest}, {@code priority}) or its constant name
+     * ({@code RAREST_FIRST}); case and surrounding blanks are ignored.
+     *
+     * @param parameter what is being read, for the message ({@code protocol.policy}, {@code --policy})
+     * @throws InvalidInputException naming {@code parameter} and every accepted spelling
+     */
+    public static PiecePolicy parse(String parameter, String text) {
+        String norm = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (PiecePolicy p : values()) {
+            if (p.label().equals(norm) || norm.equals(p.shortName)) {
+                return p;
+            }
+        }
+        throw new InvalidInputException(parameter + " must be one of " + spellings(List.of(values()))
+                + ", got '" + text + "'");
+    }
+
+    /** The labels of {@code policies} with their short forms, for messages: {@code random, rarest-first (rarest), ...}. */
+    public static String spellings(List<PiecePolicy> policies) {
+        List<String> out = new ArrayList<>();
+        for (PiecePolicy p : policies) {
+            out.add(p.shortName == null ? p.label() : p.label() + " (" + p.shortName + ")");
+        }
+        return String.join(", ", out);
     }
 
     /** Whether a release waits until each missing dependency is at least being downloaded. */

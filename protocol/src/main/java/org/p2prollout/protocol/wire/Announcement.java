@@ -1,8 +1,8 @@
-package org.p2prollout.validation.protocol.wire;
+package org.p2prollout.protocol.wire;
 
 import java.util.List;
-import org.p2prollout.validation.protocol.ByteWriter;
-import org.p2prollout.validation.protocol.PeerId;
+import org.p2prollout.protocol.ByteWriter;
+import org.p2prollout.protocol.PeerId;
 
 /**
  * What a device tells each peer at the start of a contact: whether it serves pieces, its

@@ -1,10 +1,10 @@
-package org.p2prollout.validation.protocol.wire;
+package org.p2prollout.protocol.wire;
 
 import java.util.Arrays;
 import java.util.BitSet;
-import org.p2prollout.validation.protocol.ByteReader;
-import org.p2prollout.validation.protocol.ByteWriter;
-import org.p2prollout.validation.protocol.MalformedMessageException;
+import org.p2prollout.protocol.ByteReader;
+import org.p2prollout.protocol.ByteWriter;
+import org.p2prollout.protocol.MalformedMessageException;
 
 /**
  * An immutable set of piece indices in {@code [0, pieceCount)}. Encoding: i32 piece count then
@@ -92,9 +92,9 @@ public final class Bitfield {
 
     static Bitfield read(ByteReader r) {
         int count = r.u31("bitfield piece count");
-        if (count < 1 || count > org.p2prollout.validation.protocol.manifest.Manifest.MAX_PIECES) {
+        if (count < 1 || count > org.p2prollout.protocol.manifest.Manifest.MAX_PIECES) {
             throw new MalformedMessageException("bitfield piece count must be in [1, "
-                    + org.p2prollout.validation.protocol.manifest.Manifest.MAX_PIECES + "], got " + count);
+                    + org.p2prollout.protocol.manifest.Manifest.MAX_PIECES + "], got " + count);
         }
         byte[] raw = r.bytes((count + 7) / 8, "bitfield");
         BitSet b = new BitSet(count);

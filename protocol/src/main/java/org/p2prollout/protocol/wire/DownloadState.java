@@ -1,8 +1,8 @@
-package org.p2prollout.validation.protocol.wire;
+package org.p2prollout.protocol.wire;
 
 import java.util.Objects;
-import org.p2prollout.validation.protocol.ByteReader;
-import org.p2prollout.validation.protocol.ByteWriter;
+import org.p2prollout.protocol.ByteReader;
+import org.p2prollout.protocol.ByteWriter;
 
 /**
  * A download in progress as an announcement names it: the release and the pieces held so far.

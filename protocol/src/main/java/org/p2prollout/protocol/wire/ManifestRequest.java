@@ -1,8 +1,8 @@
-package org.p2prollout.validation.protocol.wire;
+package org.p2prollout.protocol.wire;
 
 import java.util.Objects;
-import org.p2prollout.validation.protocol.ByteWriter;
-import org.p2prollout.validation.protocol.manifest.Digest;
+import org.p2prollout.protocol.ByteWriter;
+import org.p2prollout.protocol.manifest.Digest;
 
 /** Asks a peer for the signed manifest with this digest. Encoding: tag, 32-byte digest (33 bytes). */
 public record ManifestRequest(Digest manifestDigest) implements Message {

@@ -1,8 +1,8 @@
-package org.p2prollout.validation.protocol.wire;
+package org.p2prollout.protocol.wire;
 
 import java.util.Objects;
-import org.p2prollout.validation.protocol.ByteWriter;
-import org.p2prollout.validation.protocol.manifest.SignedManifest;
+import org.p2prollout.protocol.ByteWriter;
+import org.p2prollout.protocol.manifest.SignedManifest;
 
 /**
  * A signed manifest sent in answer to a {@link ManifestRequest}. Encoding: tag then the signed

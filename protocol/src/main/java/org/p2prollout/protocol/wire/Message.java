@@ -1,6 +1,6 @@
-package org.p2prollout.validation.protocol.wire;
+package org.p2prollout.protocol.wire;
 
-import org.p2prollout.validation.protocol.ByteWriter;
+import org.p2prollout.protocol.ByteWriter;
 
 /**
  * A protocol message. Immutable. {@link #encodedSize()} is exactly the length of

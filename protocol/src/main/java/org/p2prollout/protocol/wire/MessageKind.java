@@ -1,4 +1,4 @@
-package org.p2prollout.validation.protocol.wire;
+package org.p2prollout.protocol.wire;
 
 /**
  * The kinds of message, with the tag byte that starts each encoding and the traffic category of

@@ -1,9 +1,9 @@
-package org.p2prollout.validation.protocol.wire;
+package org.p2prollout.protocol.wire;
 
 import java.util.Objects;
-import org.p2prollout.validation.protocol.ByteWriter;
-import org.p2prollout.validation.protocol.manifest.Digest;
-import org.p2prollout.validation.protocol.manifest.PieceData;
+import org.p2prollout.protocol.ByteWriter;
+import org.p2prollout.protocol.manifest.Digest;
+import org.p2prollout.protocol.manifest.PieceData;
 
 /**
  * Piece {@code index} of a release. Encoding: tag, digest, i32 index, i32 length, the bytes:

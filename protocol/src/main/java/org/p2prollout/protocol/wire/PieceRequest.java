@@ -1,8 +1,8 @@
-package org.p2prollout.validation.protocol.wire;
+package org.p2prollout.protocol.wire;
 
 import java.util.Objects;
-import org.p2prollout.validation.protocol.ByteWriter;
-import org.p2prollout.validation.protocol.manifest.Digest;
+import org.p2prollout.protocol.ByteWriter;
+import org.p2prollout.protocol.manifest.Digest;
 
 /** Asks for piece {@code index} of a release. Encoding: tag, digest, i32 index (37 bytes). */
 public record PieceRequest(Digest manifestDigest, int index) implements Message {

@@ -1,8 +1,8 @@
-package org.p2prollout.validation.protocol.wire;
+package org.p2prollout.protocol.wire;
 
 import java.util.Objects;
-import org.p2prollout.validation.protocol.ByteWriter;
-import org.p2prollout.validation.protocol.manifest.Digest;
+import org.p2prollout.protocol.ByteWriter;
+import org.p2prollout.protocol.manifest.Digest;
 
 /**
  * The answer to a {@link PieceRequest} the peer will not fill. An honest device answers every

@@ -1,16 +1,18 @@
-package org.p2prollout.validation.protocol.wire;
+package org.p2prollout.protocol.wire;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.p2prollout.validation.protocol.ByteReader;
-import org.p2prollout.validation.protocol.ByteWriter;
-import org.p2prollout.validation.protocol.MalformedMessageException;
-import org.p2prollout.validation.protocol.PeerId;
-import org.p2prollout.validation.protocol.SoftwareId;
-import org.p2prollout.validation.protocol.manifest.Digest;
-import org.p2prollout.validation.protocol.manifest.Manifest;
-import org.p2prollout.validation.protocol.manifest.PieceData;
-import org.p2prollout.validation.protocol.manifest.SignedManifest;
+import org.p2prollout.protocol.ByteReader;
+import org.p2prollout.protocol.ByteWriter;
+import org.p2prollout.protocol.MalformedMessageException;
+import org.p2prollout.protocol.PeerId;
+import org.p2prollout.protocol.SoftwareId;
+import org.p2prollout.protocol.manifest.DeviceCertificate;
+import org.p2prollout.protocol.manifest.Digest;
+import org.p2prollout.protocol.manifest.Ed25519;
+import org.p2prollout.protocol.manifest.Manifest;
+import org.p2prollout.protocol.manifest.PieceData;
+import org.p2prollout.protocol.manifest.SignedManifest;
 
 /**
  * The binary wire encoding of every {@link Message}: one tag byte ({@link MessageKind#tag()})
@@ -130,13 +132,15 @@ public final class WireCodec {
         }
         List<InstallReport.Outcome> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            PeerId device = new PeerId(r.i64("reporting device"));
+            DeviceCertificate cert = DeviceCertificate.read(r);
             Digest d = readDigest(r);
             int ok = r.u8("install outcome");
             if (ok > 1) {
                 throw new MalformedMessageException("install outcome must be 0 or 1, got " + ok);
             }
-            out.add(new InstallReport.Outcome(device, d, ok == 1));
+            long time = r.i64("install time");
+            byte[] sig = r.bytes(Ed25519.SIGNATURE_LENGTH, "outcome signature");
+            out.add(new InstallReport.Outcome(cert, d, ok == 1, time, sig));
         }
         return new InstallReport(out);
     }

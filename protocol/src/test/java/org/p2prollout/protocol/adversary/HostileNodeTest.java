@@ -1,29 +1,29 @@
-package org.p2prollout.validation.protocol.adversary;
+package org.p2prollout.protocol.adversary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.p2prollout.validation.protocol.Fixtures.FW;
-import static org.p2prollout.validation.protocol.Fixtures.FW1;
-import static org.p2prollout.validation.protocol.Fixtures.FW2;
-import static org.p2prollout.validation.protocol.Fixtures.V1;
-import static org.p2prollout.validation.protocol.Fixtures.V2;
-import static org.p2prollout.validation.protocol.Fixtures.device;
+import static org.p2prollout.protocol.Fixtures.FW;
+import static org.p2prollout.protocol.Fixtures.FW1;
+import static org.p2prollout.protocol.Fixtures.FW2;
+import static org.p2prollout.protocol.Fixtures.V1;
+import static org.p2prollout.protocol.Fixtures.V2;
+import static org.p2prollout.protocol.Fixtures.device;
 
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.p2prollout.validation.protocol.NodeCounters;
-import org.p2prollout.validation.protocol.PeerId;
-import org.p2prollout.validation.protocol.RejectionKind;
-import org.p2prollout.validation.protocol.TestNetwork;
-import org.p2prollout.validation.protocol.Version;
-import org.p2prollout.validation.protocol.manifest.Publisher;
-import org.p2prollout.validation.protocol.manifest.Release;
-import org.p2prollout.validation.protocol.node.DeviceNode;
-import org.p2prollout.validation.protocol.node.ProtocolConfig;
-import org.p2prollout.validation.protocol.selection.PiecePolicy;
-import org.p2prollout.validation.protocol.wire.MessageKind;
+import org.p2prollout.protocol.NodeCounters;
+import org.p2prollout.protocol.PeerId;
+import org.p2prollout.protocol.RejectionKind;
+import org.p2prollout.protocol.TestNetwork;
+import org.p2prollout.protocol.Version;
+import org.p2prollout.protocol.manifest.Publisher;
+import org.p2prollout.protocol.manifest.Release;
+import org.p2prollout.protocol.node.DeviceNode;
+import org.p2prollout.protocol.node.ProtocolConfig;
+import org.p2prollout.protocol.selection.PiecePolicy;
+import org.p2prollout.protocol.wire.MessageKind;
 
 /**
  * One hostile device per attack meets a victim (fw 1.0.0), then an honest holder of fw 2.0.0

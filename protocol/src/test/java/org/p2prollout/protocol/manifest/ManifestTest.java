@@ -1,23 +1,23 @@
-package org.p2prollout.validation.protocol.manifest;
+package org.p2prollout.protocol.manifest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.p2prollout.validation.protocol.Fixtures.FW;
-import static org.p2prollout.validation.protocol.Fixtures.FW2;
-import static org.p2prollout.validation.protocol.Fixtures.FW2_NEEDS_LIB;
-import static org.p2prollout.validation.protocol.Fixtures.LIB;
-import static org.p2prollout.validation.protocol.Fixtures.PUBLISHER;
-import static org.p2prollout.validation.protocol.Fixtures.V1;
-import static org.p2prollout.validation.protocol.Fixtures.V2;
+import static org.p2prollout.protocol.Fixtures.FW;
+import static org.p2prollout.protocol.Fixtures.FW2;
+import static org.p2prollout.protocol.Fixtures.FW2_NEEDS_LIB;
+import static org.p2prollout.protocol.Fixtures.LIB;
+import static org.p2prollout.protocol.Fixtures.PUBLISHER;
+import static org.p2prollout.protocol.Fixtures.V1;
+import static org.p2prollout.protocol.Fixtures.V2;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.p2prollout.validation.protocol.ByteReader;
+import org.p2prollout.protocol.ByteReader;
 
 class ManifestTest {
     static final Manifest M = FW2.manifest().manifest();
@@ -98,7 +98,7 @@ class ManifestTest {
     void dependencyIsSatisfiedByTheMinimumOrNewer() {
         Dependency d = new Dependency(LIB, V2);
         assertTrue(d.satisfiedBy(V2));
-        assertTrue(d.satisfiedBy(org.p2prollout.validation.protocol.Version.of(2, 0, 1)));
+        assertTrue(d.satisfiedBy(org.p2prollout.protocol.Version.of(2, 0, 1)));
         assertFalse(d.satisfiedBy(V1));
         assertFalse(d.satisfiedBy(null));
     }

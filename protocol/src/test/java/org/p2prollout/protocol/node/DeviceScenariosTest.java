@@ -1,34 +1,35 @@
-package org.p2prollout.validation.protocol.node;
+package org.p2prollout.protocol.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.p2prollout.validation.protocol.Fixtures.FW;
-import static org.p2prollout.validation.protocol.Fixtures.FW1;
-import static org.p2prollout.validation.protocol.Fixtures.FW2;
-import static org.p2prollout.validation.protocol.Fixtures.FW2_NEEDS_LIB;
-import static org.p2prollout.validation.protocol.Fixtures.LIB;
-import static org.p2prollout.validation.protocol.Fixtures.LIB1;
-import static org.p2prollout.validation.protocol.Fixtures.V1;
-import static org.p2prollout.validation.protocol.Fixtures.V2;
-import static org.p2prollout.validation.protocol.Fixtures.device;
+import static org.p2prollout.protocol.Fixtures.FW;
+import static org.p2prollout.protocol.Fixtures.FW1;
+import static org.p2prollout.protocol.Fixtures.FW2;
+import static org.p2prollout.protocol.Fixtures.FW2_NEEDS_LIB;
+import static org.p2prollout.protocol.Fixtures.LIB;
+import static org.p2prollout.protocol.Fixtures.LIB1;
+import static org.p2prollout.protocol.Fixtures.V1;
+import static org.p2prollout.protocol.Fixtures.outcome;
+import static org.p2prollout.protocol.Fixtures.V2;
+import static org.p2prollout.protocol.Fixtures.device;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.p2prollout.validation.protocol.NodeCounters;
-import org.p2prollout.validation.protocol.Outgoing;
-import org.p2prollout.validation.protocol.PeerId;
-import org.p2prollout.validation.protocol.RejectionKind;
-import org.p2prollout.validation.protocol.TestNetwork;
-import org.p2prollout.validation.protocol.manifest.Digest;
-import org.p2prollout.validation.protocol.selection.PiecePolicy;
-import org.p2prollout.validation.protocol.wire.Announcement;
-import org.p2prollout.validation.protocol.wire.InstallReport;
-import org.p2prollout.validation.protocol.wire.Message;
-import org.p2prollout.validation.protocol.wire.MessageKind;
-import org.p2prollout.validation.protocol.wire.PieceRequest;
-import org.p2prollout.validation.protocol.wire.PieceUnavailable;
+import org.p2prollout.protocol.NodeCounters;
+import org.p2prollout.protocol.Outgoing;
+import org.p2prollout.protocol.PeerId;
+import org.p2prollout.protocol.RejectionKind;
+import org.p2prollout.protocol.TestNetwork;
+import org.p2prollout.protocol.manifest.Digest;
+import org.p2prollout.protocol.selection.PiecePolicy;
+import org.p2prollout.protocol.wire.Announcement;
+import org.p2prollout.protocol.wire.InstallReport;
+import org.p2prollout.protocol.wire.Message;
+import org.p2prollout.protocol.wire.MessageKind;
+import org.p2prollout.protocol.wire.PieceRequest;
+import org.p2prollout.protocol.wire.PieceUnavailable;
 
 class DeviceScenariosTest {
     static final ProtocolConfig SEQ = ProtocolConfig.builder().policy(PiecePolicy.SEQUENTIAL).build();
@@ -65,17 +66,17 @@ class DeviceScenariosTest {
         Digest d = FW2.digest();
         v.contactStarted(PeerId.of(1), 0);
         v.contactStarted(PeerId.of(2), 0);
-        Announcement holder = new Announcement(true, List.of(new org.p2prollout.validation.protocol.wire.InventoryItem(FW, V2, d)),
+        Announcement holder = new Announcement(true, List.of(new org.p2prollout.protocol.wire.InventoryItem(FW, V2, d)),
                 List.of(), List.of());
         v.receive(PeerId.of(1), holder, 0);
-        v.receive(PeerId.of(1), new org.p2prollout.validation.protocol.wire.ManifestResponse(FW2.manifest()), 0);
+        v.receive(PeerId.of(1), new org.p2prollout.protocol.wire.ManifestResponse(FW2.manifest()), 0);
         // peer 1 now has piece 0 outstanding; peer 2 announces after that and gets piece 1
         List<Outgoing> fromTwo = v.receive(PeerId.of(2), holder, 1);
         assertEquals(List.of(new PieceRequest(d, 1)), messages(fromTwo));
         List<Outgoing> after = v.contactEnded(PeerId.of(1), 2);
         assertTrue(after.isEmpty(), "peer 2 already has its one request outstanding");
         List<Outgoing> next = v.receive(PeerId.of(2),
-                new org.p2prollout.validation.protocol.wire.Piece(d, 1, FW2.pieces().get(1)), 3);
+                new org.p2prollout.protocol.wire.Piece(d, 1, FW2.pieces().get(1)), 3);
         // the next request to peer 2 is piece 0, released by the end of the first contact
         assertEquals(List.of(new PieceRequest(d, 0)), messages(next));
     }
@@ -158,10 +159,10 @@ class DeviceScenariosTest {
         DeviceNode v = device(3, SEQ, FW1);
         Digest d = FW2.digest();
         v.contactStarted(PeerId.of(1), 0);
-        v.receive(PeerId.of(1), new InstallReport(List.of(new InstallReport.Outcome(PeerId.of(7), d, false),
-                new InstallReport.Outcome(PeerId.of(8), d, false), new InstallReport.Outcome(PeerId.of(9), d, true))), 0);
+        v.receive(PeerId.of(1), new InstallReport(List.of(outcome(7, d, false, 0),
+                outcome(8, d, false, 0), outcome(9, d, true, 0))), 0);
         List<Outgoing> out = v.receive(PeerId.of(1), new Announcement(true,
-                List.of(new org.p2prollout.validation.protocol.wire.InventoryItem(FW, V2, d)), List.of(), List.of()), 0);
+                List.of(new org.p2prollout.protocol.wire.InventoryItem(FW, V2, d)), List.of(), List.of()), 0);
         assertTrue(out.isEmpty(), "no manifest request for a refused release");
         assertTrue(v.refuses(d));
         assertEquals(1, v.counters().rejected(RejectionKind.REFUSED_VERSION));
@@ -174,17 +175,17 @@ class DeviceScenariosTest {
         // 2 of 4 failed: share 0.5 is not above 0.5
         DeviceNode v = device(3, SEQ, FW1);
         v.contactStarted(PeerId.of(1), 0);
-        v.receive(PeerId.of(1), new InstallReport(List.of(new InstallReport.Outcome(PeerId.of(6), d, false),
-                new InstallReport.Outcome(PeerId.of(7), d, false), new InstallReport.Outcome(PeerId.of(8), d, true),
-                new InstallReport.Outcome(PeerId.of(9), d, true))), 0);
+        v.receive(PeerId.of(1), new InstallReport(List.of(outcome(6, d, false, 0),
+                outcome(7, d, false, 0), outcome(8, d, true, 0),
+                outcome(9, d, true, 0))), 0);
         List<Outgoing> out = v.receive(PeerId.of(1), new Announcement(true,
-                List.of(new org.p2prollout.validation.protocol.wire.InventoryItem(FW, V2, d)), List.of(), List.of()), 0);
+                List.of(new org.p2prollout.protocol.wire.InventoryItem(FW, V2, d)), List.of(), List.of()), 0);
         assertEquals(1, out.size());
         // 2 of 2 failed but fewer than 3 reports
         DeviceNode u = device(4, SEQ, FW1);
         u.contactStarted(PeerId.of(1), 0);
-        u.receive(PeerId.of(1), new InstallReport(List.of(new InstallReport.Outcome(PeerId.of(6), d, false),
-                new InstallReport.Outcome(PeerId.of(7), d, false))), 0);
+        u.receive(PeerId.of(1), new InstallReport(List.of(outcome(6, d, false, 0),
+                outcome(7, d, false, 0))), 0);
         assertFalse(u.refuses(d));
     }
 
@@ -271,9 +272,9 @@ class DeviceScenariosTest {
     void bitfieldOfTheWrongLengthIsALie() {
         DeviceNode v = device(3, SEQ, FW2);
         v.contactStarted(PeerId.of(9), 0);
-        Announcement lie = new Announcement(true, List.of(), List.of(new org.p2prollout.validation.protocol.wire.DownloadState(
-                new org.p2prollout.validation.protocol.wire.InventoryItem(FW, V2, FW2.digest()),
-                org.p2prollout.validation.protocol.wire.Bitfield.full(5))), List.of());
+        Announcement lie = new Announcement(true, List.of(), List.of(new org.p2prollout.protocol.wire.DownloadState(
+                new org.p2prollout.protocol.wire.InventoryItem(FW, V2, FW2.digest()),
+                org.p2prollout.protocol.wire.Bitfield.full(5))), List.of());
         assertTrue(v.receive(PeerId.of(9), lie, 0).isEmpty());
         assertEquals(1, v.counters().rejected(RejectionKind.LYING_BITFIELD));
         assertEquals(lie.encodedSize(), v.counters().rejectedBytes(RejectionKind.LYING_BITFIELD));
@@ -287,7 +288,7 @@ class DeviceScenariosTest {
     void unrequestedPieceIsRejectedAsUnsolicited() {
         DeviceNode v = device(3, SEQ, FW1);
         v.contactStarted(PeerId.of(9), 0);
-        v.receive(PeerId.of(9), new org.p2prollout.validation.protocol.wire.Piece(FW2.digest(), 0, FW2.pieces().get(0)), 0);
+        v.receive(PeerId.of(9), new org.p2prollout.protocol.wire.Piece(FW2.digest(), 0, FW2.pieces().get(0)), 0);
         assertEquals(1, v.counters().rejected(RejectionKind.UNSOLICITED));
         assertEquals(0, v.piecesHeld(FW2.digest()));
         assertTrue(v.avoidedPeers().contains(PeerId.of(9)));
@@ -295,8 +296,8 @@ class DeviceScenariosTest {
 
     @Test
     void supersededDownloadIsStillServedSoAnHonestDeviceIsNeverTakenForALiar() {
-        org.p2prollout.validation.protocol.manifest.Release fw3 = org.p2prollout.validation.protocol.Fixtures.PUBLISHER
-                .syntheticRelease(FW, org.p2prollout.validation.protocol.Version.of(3, 0, 0), List.of(), 0, 2500, 1000, 9);
+        org.p2prollout.protocol.manifest.Release fw3 = org.p2prollout.protocol.Fixtures.PUBLISHER
+                .syntheticRelease(FW, org.p2prollout.protocol.Version.of(3, 0, 0), List.of(), 0, 2500, 1000, 9);
         DeviceNode a = device(1, SEQ, FW2);
         DeviceNode b = device(2, SEQ, fw3);
         DeviceNode p = device(4, SEQ, FW1);
@@ -330,7 +331,7 @@ class DeviceScenariosTest {
     @Test
     void manifestAskedOfADepartedPeerIsAskedOfAnotherOpenContact() {
         DeviceNode v = device(3, SEQ, FW1);
-        Announcement holder = new Announcement(true, List.of(new org.p2prollout.validation.protocol.wire.InventoryItem(
+        Announcement holder = new Announcement(true, List.of(new org.p2prollout.protocol.wire.InventoryItem(
                 FW, V2, FW2.digest())), List.of(), List.of());
         v.contactStarted(PeerId.of(1), 0);
         v.contactStarted(PeerId.of(2), 0);
@@ -339,15 +340,15 @@ class DeviceScenariosTest {
         List<Outgoing> out = v.contactEnded(PeerId.of(1), 1);
         assertEquals(1, out.size());
         assertEquals(PeerId.of(2), out.get(0).to());
-        assertEquals(new org.p2prollout.validation.protocol.wire.ManifestRequest(FW2.digest()), out.get(0).message());
+        assertEquals(new org.p2prollout.protocol.wire.ManifestRequest(FW2.digest()), out.get(0).message());
     }
 
     @Test
     void priorityAwareTurnsToTheUrgentReleaseAsSoonAsItsManifestIsKnown() {
-        org.p2prollout.validation.protocol.Version v01 = org.p2prollout.validation.protocol.Version.of(0, 1, 0);
-        org.p2prollout.validation.protocol.manifest.Release libOld = org.p2prollout.validation.protocol.Fixtures.PUBLISHER
+        org.p2prollout.protocol.Version v01 = org.p2prollout.protocol.Version.of(0, 1, 0);
+        org.p2prollout.protocol.manifest.Release libOld = org.p2prollout.protocol.Fixtures.PUBLISHER
                 .syntheticRelease(LIB, v01, List.of(), 9, 100, 100, 20);
-        org.p2prollout.validation.protocol.manifest.Release libUrgent = org.p2prollout.validation.protocol.Fixtures.PUBLISHER
+        org.p2prollout.protocol.manifest.Release libUrgent = org.p2prollout.protocol.Fixtures.PUBLISHER
                 .syntheticRelease(LIB, V1, List.of(), 9, 2000, 1000, 21);
         ProtocolConfig prio = ProtocolConfig.builder().policy(PiecePolicy.PRIORITY_AWARE).build();
         DeviceNode a = device(1, prio, FW2, libUrgent);

@@ -1,27 +1,27 @@
-package org.p2prollout.validation.protocol.node;
+package org.p2prollout.protocol.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.p2prollout.validation.protocol.Fixtures.FW;
-import static org.p2prollout.validation.protocol.Fixtures.FW1;
-import static org.p2prollout.validation.protocol.Fixtures.FW2;
-import static org.p2prollout.validation.protocol.Fixtures.V1;
-import static org.p2prollout.validation.protocol.Fixtures.V2;
+import static org.p2prollout.protocol.Fixtures.FW;
+import static org.p2prollout.protocol.Fixtures.FW1;
+import static org.p2prollout.protocol.Fixtures.FW2;
+import static org.p2prollout.protocol.Fixtures.V1;
+import static org.p2prollout.protocol.Fixtures.V2;
 
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.p2prollout.validation.protocol.Fixtures;
-import org.p2prollout.validation.protocol.Outgoing;
-import org.p2prollout.validation.protocol.PeerId;
-import org.p2prollout.validation.protocol.manifest.Digest;
-import org.p2prollout.validation.protocol.selection.PiecePolicy;
-import org.p2prollout.validation.protocol.wire.Announcement;
-import org.p2prollout.validation.protocol.wire.Bitfield;
-import org.p2prollout.validation.protocol.wire.DownloadState;
-import org.p2prollout.validation.protocol.wire.InventoryItem;
-import org.p2prollout.validation.protocol.wire.ManifestResponse;
-import org.p2prollout.validation.protocol.wire.PieceRequest;
+import org.p2prollout.protocol.Fixtures;
+import org.p2prollout.protocol.Outgoing;
+import org.p2prollout.protocol.PeerId;
+import org.p2prollout.protocol.manifest.Digest;
+import org.p2prollout.protocol.selection.PiecePolicy;
+import org.p2prollout.protocol.wire.Announcement;
+import org.p2prollout.protocol.wire.Bitfield;
+import org.p2prollout.protocol.wire.DownloadState;
+import org.p2prollout.protocol.wire.InventoryItem;
+import org.p2prollout.protocol.wire.ManifestResponse;
+import org.p2prollout.protocol.wire.PieceRequest;
 
 /**
  * The device hears W1 and W2 (each holding pieces 0 and 1 of fw 2.0.0), then Y (piece 2 only),

@@ -1,24 +1,24 @@
-package org.p2prollout.validation.protocol.node;
+package org.p2prollout.protocol.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.p2prollout.validation.protocol.Fixtures.FW;
-import static org.p2prollout.validation.protocol.Fixtures.FW1;
-import static org.p2prollout.validation.protocol.Fixtures.FW2;
-import static org.p2prollout.validation.protocol.Fixtures.V2;
+import static org.p2prollout.protocol.Fixtures.FW;
+import static org.p2prollout.protocol.Fixtures.FW1;
+import static org.p2prollout.protocol.Fixtures.FW2;
+import static org.p2prollout.protocol.Fixtures.V2;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.p2prollout.validation.protocol.Fixtures;
-import org.p2prollout.validation.protocol.NodeCounters;
-import org.p2prollout.validation.protocol.PeerId;
-import org.p2prollout.validation.protocol.RejectionKind;
-import org.p2prollout.validation.protocol.TestNetwork;
-import org.p2prollout.validation.protocol.selection.PiecePolicy;
-import org.p2prollout.validation.protocol.wire.MessageKind;
+import org.p2prollout.protocol.Fixtures;
+import org.p2prollout.protocol.NodeCounters;
+import org.p2prollout.protocol.PeerId;
+import org.p2prollout.protocol.RejectionKind;
+import org.p2prollout.protocol.TestNetwork;
+import org.p2prollout.protocol.selection.PiecePolicy;
+import org.p2prollout.protocol.wire.MessageKind;
 
 /**
  * 25 honest devices, one seeded with fw 2.0.0, meet in random pairs; every contact is cut after

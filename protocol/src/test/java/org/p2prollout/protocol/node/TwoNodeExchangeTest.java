@@ -1,22 +1,22 @@
-package org.p2prollout.validation.protocol.node;
+package org.p2prollout.protocol.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.p2prollout.validation.protocol.Fixtures.FW;
-import static org.p2prollout.validation.protocol.Fixtures.FW1;
-import static org.p2prollout.validation.protocol.Fixtures.FW2;
-import static org.p2prollout.validation.protocol.Fixtures.V2;
-import static org.p2prollout.validation.protocol.Fixtures.device;
+import static org.p2prollout.protocol.Fixtures.FW;
+import static org.p2prollout.protocol.Fixtures.FW1;
+import static org.p2prollout.protocol.Fixtures.FW2;
+import static org.p2prollout.protocol.Fixtures.V2;
+import static org.p2prollout.protocol.Fixtures.device;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.p2prollout.validation.protocol.NodeCounters;
-import org.p2prollout.validation.protocol.PeerId;
-import org.p2prollout.validation.protocol.TestNetwork;
-import org.p2prollout.validation.protocol.selection.PiecePolicy;
-import org.p2prollout.validation.protocol.wire.MessageKind;
+import org.p2prollout.protocol.NodeCounters;
+import org.p2prollout.protocol.PeerId;
+import org.p2prollout.protocol.TestNetwork;
+import org.p2prollout.protocol.selection.PiecePolicy;
+import org.p2prollout.protocol.wire.MessageKind;
 
 /**
  * Two devices, one holding fw 2.0.0 (3 pieces: 1000, 1000, 500 bytes), the other fw 1.0.0.

@@ -1,6 +1,7 @@
-package org.p2prollout.validation.protocol.selection;
+package org.p2prollout.protocol.selection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.p2prollout.validation.protocol.manifest.Digest;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.protocol.manifest.Digest;
 
 class PiecePolicyTest {
     static final Digest A = Digest.sha256(new byte[] {1});
@@ -96,5 +98,21 @@ class PiecePolicyTest {
         assertEquals(bits(0, 1, 2, 3), seenA);
         assertEquals(bits(1, 2), seenB);
         assertNull(PiecePolicy.RAREST_FIRST.choose(cs, r));
+    }
+
+    @Test
+    void parseTakesEveryDocumentedSpellingAndNamesThemAllOtherwise() {
+        // docs/SCENARIO.md, docs/SWEEPS.md and the CLI's --policy help spell them so
+        String[][] spellings = {
+            {"random", "RANDOM"}, {"rarest-first", "RAREST_FIRST"}, {"rarest", "RAREST_FIRST"},
+            {"RAREST_FIRST", "RAREST_FIRST"}, {" Sequential ", "SEQUENTIAL"}, {"dependency-first", "DEPENDENCY_FIRST"},
+            {"priority-aware", "PRIORITY_AWARE"}, {"priority", "PRIORITY_AWARE"}, {"encounter-aware", "ENCOUNTER_AWARE"}};
+        for (String[] s : spellings) {
+            assertEquals(PiecePolicy.valueOf(s[1]), PiecePolicy.parse("protocol.policy", s[0]), s[0]);
+        }
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> PiecePolicy.parse("--policy", "fastest"));
+        assertEquals("--policy must be one of random, rarest-first (rarest), sequential, dependency-first,"
+                + " priority-aware (priority), encounter-aware, got 'fastest'", e.getMessage());
+        assertThrows(InvalidInputException.class, () -> PiecePolicy.parse("--policy", "rarest-"));
     }
 }

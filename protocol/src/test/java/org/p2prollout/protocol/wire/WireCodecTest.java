@@ -1,15 +1,15 @@
-package org.p2prollout.validation.protocol.wire;
+package org.p2prollout.protocol.wire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.p2prollout.validation.protocol.Fixtures.FW;
-import static org.p2prollout.validation.protocol.Fixtures.FW2;
-import static org.p2prollout.validation.protocol.Fixtures.FW2_NEEDS_LIB;
-import static org.p2prollout.validation.protocol.Fixtures.LIB;
-import static org.p2prollout.validation.protocol.Fixtures.V1;
-import static org.p2prollout.validation.protocol.Fixtures.V2;
+import static org.p2prollout.protocol.Fixtures.FW;
+import static org.p2prollout.protocol.Fixtures.FW2;
+import static org.p2prollout.protocol.Fixtures.FW2_NEEDS_LIB;
+import static org.p2prollout.protocol.Fixtures.LIB;
+import static org.p2prollout.protocol.Fixtures.V1;
+import static org.p2prollout.protocol.Fixtures.V2;
 
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -18,11 +18,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.p2prollout.validation.protocol.MalformedMessageException;
-import org.p2prollout.validation.protocol.PeerId;
-import org.p2prollout.validation.protocol.Version;
-import org.p2prollout.validation.protocol.manifest.Digest;
-import org.p2prollout.validation.protocol.manifest.PieceData;
+import org.p2prollout.protocol.Fixtures;
+import org.p2prollout.protocol.MalformedMessageException;
+import org.p2prollout.protocol.PeerId;
+import org.p2prollout.protocol.Version;
+import org.p2prollout.protocol.manifest.Digest;
+import org.p2prollout.protocol.manifest.PieceData;
 
 class WireCodecTest {
     static final Digest D = FW2.digest();
@@ -41,8 +42,8 @@ class WireCodecTest {
                 new Piece(D, 2, FW2.pieces().get(2)),
                 new PieceUnavailable(D, 1, PieceUnavailable.Reason.NOT_SERVING),
                 new PieceUnavailable(D, 0, PieceUnavailable.Reason.NOT_HELD),
-                new InstallReport(List.of(new InstallReport.Outcome(PeerId.of(3), D, true),
-                        new InstallReport.Outcome(PeerId.of(-7), D, false))));
+                new InstallReport(List.of(Fixtures.outcome(3, D, true, 1_000),
+                        Fixtures.outcome(-7, D, false, -5))));
     }
 
     @ParameterizedTest
@@ -74,7 +75,8 @@ class WireCodecTest {
         assertEquals(37, new PieceRequest(D, 0).encodedSize());
         assertEquals(38, new PieceUnavailable(D, 0, PieceUnavailable.Reason.NOT_HELD).encodedSize());
         assertEquals(41 + 500, new Piece(D, 2, FW2.pieces().get(2)).encodedSize());
-        assertEquals(3 + 41 * 2, ((InstallReport) samples().toList().get(9)).encodedSize());
+        // per outcome: certificate (8 + 32 + 64) + digest 32 + success 1 + time 8 + signature 64 = 209
+        assertEquals(3 + 209 * 2, ((InstallReport) samples().toList().get(9)).encodedSize());
         // 8 + item (1 + 2 + 6 + 32) + download (1 + 3 + 6 + 32 + 4 + 2) + 3 peers * 8
         assertEquals(8 + 41 + 48 + 24, samples().findFirst().orElseThrow().encodedSize());
         // manifest with one dependency "lib": 29 + 2 + (1 + 3 + 6) + 3 * 32 = 137; response 1 + 4 + 137 + 64
@@ -121,8 +123,8 @@ class WireCodecTest {
         badUtf8[1 + 1 + 2 + 2 + 1] = (byte) 0xC3; // "fw" -> lone lead byte
         assertMessage(badUtf8, "UTF-8");
 
-        byte[] report = WireCodec.encode(new InstallReport(List.of(new InstallReport.Outcome(PeerId.of(1), D, true))));
-        report[report.length - 1] = 2;
+        byte[] report = WireCodec.encode(new InstallReport(List.of(Fixtures.outcome(1, D, true, 0))));
+        report[report.length - 64 - 8 - 1] = 2;   // the success byte, before the time and the signature
         assertMessage(report, "outcome must be 0 or 1");
 
         byte[] count = WireCodec.encode(new Announcement(true, List.of(), List.of(), List.of()));

@@ -1,7 +1,7 @@
 package org.p2prollout.solver.absorption;
 
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
 import org.p2prollout.solver.uniformisation.TransientOptions;
 
 /**

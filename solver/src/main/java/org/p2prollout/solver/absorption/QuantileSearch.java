@@ -1,8 +1,8 @@
 package org.p2prollout.solver.absorption;
 
 import org.p2prollout.solver.Accuracy;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * Finds {@code inf{t : P(T <= t) >= p}} by a grid search: every uniformisation pass evaluates the

@@ -1,6 +1,6 @@
 package org.p2prollout.solver.bench;
 
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 import org.p2prollout.solver.Generator;
 
 /**
@@ -36,7 +36,7 @@ public record OpenSwarmChain(int maxLeechers, int maxSeeds, double arrival, doub
         Checks.probability("eta", eta);
         Checks.nonNegative("departure", departure);
         if ((long) (maxLeechers + 1) * (maxSeeds + 1) > Integer.MAX_VALUE - 8) {
-            throw new org.p2prollout.solver.InvalidInputException("open swarm chain too large: "
+            throw new org.p2prollout.core.InvalidInputException("open swarm chain too large: "
                     + (long) (maxLeechers + 1) * (maxSeeds + 1) + " states");
         }
     }

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.math3.special.Gamma;
 import org.p2prollout.solver.Generator;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.solver.stationary.Convergence;
 import org.p2prollout.solver.stationary.Multilevel;
 import org.p2prollout.solver.stationary.StationaryResult;

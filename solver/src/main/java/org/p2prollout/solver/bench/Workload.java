@@ -1,7 +1,7 @@
 package org.p2prollout.solver.bench;
 
 import java.util.Map;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * A reference workload timed by {@code rollout bench NAME}. Each module registers its own in
@@ -19,7 +19,7 @@ public interface Workload {
     /** One line: what is computed, on what input, and the goal it is measured against. */
     String description();
 
-    /** Untimed set-up; throws {@link org.p2prollout.solver.InvalidInputException} when input is missing. */
+    /** Untimed set-up; throws {@link org.p2prollout.core.InvalidInputException} when input is missing. */
     default void prepare() throws Exception {
     }
 

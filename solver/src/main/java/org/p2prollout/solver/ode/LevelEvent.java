@@ -18,7 +18,7 @@ public record LevelEvent(String name, ToDoubleFunction<double[]> function, doubl
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(function, "function");
         if (!Double.isFinite(level)) {
-            throw new org.p2prollout.solver.InvalidInputException("event level must be finite, got " + level);
+            throw new org.p2prollout.core.InvalidInputException("event level must be finite, got " + level);
         }
     }
 
@@ -30,7 +30,7 @@ public record LevelEvent(String name, ToDoubleFunction<double[]> function, doubl
     /** The first time component {@code index} of the state reaches {@code level}. */
     public static LevelEvent component(String name, int index, double level) {
         if (index < 0) {
-            throw new org.p2prollout.solver.InvalidInputException("event component must be an integer >= 0, got " + index);
+            throw new org.p2prollout.core.InvalidInputException("event component must be an integer >= 0, got " + index);
         }
         return new LevelEvent(name, y -> y[index], level);
     }

@@ -1,6 +1,6 @@
 package org.p2prollout.solver.ode;
 
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 
 /**
  * Settings of {@link OdeSolver}: Dormand–Prince 8(5,3) (Commons Math
@@ -32,7 +32,7 @@ public record OdeOptions(double absoluteTolerance, double relativeTolerance, dou
         Checks.positive("relativeTolerance", relativeTolerance);
         Checks.nonNegative("minStep", minStep);
         if (!(maxStep > minStep)) {
-            throw new org.p2prollout.solver.InvalidInputException("maxStep must be > minStep (" + minStep + "), got " + maxStep);
+            throw new org.p2prollout.core.InvalidInputException("maxStep must be > minStep (" + minStep + "), got " + maxStep);
         }
         if (!Double.isNaN(maxCheckInterval)) {
             Checks.positive("maxCheckInterval", maxCheckInterval);

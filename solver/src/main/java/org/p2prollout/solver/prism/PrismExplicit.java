@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.p2prollout.solver.Generator;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.io.AtomicFile;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.AtomicFile;
 
 /**
  * PRISM's explicit model files, so chains can be cross-checked with PRISM or Storm:

@@ -2,7 +2,7 @@ package org.p2prollout.solver.stationary;
 
 import org.p2prollout.solver.Accuracy;
 import org.p2prollout.solver.Generator;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 import org.p2prollout.solver.structure.CommunicatingClasses;
 
 /**

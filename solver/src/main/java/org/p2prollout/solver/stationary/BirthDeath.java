@@ -1,8 +1,8 @@
 package org.p2prollout.solver.stationary;
 
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 import org.p2prollout.solver.Generator;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * Closed form of the stationary distribution of a finite birth–death chain on {@code 0..n-1}:

@@ -1,7 +1,7 @@
 package org.p2prollout.solver.stationary;
 
 import java.util.Locale;
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 
 /**
  * When an iterative stationary method stops. As in PRISM, {@code relative} compares successive
@@ -19,7 +19,7 @@ public record Convergence(double epsilon, boolean relative, long maxIterations) 
     public Convergence {
         Checks.positive("epsilon", epsilon);
         if (epsilon >= 1) {
-            throw new org.p2prollout.solver.InvalidInputException("epsilon must be in (0, 1), got " + epsilon);
+            throw new org.p2prollout.core.InvalidInputException("epsilon must be in (0, 1), got " + epsilon);
         }
         Checks.inRange("max iterations", maxIterations, 1, Long.MAX_VALUE);
     }

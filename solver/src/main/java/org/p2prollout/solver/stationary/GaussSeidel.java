@@ -1,7 +1,7 @@
 package org.p2prollout.solver.stationary;
 
 import org.p2prollout.solver.Generator;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * Gauss–Seidel and SOR for πQ = 0, sweeping states in increasing order and updating in place:
@@ -15,7 +15,7 @@ public final class GaussSeidel extends IterativeSolver {
     public GaussSeidel(Convergence convergence, double omega, ProgressListener progress) {
         super(convergence, progress);
         if (!(omega > 0 && omega < 2)) {
-            throw new org.p2prollout.solver.InvalidInputException("SOR relaxation omega must be in (0, 2), got " + omega);
+            throw new org.p2prollout.core.InvalidInputException("SOR relaxation omega must be in (0, 2), got " + omega);
         }
         this.omega = omega;
     }

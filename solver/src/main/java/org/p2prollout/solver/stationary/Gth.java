@@ -1,7 +1,7 @@
 package org.p2prollout.solver.stationary;
 
 import org.p2prollout.solver.Generator;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * Grassmann–Taksar–Heyman elimination: state reduction on the dense generator without

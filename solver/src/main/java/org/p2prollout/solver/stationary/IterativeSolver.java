@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.p2prollout.solver.Accuracy;
 import org.p2prollout.solver.Generator;
 import org.p2prollout.solver.NotConvergedException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * Base of the stationary methods that sweep a vector until successive iterates agree (power,

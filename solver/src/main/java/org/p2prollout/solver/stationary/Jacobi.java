@@ -1,7 +1,7 @@
 package org.p2prollout.solver.stationary;
 
 import org.p2prollout.solver.Generator;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * Damped Jacobi (JOR) for πQ = 0: {@code x'_j = (1-ω) x_j + ω Σ_{i≠j} x_i Q[i][j] / q_j}. The
@@ -14,7 +14,7 @@ public final class Jacobi extends IterativeSolver {
     public Jacobi(Convergence convergence, double omega, ProgressListener progress) {
         super(convergence, progress);
         if (!(omega > 0 && omega < 1)) {
-            throw new org.p2prollout.solver.InvalidInputException("Jacobi damping omega must be in (0, 1), got " + omega);
+            throw new org.p2prollout.core.InvalidInputException("Jacobi damping omega must be in (0, 1), got " + omega);
         }
         this.omega = omega;
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.p2prollout.solver.Accuracy;
 import org.p2prollout.solver.Generator;
 import org.p2prollout.solver.NotConvergedException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * Multi-level iterative aggregation–disaggregation (in the manner of Horton and Leutenegger, with

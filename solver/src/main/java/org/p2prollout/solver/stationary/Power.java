@@ -1,7 +1,7 @@
 package org.p2prollout.solver.stationary;
 
 import org.p2prollout.solver.Generator;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * The power method on the uniformised chain {@code P = I + Q/Λ}, {@code x ← xP}, with

@@ -8,7 +8,7 @@ import org.ejml.ops.DConvertMatrixStruct;
 import org.ejml.sparse.FillReducing;
 import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
 import org.p2prollout.solver.Generator;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * Sparse LU with partial pivoting (EJML) of the system πQ = 0 with one probability fixed

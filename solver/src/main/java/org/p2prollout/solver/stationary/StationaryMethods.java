@@ -2,8 +2,8 @@ package org.p2prollout.solver.stationary;
 
 import java.util.List;
 import org.p2prollout.solver.Generator;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 
 /** The stationary methods by their command-line names, and the default choice by chain size. */
 public final class StationaryMethods {

@@ -23,7 +23,7 @@ public interface StationarySolver {
 
     /** The long-run distribution starting in state {@code initialState}. */
     default StationaryResult solve(Generator q, int initialState) {
-        org.p2prollout.solver.Checks.inRange("initial state", initialState, 0, q.states() - 1);
+        org.p2prollout.core.Checks.inRange("initial state", initialState, 0, q.states() - 1);
         double[] initial = new double[q.states()];
         initial[initialState] = 1;
         return solve(q, initial);

@@ -1,7 +1,7 @@
 package org.p2prollout.solver.uniformisation;
 
 import java.util.Arrays;
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 
 /**
  * Truncated Poisson weights {@code p(k) = e^{-λ} λ^k / k!} for {@code left <= k <= right},
@@ -53,10 +53,10 @@ public final class FoxGlynn {
     public static FoxGlynn compute(double lambda, double epsilon) {
         Checks.nonNegative("Poisson mean lambda", lambda);
         if (lambda > 2e9) {
-            throw new org.p2prollout.solver.InvalidInputException("Poisson mean lambda must be <= 2e9, got " + lambda);
+            throw new org.p2prollout.core.InvalidInputException("Poisson mean lambda must be <= 2e9, got " + lambda);
         }
         if (!(epsilon > 0 && epsilon <= 0.5)) {
-            throw new org.p2prollout.solver.InvalidInputException("epsilon must be in (0, 0.5], got " + epsilon);
+            throw new org.p2prollout.core.InvalidInputException("epsilon must be in (0, 0.5], got " + epsilon);
         }
         if (lambda == 0) {
             return new FoxGlynn(0, epsilon, 0, 0, new double[] {1.0}, 0.0);

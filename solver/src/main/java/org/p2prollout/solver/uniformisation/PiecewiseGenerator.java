@@ -3,7 +3,7 @@ package org.p2prollout.solver.uniformisation;
 import java.util.ArrayList;
 import java.util.List;
 import org.p2prollout.solver.Generator;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * A piecewise-constant generator schedule: generator {@code Q_k} is in force on

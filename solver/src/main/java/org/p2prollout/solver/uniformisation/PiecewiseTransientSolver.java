@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import org.p2prollout.solver.Accuracy;
 import org.p2prollout.solver.Generator;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * Transient analysis of a time-inhomogeneous CTMC whose generator is piecewise constant

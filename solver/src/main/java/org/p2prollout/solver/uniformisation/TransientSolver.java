@@ -3,8 +3,8 @@ package org.p2prollout.solver.uniformisation;
 import java.util.Arrays;
 import org.p2prollout.solver.Accuracy;
 import org.p2prollout.solver.Generator;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * Transient analysis of a CTMC by uniformisation: {@code π(t) = Σ_k Poisson(k; Λt) · π(0) P^k}

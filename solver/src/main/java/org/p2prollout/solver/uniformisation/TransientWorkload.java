@@ -3,7 +3,7 @@ package org.p2prollout.solver.uniformisation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.p2prollout.solver.Generator;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.solver.bench.OpenSwarmChain;
 import org.p2prollout.solver.bench.Workload;
 

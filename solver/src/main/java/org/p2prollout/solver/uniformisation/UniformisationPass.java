@@ -1,8 +1,8 @@
 package org.p2prollout.solver.uniformisation;
 
 import org.p2prollout.solver.Generator;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * One pass of uniformisation: the iterates {@code v_k = v_0 P^k}, {@code k = 0..K}, weighted

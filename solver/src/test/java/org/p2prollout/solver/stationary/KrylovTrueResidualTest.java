@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.p2prollout.solver.Generator;
 import org.p2prollout.solver.NotConvergedException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * Regression: on a 15,251-state open-fleet chain BiCGSTAB's recursively updated residual met

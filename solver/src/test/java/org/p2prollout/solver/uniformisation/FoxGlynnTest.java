@@ -8,7 +8,7 @@ import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 class FoxGlynnTest {
     /** Weights against Commons Math's Poisson pmf (Loader's saddle-point algorithm, an independent method). */

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.p2prollout.solver.Generator;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.solver.uniformisation.PiecewiseGenerator.Piece;
 
 /**

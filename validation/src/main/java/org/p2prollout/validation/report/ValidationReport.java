@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.p2prollout.solver.io.AtomicFile;
+import org.p2prollout.core.AtomicFile;
 import org.p2prollout.validation.suite.SuiteResult;
 
 /**

@@ -5,7 +5,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.p2prollout.model.contact.Contact;
-import org.p2prollout.solver.io.AtomicFile;
+import org.p2prollout.core.AtomicFile;
 
 /**
  * Writes a simulation's tables, each atomically: {@code replications.csv} (one row per

@@ -3,8 +3,8 @@ package org.p2prollout.validation.sim;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.p2prollout.model.contact.Contact;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.validation.sim.engine.Replication;
 import org.p2prollout.validation.sim.scenario.Scenario;
 import org.p2prollout.validation.sim.scenario.Scenario.MobilityModel;
@@ -51,7 +51,7 @@ public final class Simulator {
         Checks.inRange("replication", replication, 0, Integer.MAX_VALUE);
         closedOnly(scenario);
         if (contacts == null && scenario.mobility().model() == MobilityModel.TRACE) {
-            throw new org.p2prollout.solver.InvalidInputException("a trace scenario replays its trace's contacts:"
+            throw new org.p2prollout.core.InvalidInputException("a trace scenario replays its trace's contacts:"
                     + " load them with TraceReplay.load and pass them");
         }
         return Replication.run(scenario, seed, replication, contacts);
@@ -114,7 +114,7 @@ public final class Simulator {
     /** A rollout has a release time and a fixed fleet; an open fleet is run for its stationary state instead. */
     private static void closedOnly(Scenario scenario) {
         if (scenario.churn().open()) {
-            throw new org.p2prollout.solver.InvalidInputException("churn.arrivalRate must be 0 for a rollout simulation"
+            throw new org.p2prollout.core.InvalidInputException("churn.arrivalRate must be 0 for a rollout simulation"
                     + " (got " + scenario.churn().arrivalRate() + "): an open fleet runs with"
                     + " org.p2prollout.validation.sim.churn.OpenFleetSimulator for its stationary state");
         }

@@ -13,8 +13,8 @@ import org.p2prollout.model.trace.ReadOptions;
 import org.p2prollout.model.trace.TraceData;
 import org.p2prollout.model.trace.TraceFormat;
 import org.p2prollout.model.trace.TraceReaders;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.validation.sim.scenario.Scenario;
 
 /**

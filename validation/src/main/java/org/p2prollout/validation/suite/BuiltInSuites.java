@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.p2prollout.model.mobility.DistrictWeek;
 import org.p2prollout.model.rates.PipelineOptions;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 import org.p2prollout.validation.sim.scenario.Scenario;
 import org.p2prollout.validation.sim.scenario.Scenario.MobilityModel;
-import org.p2prollout.validation.sim.scenario.Scenario.PiecePolicy;
+import org.p2prollout.protocol.selection.PiecePolicy;
 import org.p2prollout.validation.sim.scenario.Scenario.ProtocolImplementation;
 import org.p2prollout.validation.sim.scenario.ScenarioBuilder;
 
@@ -89,7 +89,7 @@ public final class BuiltInSuites {
                     .mobility(MobilityModel.CONTACT_PROCESS).encounterRate(2e-4).contactDurationSeconds(20)
                     .durationSeconds(200_000).pieces(3).sizeBytes(90_000).bandwidth(1_000).frameHeaderBytes(0)
                     .implementation(ProtocolImplementation.IDEAL).policy(policy).serverRate(1e-5).build();
-            cases.add(CaseSpec.of("multi-piece " + policy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+            cases.add(CaseSpec.of("multi-piece " + policy.label(),
                     "Three pieces over short contacts (Poisson meetings), policy " + policy + ".",
                     ModelKind.MULTI_PIECE, s, r, seed + 2, tol));
         }
@@ -129,7 +129,7 @@ public final class BuiltInSuites {
                 + " against the trace's own spread on the held-out 2026-01-09.",
                 () -> org.p2prollout.model.spread.FleetTrace.fromTrace("synthetic:districts",
                         DistrictWeek.generate(p, seed), PipelineOptions.DEFAULT, java.time.ZoneOffset.UTC,
-                        org.p2prollout.solver.ProgressListener.NONE),
+                        org.p2prollout.core.ProgressListener.NONE),
                 "2026-01-05..2026-01-08", "2026-01-09", models, new double[] {0.5, 0.9},
                 question, List.of("synthetic trace (districts and shifts, generated): it checks the forecast workflow"
                         + " (truth, fitting, censoring, the replay baseline) without data; it is not evidence that a model"
@@ -152,7 +152,7 @@ public final class BuiltInSuites {
                 + " replay and the well-mixed chains fitted on " + train + ", each against the trace's own spread on"
                 + " the held-out " + test + " (a release at a uniformly random time of day from a random cab present,"
                 + " followed 24 h).", () -> org.p2prollout.model.spread.FleetTrace.load(week, PipelineOptions.DEFAULT,
-                null, org.p2prollout.solver.ProgressListener.NONE), train, test,
+                null, org.p2prollout.core.ProgressListener.NONE), train, test,
                 ForecastCaseSpec.allModels(true), new double[] {0.5, 0.9}, question, List.of(), null);
         if (week == null || !Files.isDirectory(week)) {
             return spec.asUnavailable("the cab week (cabspotting-week) was not found"

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.p2prollout.model.rates.PipelineOptions;
 import org.p2prollout.model.swarm.RolloutModel;
 import org.p2prollout.model.swarm.TimeDistribution;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.validation.sim.Estimate;
 import org.p2prollout.validation.sim.ReplicationResult;
 import org.p2prollout.validation.sim.SimulationResult;
@@ -68,7 +68,7 @@ public final class CaseRunner {
                 return OpenFleetCase.run(spec, scenarioParams, progress);
             } catch (CaseNotRunnable e) {
                 return CaseResult.notRun(spec.name(), spec.description(), scenarioParams, e.getMessage(), spec.notes());
-            } catch (org.p2prollout.solver.InvalidInputException | IllegalStateException e) {
+            } catch (org.p2prollout.core.InvalidInputException | IllegalStateException e) {
                 return CaseResult.notRun(spec.name(), spec.description(), scenarioParams,
                         "cannot fit or simulate: " + e.getMessage(), spec.notes());
             }
@@ -86,7 +86,7 @@ public final class CaseRunner {
                     rates);
         } catch (CaseNotRunnable | UnsupportedOperationException e) {
             return CaseResult.notRun(spec.name(), spec.description(), scenarioParams, e.getMessage(), spec.notes());
-        } catch (org.p2prollout.solver.InvalidInputException | IllegalStateException e) {
+        } catch (org.p2prollout.core.InvalidInputException | IllegalStateException e) {
             // e.g. a model that cannot spread (no contacts and no server), a log the pipeline rejects:
             // this case cannot be compared, the others still run
             return CaseResult.notRun(spec.name(), spec.description(), scenarioParams,
@@ -247,7 +247,7 @@ public final class CaseRunner {
         p.put("instantaneous transfers", Boolean.toString(s.radio().instantaneous()));
         p.put("update bytes", Long.toString(s.release().sizeBytes()));
         p.put("pieces K", Integer.toString(s.release().pieces()));
-        p.put("policy", s.protocol().policy().name());
+        p.put("policy", s.protocol().policy().label());
         p.put("protocol", s.protocol().implementation().name());
         p.put("server rate μ per second", fmt(s.server().rate()));
         return p;

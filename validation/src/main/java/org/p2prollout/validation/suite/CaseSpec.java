@@ -1,7 +1,7 @@
 package org.p2prollout.validation.suite;
 
 import java.util.List;
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 import org.p2prollout.validation.sim.scenario.Scenario;
 
 /**
@@ -24,12 +24,12 @@ public record CaseSpec(String name, String description, ModelKind model, Scenari
                        ContactSupply contacts) {
     public CaseSpec {
         if (name == null || name.isBlank()) {
-            throw new org.p2prollout.solver.InvalidInputException("case name must be a non-empty string");
+            throw new org.p2prollout.core.InvalidInputException("case name must be a non-empty string");
         }
         Checks.inRange("replications", replications, 2, 100_000);
         notes = List.copyOf(notes);
         if (contacts != null && contacts.devices() != scenario.fleet().devices()) {
-            throw new org.p2prollout.solver.InvalidInputException("case " + name + ": the contacts are between "
+            throw new org.p2prollout.core.InvalidInputException("case " + name + ": the contacts are between "
                     + contacts.devices() + " devices but fleet.devices is " + scenario.fleet().devices());
         }
     }

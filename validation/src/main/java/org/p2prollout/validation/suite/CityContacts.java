@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.p2prollout.model.contact.Contact;
 import org.p2prollout.model.mobility.CityParameters;
 import org.p2prollout.model.mobility.MobilityContacts;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * Contacts of a synthetic city fleet (cars on a street grid, some parked), a new realisation per

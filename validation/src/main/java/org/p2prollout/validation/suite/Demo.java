@@ -11,7 +11,7 @@ import org.p2prollout.model.swarm.RolloutPrediction;
 import org.p2prollout.model.swarm.SinglePieceModel;
 import org.p2prollout.model.trace.ContactTrace;
 import org.p2prollout.model.trace.TraceFormat;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.validation.report.ReportFiles;
 import org.p2prollout.validation.report.ValidationReport;
 import org.p2prollout.validation.sim.scenario.Scenario;

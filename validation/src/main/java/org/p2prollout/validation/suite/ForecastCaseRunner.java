@@ -16,8 +16,8 @@ import org.p2prollout.model.forecast.TrainingWindows;
 import org.p2prollout.model.spatial.SpatialOptions;
 import org.p2prollout.model.spread.FleetTrace;
 import org.p2prollout.model.spread.ReleasePlan;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * Runs a {@link ForecastCaseSpec}: the truth of the held-out windows, then every model fitted on the

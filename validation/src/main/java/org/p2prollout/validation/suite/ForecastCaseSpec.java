@@ -34,10 +34,10 @@ public record ForecastCaseSpec(String name, String description, TraceSupply trac
 
     public ForecastCaseSpec {
         if (name == null || name.isBlank()) {
-            throw new org.p2prollout.solver.InvalidInputException("forecast case name must be a non-empty string");
+            throw new org.p2prollout.core.InvalidInputException("forecast case name must be a non-empty string");
         }
         if (models.isEmpty()) {
-            throw new org.p2prollout.solver.InvalidInputException("forecast case " + name + " needs at least one model");
+            throw new org.p2prollout.core.InvalidInputException("forecast case " + name + " needs at least one model");
         }
         models = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(models));
         levels = levels.clone();

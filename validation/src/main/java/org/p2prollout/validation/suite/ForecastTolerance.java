@@ -1,6 +1,6 @@
 package org.p2prollout.validation.suite;
 
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 
 /**
  * What a forecast case accepts from one model against the truth of the held-out window.

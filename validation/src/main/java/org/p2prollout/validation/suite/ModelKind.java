@@ -38,7 +38,7 @@ public enum ModelKind {
                 return k;
             }
         }
-        throw new org.p2prollout.solver.InvalidInputException("model must be one of single-piece, multi-piece,"
+        throw new org.p2prollout.core.InvalidInputException("model must be one of single-piece, multi-piece,"
                 + " heterogeneous, pairs, open-fleet, got '" + key + "'");
     }
 }

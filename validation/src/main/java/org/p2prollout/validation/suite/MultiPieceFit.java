@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.p2prollout.model.pieces.PieceSubsets;
 import org.p2prollout.model.pieces.MultiPieceModel;
 import org.p2prollout.model.pieces.MultiPieceSwarm;
-import org.p2prollout.model.pieces.PiecePolicy;
+import org.p2prollout.protocol.selection.PiecePolicy;
 import org.p2prollout.validation.sim.scenario.Scenario;
 
 /**
@@ -44,13 +45,11 @@ final class MultiPieceFit {
         if (pieces > 16) {
             throw new CaseNotRunnable("the multi-piece model takes at most 16 pieces, the scenario has " + pieces);
         }
-        PiecePolicy policy = switch (sc.protocol().policy()) {
-            case RANDOM -> PiecePolicy.RANDOM;
-            case RAREST_FIRST -> PiecePolicy.RAREST;
-            case SEQUENTIAL -> PiecePolicy.SEQUENTIAL;
-            default -> throw new CaseNotRunnable("the multi-piece model has no " + sc.protocol().policy()
-                    + " policy (it has random, rarest, sequential)");
-        };
+        PiecePolicy policy = sc.protocol().policy();
+        if (!PieceSubsets.MODELLED.contains(policy)) {
+            throw new CaseNotRunnable("the multi-piece model has no " + policy.label() + " policy (it has "
+                    + PiecePolicy.spellings(PieceSubsets.MODELLED) + ")");
+        }
         List<String> notes = new ArrayList<>();
         double slowest = sc.fleet().bandwidthClasses().stream()
                 .mapToDouble(Scenario.BandwidthClass::bytesPerSecond).min().orElseThrow();

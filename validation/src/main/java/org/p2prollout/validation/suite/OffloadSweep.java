@@ -3,7 +3,7 @@ package org.p2prollout.validation.suite;
 import java.util.ArrayList;
 import java.util.List;
 import org.p2prollout.model.rates.PipelineOptions;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.validation.sim.SimulationResult;
 import org.p2prollout.validation.sim.Simulator;
 import org.p2prollout.validation.sim.scenario.Scenario;
@@ -23,7 +23,7 @@ public record OffloadSweep(Scenario scenario, double[] serverRates, int replicat
     public OffloadSweep {
         serverRates = serverRates.clone();
         for (double mu : serverRates) {
-            org.p2prollout.solver.Checks.positive("offload sweep server rate", mu);
+            org.p2prollout.core.Checks.positive("offload sweep server rate", mu);
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.p2prollout.model.openfleet.OpenFleet;
 import org.p2prollout.model.openfleet.OpenFleetModel;
 import org.p2prollout.model.openfleet.SteadyState;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.validation.sim.Estimate;
 import org.p2prollout.validation.sim.churn.OpenFleetResult;
 import org.p2prollout.validation.sim.churn.OpenFleetSimulator;

@@ -3,7 +3,7 @@ package org.p2prollout.validation.suite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * Runs a suite: every case in order (replications in parallel), then the offload sweep. One

@@ -24,13 +24,13 @@ public record SuiteSpec(String name, String description, List<CaseSpec> cases, O
         notes = List.copyOf(notes);
         forecasts = List.copyOf(forecasts);
         if (cases.isEmpty() && forecasts.isEmpty()) {
-            throw new org.p2prollout.solver.InvalidInputException("a suite needs at least one case");
+            throw new org.p2prollout.core.InvalidInputException("a suite needs at least one case");
         }
         if (forecasts.stream().map(ForecastCaseSpec::name).distinct().count() != forecasts.size()) {
-            throw new org.p2prollout.solver.InvalidInputException("forecast case names in suite " + name + " must be unique");
+            throw new org.p2prollout.core.InvalidInputException("forecast case names in suite " + name + " must be unique");
         }
         if (cases.stream().map(CaseSpec::name).distinct().count() != cases.size()) {
-            throw new org.p2prollout.solver.InvalidInputException("case names in suite " + name + " must be unique");
+            throw new org.p2prollout.core.InvalidInputException("case names in suite " + name + " must be unique");
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.p2prollout.validation.suite;
 
-import org.p2prollout.solver.Checks;
+import org.p2prollout.core.Checks;
 
 /**
  * What a validation case accepts. A time or count passes when the prediction lies in the
@@ -26,7 +26,7 @@ public record Tolerances(double time, double serverDownloads, double ks, double 
         Checks.probability("tolerances.coverageGap", coverageGap);
         Checks.nonNegative("tolerances.overhead", overhead);
         if (time > 10 || serverDownloads > 10 || overhead > 10) {
-            throw new org.p2prollout.solver.InvalidInputException(
+            throw new org.p2prollout.core.InvalidInputException(
                     "tolerances.time, serverDownloads and overhead must be in [0, 10], got " + time + ", "
                             + serverDownloads + ", " + overhead);
         }

@@ -7,7 +7,7 @@ import org.p2prollout.model.contact.Contact;
 import org.p2prollout.model.rates.PipelineOptions;
 import org.p2prollout.model.rates.RatesPipeline;
 import org.p2prollout.model.rates.RatesRun;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * The contacts of a recorded trace, found by the rates pipeline (read, project, resample, detect),

@@ -7,12 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.p2prollout.model.pieces.PiecePolicy;
+import org.p2prollout.model.pieces.PieceSubsets;
+import org.p2prollout.protocol.selection.PiecePolicy;
 import org.p2prollout.model.swarm.HeterogeneousModel;
 import org.p2prollout.model.swarm.RolloutScenario;
 import org.p2prollout.model.traffic.ContactTransfer;
 import org.p2prollout.model.traffic.TrafficParameters;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * The model's parameters for one sweep point: what {@code rollout predict} takes as options
@@ -62,7 +63,7 @@ public record ModelPoint(long nodes, double rate, double rangeFactor, double ser
         k.put("pieces", "an integer in [1, 16] (default 1)");
         k.put("perContact", "an integer >= 1 (default 1)");
         k.put("serverPieces", "an integer >= 1 (default 1)");
-        k.put("policy", "random, rarest or sequential (default random)");
+        k.put("policy", PiecePolicy.spellings(PieceSubsets.MODELLED) + " (default random)");
         k.put("freeRiders", "a number in [0, 1] (default 0)");
         k.put("maxStates", "an integer in [1, " + (Integer.MAX_VALUE - 8) + "] (default "
                 + HeterogeneousModel.DEFAULT_MAX_STATES + ")");
@@ -104,9 +105,7 @@ public record ModelPoint(long nodes, double rate, double rangeFactor, double ser
         if (!Double.isNaN(bandwidth) && Double.isNaN(contactDuration)) {
             throw new InvalidInputException("bandwidth needs contactDuration (mean contact duration, seconds, > 0)");
         }
-        if (policy == null) {
-            throw new InvalidInputException("policy must be one of random, rarest, sequential");
-        }
+        PieceSubsets.modelled(policy);
     }
 
     private static void require(boolean ok, String key, Object got) {
@@ -209,14 +208,11 @@ public record ModelPoint(long nodes, double rate, double rangeFactor, double ser
         if (k > 16) {
             throw new InvalidInputException("compute predict: release.pieces must be in [1, 16] for the model, got " + k);
         }
-        PiecePolicy policy = switch (sc.protocol().policy()) {
-            case RANDOM -> PiecePolicy.RANDOM;
-            case RAREST_FIRST -> PiecePolicy.RAREST;
-            case SEQUENTIAL -> PiecePolicy.SEQUENTIAL;
-            default -> throw new InvalidInputException("compute predict: protocol.policy must be random, rarest-first"
-                    + " or sequential for the model, got "
-                    + org.p2prollout.validation.sim.scenario.ScenarioReader.kebab(sc.protocol().policy()));
-        };
+        PiecePolicy policy = sc.protocol().policy();
+        if (!PieceSubsets.MODELLED.contains(policy)) {
+            throw new InvalidInputException("compute predict: protocol.policy must be one of "
+                    + PiecePolicy.spellings(PieceSubsets.MODELLED) + " for the model, got " + policy.label());
+        }
         double size = sc.release().sizeBytes();
         double duration = m.contactDurationSeconds();
         var classes = sc.fleet().bandwidthClasses();
@@ -299,11 +295,13 @@ public record ModelPoint(long nodes, double rate, double rangeFactor, double ser
         if (v == null || v.isNull()) {
             return PiecePolicy.RANDOM;
         }
-        String name = v.asText().trim().toLowerCase(Locale.ROOT);
-        for (PiecePolicy p : PiecePolicy.values()) {
-            if (p.name().toLowerCase(Locale.ROOT).equals(name)) {
+        try {
+            PiecePolicy p = PiecePolicy.parse("policy", v.asText());
+            if (PieceSubsets.MODELLED.contains(p)) {
                 return p;
             }
+        } catch (InvalidInputException e) {
+            // fall through: name the policies this model has, not every policy of the protocol
         }
         throw new InvalidInputException("policy must be " + KEYS.get("policy") + ", got '" + v.asText() + "'");
     }

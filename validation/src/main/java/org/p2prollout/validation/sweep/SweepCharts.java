@@ -15,7 +15,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.p2prollout.solver.io.AtomicFile;
+import org.p2prollout.core.AtomicFile;
 import org.p2prollout.validation.report.ReportCharts;
 import org.p2prollout.validation.sim.Estimate;
 

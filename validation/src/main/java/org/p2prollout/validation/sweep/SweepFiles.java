@@ -9,8 +9,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.io.AtomicFile;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.AtomicFile;
 import org.p2prollout.validation.sim.Estimate;
 
 /**

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.p2prollout.model.contact.Contact;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.validation.sim.ReplicationResult;
 import org.p2prollout.validation.sim.Simulator;
 import org.p2prollout.validation.sim.TraceReplay;

@@ -1,7 +1,7 @@
 package org.p2prollout.validation.sweep;
 
 import java.util.List;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * Maps a list of points to their results, in input order, on some pool of workers: the local

@@ -3,7 +3,7 @@ package org.p2prollout.validation.sweep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 
 /** Finds sweep runners by name: {@code local} is built in, others come from {@link SweepRunnerProvider}s on the class path. */
 public final class SweepRunners {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.validation.sim.scenario.Scenario;
 import org.p2prollout.validation.sim.scenario.Scenario.AdversaryBehaviour;
 import org.p2prollout.validation.sim.scenario.Scenario.MobilityModel;

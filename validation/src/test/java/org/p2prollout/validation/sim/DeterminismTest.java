@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import org.junit.jupiter.api.Test;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.validation.sim.scenario.Scenario;
 import org.p2prollout.validation.sim.scenario.Scenario.MobilityModel;
 import org.p2prollout.validation.sim.scenario.Scenario.ProtocolImplementation;

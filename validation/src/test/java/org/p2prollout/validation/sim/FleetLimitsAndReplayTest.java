@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.p2prollout.model.contact.Contact;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.validation.sim.scenario.Scenario;
 import org.p2prollout.validation.sim.scenario.Scenario.MobilityModel;
 import org.p2prollout.validation.sim.scenario.Scenario.ProtocolImplementation;
@@ -39,7 +39,7 @@ class FleetLimitsAndReplayTest {
         for (ProtocolImplementation impl : ProtocolImplementation.values()) {
             ReplicationResult r = Simulator.replicate(chain(impl).freeRiderShare(1).build(), 1, 0, CHAIN);
             assertEquals(2, r.installTimes().length, impl.name());
-            assertEquals(0L, r.bytes().get("peerPayload") - 2 * (16 + (impl == ProtocolImplementation.IDEAL ? 36 : 41) + 5000L),
+            assertEquals(0L, r.bytes().get("peerPayload") - 2 * (16 + 41 + 5000L),
                     impl + ": only the two pieces from the holder");
         }
     }

@@ -5,79 +5,81 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.p2prollout.protocol.selection.PiecePolicy;
 import org.p2prollout.model.contact.Contact;
 import org.p2prollout.validation.sim.scenario.Scenario;
 import org.p2prollout.validation.sim.scenario.Scenario.ProtocolImplementation;
 import org.p2prollout.validation.sim.scenario.ScenarioBuilder;
 
 /**
- * Small cases worked out by hand for the idealised protocol, whose message sizes are fixed
- * (IdealDevices javadoc): header h = 16, name "firmware" (L = 8), K = 4 pieces of 1000 bytes,
- * 8 recent peers, bandwidth 1000 bytes/s, so
- * announcement 16+42+8+1+32 = 99 B, manifest request 16+6+8 = 30 B, manifest 16+115+8+128 = 267 B,
- * piece request 52 B, piece 1052 B.
+ * Small cases worked out by hand for the idealised protocol, whose message sizes are the
+ * reference protocol's encodings (IdealDevices javadoc, docs/PROTOCOL.md): header h = 16, name
+ * "firmware" (L = 8), K = 4 pieces of 1000 bytes, 8 recent peers, bandwidth 1000 bytes/s, so
+ * announcement 16+8+(39+8)+8*8 = 135 B (187 B while downloading: + 43+8+1), manifest request
+ * 16+33 = 49 B, manifest 16+98+8+128 = 250 B, piece request 16+37 = 53 B, piece 16+41+1000 = 1057 B.
  *
  * <p>Timeline of one contact from 0 between holder H (device 0) and learner L (device 1), each
- * direction one frame at a time: announcements both ways arrive at 0.099 s; L's manifest request
- * arrives at 0.129; the manifest at 0.396; then per piece a request (0.052 s) and the piece
- * (1.052 s): pieces arrive at 1.500, 2.604, 3.708, 4.812 s.
+ * direction one frame at a time: announcements both ways arrive at 0.135 s; L's manifest request
+ * arrives at 0.184; the manifest at 0.434; then per piece a request (0.053 s) and the piece
+ * (1.057 s): pieces arrive at 1.544, 2.654, 3.764, 4.874 s.
  */
 class HandCheckedIdealTest {
 
     static ScenarioBuilder twoDevices() {
         return Scenario.builder().devices(2).initialHolderIds(List.of(0)).bandwidth(1000).frameHeaderBytes(16)
                 .releaseName("firmware").sizeBytes(4000).pieces(4).recentPeers(8)
-                .implementation(ProtocolImplementation.IDEAL).durationSeconds(100).policy(Scenario.PiecePolicy.SEQUENTIAL);
+                .implementation(ProtocolImplementation.IDEAL).durationSeconds(100).policy(PiecePolicy.SEQUENTIAL);
     }
 
     @Test
     void longContactCarriesTheWholeRelease() {
         ReplicationResult r = Simulator.replicate(twoDevices().build(), 1, 0, List.of(new Contact(0, 1, 0, 10)));
-        // two announcements at the start, and the learner's after it installed (4.812 s, before the end)
-        assertEquals(3 * 99L, r.bytes().get("announcements"));
-        assertEquals(30L + 4 * 52, r.bytes().get("requests"));
-        assertEquals(267L, r.bytes().get("manifests"));
-        assertEquals(4 * 1052L, r.bytes().get("peerPayload"));
+        // two announcements at the start, and the learner's after it installed (4.874 s, before the end)
+        assertEquals(3 * 135L, r.bytes().get("announcements"));
+        assertEquals(49L + 4 * 53, r.bytes().get("requests"));
+        assertEquals(250L, r.bytes().get("manifests"));
+        assertEquals(4 * 1057L, r.bytes().get("peerPayload"));
         assertEquals(0L, r.bytes().get("partialLost"));
         assertEquals(0L, r.bytes().get("serverPayload"));
-        assertEquals(4.812, r.t100(), 1e-9);
+        assertEquals(4.874, r.t100(), 1e-9);
         assertEquals(1.0, r.offload());
-        // plain client-server of the one learner: 30 + 267 + 4 * (52 + 1052)
-        assertEquals(30 + 267 + 4 * 1104L, r.clientServerBytes());
-        long total = 3 * 99 + 30 + 4 * 52 + 267 + 4 * 1052;
+        // plain client-server of the one learner: 49 + 250 + 4 * (53 + 1057)
+        assertEquals(49 + 250 + 4 * 1110L, r.clientServerBytes());
+        long total = 3 * 135 + 49 + 4 * 53 + 250 + 4 * 1057;
         assertEquals((double) total / r.clientServerBytes(), r.overheadRatio(), 1e-12);
         assertEquals(1, r.contacts().size());
     }
 
     @Test
     void contactEndingMidPieceLosesThePartialBytes() {
-        // cut at 3.0 s: pieces 1 and 2 arrived (1.500, 2.604); the third request arrived at 2.656 and
-        // 344 bytes of the third piece were on the air when the contact ended
+        // cut at 3.0 s: pieces 1 and 2 arrived (1.544, 2.654); the third request arrived at 2.707 and
+        // 293 bytes of the third piece were on the air when the contact ended
         ReplicationResult r = Simulator.replicate(twoDevices().build(), 1, 0, List.of(new Contact(0, 1, 0, 3.0)));
-        assertEquals(2 * 1052L, r.bytes().get("peerPayload"));
-        assertEquals(344L, r.bytes().get("partialLost"));
-        assertEquals(30L + 3 * 52, r.bytes().get("requests"));
+        assertEquals(2 * 1057L, r.bytes().get("peerPayload"));
+        assertEquals(293L, r.bytes().get("partialLost"));
+        assertEquals(49L + 3 * 53, r.bytes().get("requests"));
         assertTrue(Double.isNaN(r.t100()));
-        // a second contact resumes: the two missing pieces need 0.099 (announce) + 2 * 1.104 s
+        // a second contact resumes: the learner, downloading, announces in 0.187 s and only then
+        // can its request follow on its direction; the two missing pieces need 2 * 1.110 s
         ReplicationResult resumed = Simulator.replicate(twoDevices().build(), 1, 0,
                 List.of(new Contact(0, 1, 0, 3.0), new Contact(0, 1, 50, 60)));
-        assertEquals(4 * 1052L, resumed.bytes().get("peerPayload"));
-        assertEquals(50 + 0.099 + 2 * 1.104, resumed.t100(), 1e-9);
-        assertEquals(267L, resumed.bytes().get("manifests"));
+        assertEquals(4 * 1057L, resumed.bytes().get("peerPayload"));
+        assertEquals(50 + 0.187 + 2 * 1.110, resumed.t100(), 1e-9);
+        assertEquals(250L, resumed.bytes().get("manifests"));
     }
 
     @Test
     void pieceArrivingExactlyAtContactEndIsDelivered() {
-        // K = 1: the manifest is 16 + 115 + 8 + 32 = 171 B, so the piece's last byte arrives at
-        // 0.099 + 0.030 + 0.171 + 0.052 + 1.052 = 1.404 s
+        // K = 1: the manifest is 16 + 98 + 8 + 32 = 154 B, so the piece's last byte arrives at
+        // 0.135 + 0.049 + 0.154 + 0.053 + 1.057 = 1.448 s
         ReplicationResult exact = Simulator.replicate(twoDevices().sizeBytes(1000).pieces(1).build(), 1, 0,
-                List.of(new Contact(0, 1, 0, 1.375)));
-        // ending at 1.375 cuts the piece 0.029 s early: 1052 - 29 bytes were on the air
-        assertEquals(1023L, exact.bytes().get("partialLost"));
+                List.of(new Contact(0, 1, 0, 1.419)));
+        // ending at 1.419 cuts the piece 0.029 s early: 1057 - 29 bytes were on the air
+        assertEquals(1028L, exact.bytes().get("partialLost"));
         ReplicationResult whole = Simulator.replicate(twoDevices().sizeBytes(1000).pieces(1).build(), 1, 0,
-                List.of(new Contact(0, 1, 0, 1.404)));
-        assertEquals(1052L, whole.bytes().get("peerPayload"));
-        assertEquals(1.404, whole.t100(), 1e-9);
+                List.of(new Contact(0, 1, 0, 1.448)));
+        assertEquals(1057L, whole.bytes().get("peerPayload"));
+        assertEquals(1.448, whole.t100(), 1e-9);
     }
 
     @Test
@@ -89,11 +91,12 @@ class HandCheckedIdealTest {
         ReplicationResult r = Simulator.replicate(sc, 1, 0,
                 List.of(new Contact(1, 2, 0, 10), new Contact(0, 1, 20, 30)));
         assertEquals(1L, r.rejected().get("tampered-piece"));
-        assertEquals(1052L, r.bytes().get("rejected"));
-        assertEquals(1052L, r.bytes().get("peerPayload"));
+        assertEquals(1057L, r.bytes().get("rejected"));
+        assertEquals(1057L, r.bytes().get("peerPayload"));
         assertEquals(0, r.tamperedInstalls());
-        // from the honest holder: announcements (0.099), the manifest is already held, request + piece
-        assertEquals(20 + 0.099 + 0.052 + 1.052, r.t100(), 1e-9);
+        // from the honest holder: the learner, holding the manifest, announces its download
+        // (135 + 52 B, 0.187 s), then request + piece
+        assertEquals(20 + 0.187 + 0.053 + 1.057, r.t100(), 1e-9);
         assertEquals(2, r.coverageFleet());
     }
 
@@ -108,9 +111,27 @@ class HandCheckedIdealTest {
         ReplicationResult r = Simulator.replicate(sc, 1, 0,
                 List.of(new Contact(1, 2, 0, 30), new Contact(0, 1, 0, 30)));
         assertEquals(1L, r.rejected().get("forged-manifest"));
-        assertEquals(2 * 171L, r.bytes().get("manifests"));
-        assertEquals(1052L, r.bytes().get("peerPayload"));
+        assertEquals(2 * 154L, r.bytes().get("manifests"));
+        assertEquals(1057L, r.bytes().get("peerPayload"));
         assertEquals(0, r.tamperedInstalls());
         assertEquals(2, r.installTimes().length);
+    }
+
+    /**
+     * Defect 7 of issue 12: the ideal protocol's sizes are the reference's. The same two-device
+     * contact under both implementations carries the same request, manifest and piece bytes, and
+     * the same plain client-server figure (announcements differ: the reference lists the peers
+     * it actually met).
+     */
+    @Test
+    void idealSizesAreTheReferenceEncodings() {
+        List<Contact> one = List.of(new Contact(0, 1, 0, 100));
+        ReplicationResult ideal = Simulator.replicate(twoDevices().build(), 1, 0, one);
+        ReplicationResult reference = Simulator.replicate(twoDevices()
+                .implementation(ProtocolImplementation.REFERENCE).build(), 1, 0, one);
+        for (String kind : List.of("requests", "manifests", "peerPayload")) {
+            assertEquals(reference.bytes().get(kind), ideal.bytes().get(kind), kind);
+        }
+        assertEquals(reference.clientServerBytes(), ideal.clientServerBytes());
     }
 }

@@ -13,7 +13,7 @@ import org.p2prollout.validation.sim.scenario.ScenarioBuilder;
 
 /**
  * Small cases for the reference protocol, checked against its documented wire encoding
- * (org.p2prollout.validation.protocol.wire): a piece frame is header + 41 + payload bytes, a piece
+ * (org.p2prollout.protocol.wire): a piece frame is header + 41 + payload bytes, a piece
  * request header + 37, a manifest request header + 33. Header 16, K = 4 pieces of 1000 bytes:
  * piece frame 1057 B, piece request 53 B, manifest request 49 B.
  */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.validation.sim.scenario.Scenario;
 import org.p2prollout.validation.sim.scenario.Scenario.Baseline;
 import org.p2prollout.validation.sim.scenario.Scenario.MobilityModel;
@@ -92,7 +92,7 @@ class ServerAndBaselineTest {
         assertTrue(r.summary().t100().ciLow() >= rounds * tau, () -> "T100 " + r.summary().t100());
         assertEquals(1.0, r.summary().offload().mean());
         // every learner received each piece exactly once: payload = (N - 1) K piece frames
-        assertEquals((n - 1) * 4.0 * (16 + 36 + 1000), r.summary().bytes().get("peerPayload").mean(), 1e-9);
+        assertEquals((n - 1) * 4.0 * (16 + 41 + 1000), r.summary().bytes().get("peerPayload").mean(), 1e-9);
     }
 
     static Scenario bitTorrent(int n, int seeds, double mu, boolean instantaneous) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.p2prollout.model.swarm.SinglePieceModel;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.validation.sim.SimulationResult;
 import org.p2prollout.validation.sim.Simulator;
 import org.p2prollout.validation.sim.scenario.Scenario;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.p2prollout.model.forecast.ForecastModel;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 
 /**
  * The quick suite's synthetic forecast case, end to end: trace, truth of the held-out Friday, every

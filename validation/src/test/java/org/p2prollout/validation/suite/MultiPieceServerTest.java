@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.p2prollout.model.pieces.MultiPieceModel;
 import org.p2prollout.model.pieces.MultiPieceSwarm;
-import org.p2prollout.model.pieces.PiecePolicy;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.protocol.selection.PiecePolicy;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.validation.sim.scenario.Scenario;
 
 /**
@@ -26,7 +26,7 @@ class MultiPieceServerTest {
     @Test
     void everyMissingPiecePerVisitGivesTheMaximumOfExponentials() {
         double mu = 1e-3;
-        MultiPieceSwarm swarm = new MultiPieceSwarm(N, K, K, PiecePolicy.RAREST, 0, mu, 1, 0,
+        MultiPieceSwarm swarm = new MultiPieceSwarm(N, K, K, PiecePolicy.RAREST_FIRST, 0, mu, 1, 0,
                 MultiPieceFit.serverPiecesPerVisit(K));
         double harmonic = 0;
         for (int i = 1; i <= N; i++) {
@@ -41,7 +41,7 @@ class MultiPieceServerTest {
     void exactMultiPieceCaseWithAStrongServerPasses() {
         Scenario s = Scenario.builder().devices(N).initialHolders(1).mobility(Scenario.MobilityModel.CONTACT_PROCESS)
                 .encounterRate(2e-4).contactDurationSeconds(0).instantaneous(true).pieces(K).sizeBytes(3000)
-                .implementation(Scenario.ProtocolImplementation.IDEAL).policy(Scenario.PiecePolicy.RAREST_FIRST)
+                .implementation(Scenario.ProtocolImplementation.IDEAL).policy(PiecePolicy.RAREST_FIRST)
                 .durationSeconds(60_000).serverRate(5e-4).build();
         CaseResult r = new CaseRunner().run(CaseSpec.of("mp-server", "exact multi-piece with server",
                 ModelKind.MULTI_PIECE, s, 40, 11, Tolerances.DEFAULT), ProgressListener.NONE);

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.protocol.selection.PiecePolicy;
+import org.p2prollout.core.InvalidInputException;
 import org.p2prollout.validation.sim.scenario.Scenario;
 
 class SuiteReaderTest {
@@ -47,7 +48,7 @@ class SuiteReaderTest {
         assertEquals(0.5, a.tolerances().ks(), 0);
         assertEquals(Tolerances.DEFAULT.coverageGap(), a.tolerances().coverageGap(), 0);
         assertEquals(12, a.scenario().fleet().devices());
-        assertEquals(Scenario.PiecePolicy.SEQUENTIAL, a.scenario().protocol().policy());
+        assertEquals(PiecePolicy.SEQUENTIAL, a.scenario().protocol().policy());
         CaseSpec b = s.cases().get(1);
         assertEquals(ModelKind.SINGLE_PIECE, b.model());
         assertEquals(12, b.replications());
@@ -86,10 +87,10 @@ class SuiteReaderTest {
             Set<ModelKind> kinds = s.cases().stream().map(CaseSpec::model).collect(Collectors.toSet());
             // the per-device-pair chain is validated by the demo's city case (Demo), not by the built-in suites
             assertEquals(java.util.EnumSet.complementOf(java.util.EnumSet.of(ModelKind.PAIRS)), kinds, name);
-            Set<Scenario.PiecePolicy> policies = s.cases().stream().filter(c -> c.model() == ModelKind.MULTI_PIECE)
+            Set<PiecePolicy> policies = s.cases().stream().filter(c -> c.model() == ModelKind.MULTI_PIECE)
                     .map(c -> c.scenario().protocol().policy()).collect(Collectors.toSet());
-            assertEquals(Set.of(Scenario.PiecePolicy.RANDOM, Scenario.PiecePolicy.RAREST_FIRST,
-                    Scenario.PiecePolicy.SEQUENTIAL), policies);
+            assertEquals(Set.of(PiecePolicy.RANDOM, PiecePolicy.RAREST_FIRST,
+                    PiecePolicy.SEQUENTIAL), policies);
             assertTrue(s.cases().stream().anyMatch(c -> c.scenario().server().rate() > 0 && c.model() == ModelKind.SINGLE_PIECE));
             assertTrue(s.cases().stream().anyMatch(c -> c.scenario().fleet().freeRiderShare() > 0));
             // without shared data: the synthetic district week runs, the cab week is reported as not run

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.p2prollout.model.mobility.MobilityContacts;
 import org.p2prollout.model.mobility.MobilityModel;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.solver.bench.Workload;
 
 /** A synthetic mobility model sampled every {@code step} seconds through contact detection. */

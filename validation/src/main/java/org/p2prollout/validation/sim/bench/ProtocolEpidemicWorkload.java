@@ -1,21 +1,21 @@
-package org.p2prollout.validation.protocol.bench;
+package org.p2prollout.validation.sim.bench;
 
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.solver.bench.Workload;
-import org.p2prollout.validation.protocol.Outgoing;
-import org.p2prollout.validation.protocol.PeerId;
-import org.p2prollout.validation.protocol.SoftwareId;
-import org.p2prollout.validation.protocol.Version;
-import org.p2prollout.validation.protocol.manifest.ManifestVerifier;
-import org.p2prollout.validation.protocol.manifest.Publisher;
-import org.p2prollout.validation.protocol.manifest.Release;
-import org.p2prollout.validation.protocol.node.DeviceNode;
-import org.p2prollout.validation.protocol.node.ProtocolConfig;
+import org.p2prollout.protocol.Outgoing;
+import org.p2prollout.protocol.PeerId;
+import org.p2prollout.protocol.SoftwareId;
+import org.p2prollout.protocol.Version;
+import org.p2prollout.protocol.manifest.ManifestVerifier;
+import org.p2prollout.protocol.manifest.Publisher;
+import org.p2prollout.protocol.manifest.Release;
+import org.p2prollout.protocol.node.DeviceNode;
+import org.p2prollout.protocol.node.ProtocolConfig;
 
 /**
  * The protocol alone, without mobility or link timing: 2,000 devices, one seeded with a

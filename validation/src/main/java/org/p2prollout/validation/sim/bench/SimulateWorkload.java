@@ -2,7 +2,7 @@ package org.p2prollout.validation.sim.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.solver.bench.Workload;
 import org.p2prollout.validation.sim.ReplicationResult;
 import org.p2prollout.validation.sim.Simulator;

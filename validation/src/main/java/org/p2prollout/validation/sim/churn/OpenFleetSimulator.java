@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.validation.sim.RandomStreams;
 import org.p2prollout.validation.sim.scenario.Scenario;
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.p2prollout.protocol.wire.WireSizes;
 import org.p2prollout.validation.sim.ByteKind;
 import org.p2prollout.validation.sim.ContactLog;
 import org.p2prollout.validation.sim.RandomStreams;
@@ -60,9 +61,11 @@ final class BitTorrentSwarm {
         double tau = sc.radio().instantaneous() ? 0 : sc.release().pieceBytes(0) * slots / meanBw;
         double horizon = sc.mobility().durationSeconds();
         int h = sc.radio().frameHeaderBytes();
-        int name = sc.release().name().length();
-        long announce = h + 42 + name + (k + 7) / 8;
-        long manifestBytes = (h + 6 + name) + (h + 115 + name + 32L * k);
+        int name = sc.release().name().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        // the reference protocol's encodings: an announcement naming the installed version and
+        // the download (no met-last list), manifest request and response
+        long announce = h + WireSizes.announcement(1, 1, name, k, 0);
+        long manifestBytes = (h + WireSizes.MANIFEST_REQUEST) + (h + WireSizes.manifestResponse(name, k));
         double mu = sc.server().rate();
         double pServer = 1 - Math.exp(-mu * tau); // 0 when tau = 0: see the class comment
 
@@ -145,11 +148,11 @@ final class BitTorrentSwarm {
             for (int i = 0; i < pending; i++) {
                 int v = rv[i];
                 int p = rp[i];
-                long size = h + 36 + sc.release().pieceBytes(p);
+                long size = h + WireSizes.piece(sc.release().pieceBytes(p));
                 bytes[ByteKind.PEER_PAYLOAD.ordinal()] += size;
-                bytes[ByteKind.REQUESTS.ordinal()] += h + 36;
+                bytes[ByteKind.REQUESTS.ordinal()] += h + WireSizes.PIECE_REQUEST;
                 bytes[ByteKind.ANNOUNCEMENTS.ordinal()] += announce;
-                spend(energy, rs[i], v, size + h + 36);
+                spend(energy, rs[i], v, size + h + WireSizes.PIECE_REQUEST);
                 spend(energy, v, -1, announce);
                 incoming[v] = null;
                 if (!has[v].get(p)) {
@@ -226,11 +229,11 @@ final class BitTorrentSwarm {
         int h = sc.radio().frameHeaderBytes();
         int served = 0;
         for (int p = has[v].nextClearBit(0); p < k; p = has[v].nextClearBit(p + 1)) {
-            long size = h + 36 + sc.release().pieceBytes(p);
+            long size = h + WireSizes.piece(sc.release().pieceBytes(p));
             bytes[ByteKind.SERVER_PAYLOAD.ordinal()] += size;
-            bytes[ByteKind.REQUESTS.ordinal()] += h + 36;
+            bytes[ByteKind.REQUESTS.ordinal()] += h + WireSizes.PIECE_REQUEST;
             spend(energy, -1, v, size);
-            spend(energy, v, -1, h + 36);
+            spend(energy, v, -1, h + WireSizes.PIECE_REQUEST);
             has[v].set(p);
             avail[p]++;
             served++;

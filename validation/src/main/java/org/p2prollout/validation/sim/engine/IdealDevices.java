@@ -9,7 +9,8 @@ import org.p2prollout.validation.sim.RandomStreams;
 import org.p2prollout.validation.sim.RandomStreams.Purpose;
 import org.p2prollout.validation.sim.scenario.Scenario;
 import org.p2prollout.validation.sim.scenario.Scenario.AdversaryBehaviour;
-import org.p2prollout.validation.sim.scenario.Scenario.PiecePolicy;
+import org.p2prollout.protocol.selection.PiecePolicy;
+import org.p2prollout.protocol.wire.WireSizes;
 
 /**
  * The idealised protocol: the reference protocol's message flow and encoded sizes without its
@@ -24,9 +25,12 @@ import org.p2prollout.validation.sim.scenario.Scenario.PiecePolicy;
  * fails with the configured probability, after which the device rolls back and gives up the
  * version (it keeps serving the pieces it holds).
  *
- * <p>Sizes in bytes, with h the frame header and L the release name's length: announcement
- * h + 42 + L + ceil(K/8) + 4 r (r recent peers); manifest request h + 6 + L; manifest
- * h + 115 + L + 32 K; piece request h + 36; piece h + 36 + piece bytes.
+ * <p>Sizes in bytes are the reference protocol's encodings ({@link WireSizes}) plus the frame
+ * header h, with L the release name's UTF-8 length: announcement h + 8 + (39 + L) + 8 r, plus
+ * (43 + L + ceil(K/8)) while the device downloads (it names the installed version and the
+ * download with its bitfield; r recent peers, the most the reference lists: an upper bound while
+ * a device has met fewer); manifest request h + 33; manifest h + 98 + L + 32 K; piece request
+ * h + 37; piece h + 41 + piece bytes.
  */
 public final class IdealDevices implements Devices {
     private record Announcement(BitSet pieces, boolean manifest) { }
@@ -68,6 +72,7 @@ public final class IdealDevices implements Devices {
     private final boolean tamper;
     private final boolean forge;
     private final int announceBytes;
+    private final int announceDownloadingBytes;
     private final int manifestRequestBytes;
     private final int manifestBytes;
     private final int pieceRequestBytes;
@@ -108,29 +113,35 @@ public final class IdealDevices implements Devices {
         }
         pieceRng = streams.stream(Purpose.PIECE_CHOICE);
         installRng = streams.stream(Purpose.INSTALL_FAILURE);
-        if (fleet.hostileCount > 0 && (sc.adversary().behaviours().contains(AdversaryBehaviour.OLDER_VERSION)
-                || sc.adversary().behaviours().contains(AdversaryBehaviour.LYING_BITFIELD))) {
-            throw new org.p2prollout.solver.InvalidInputException("adversary.behaviours older-version and lying-bitfield "
-                    + "need protocol.implementation: reference (the ideal protocol models tampered-pieces and "
-                    + "forged-manifest)");
+        if (fleet.hostileCount > 0 && sc.adversary().behaviours().stream()
+                .anyMatch(b -> b != AdversaryBehaviour.TAMPERED_PIECES && b != AdversaryBehaviour.FORGED_MANIFEST)) {
+            throw new org.p2prollout.core.InvalidInputException("adversary.behaviours older-version, lying-bitfield, "
+                    + "forged-reports, withholding and claiming-not-serving need protocol.implementation: reference "
+                    + "(the ideal protocol models tampered-pieces and forged-manifest)");
         }
         tamper = sc.adversary().behaviours().contains(AdversaryBehaviour.TAMPERED_PIECES);
         forge = sc.adversary().behaviours().contains(AdversaryBehaviour.FORGED_MANIFEST);
         int h = sc.radio().frameHeaderBytes();
-        int name = sc.release().name().length();
-        announceBytes = h + 42 + name + (k + 7) / 8 + 4 * sc.protocol().recentPeers();
-        manifestRequestBytes = h + 6 + name;
-        manifestBytes = h + 115 + name + 32 * k;
-        pieceRequestBytes = h + 36;
-        pieceHeaderBytes = h + 36;
+        int name = nameBytes(sc);
+        int r = sc.protocol().recentPeers();
+        announceBytes = h + WireSizes.announcement(1, 0, name, k, r);
+        announceDownloadingBytes = h + WireSizes.announcement(1, 1, name, k, r);
+        manifestRequestBytes = h + WireSizes.MANIFEST_REQUEST;
+        manifestBytes = h + WireSizes.manifestResponse(name, k);
+        pieceRequestBytes = h + WireSizes.PIECE_REQUEST;
+        pieceHeaderBytes = h + WireSizes.PIECE_OVERHEAD;
     }
 
     /** Bytes a plain client-server download of one device sends (manifest and every piece, with requests). */
     public static long clientServerBytesPerDevice(Scenario sc) {
         int h = sc.radio().frameHeaderBytes();
-        int name = sc.release().name().length();
         int k = sc.release().pieces();
-        return (h + 6 + name) + (h + 115 + name + 32L * k) + k * (2L * h + 72) + sc.release().sizeBytes();
+        return (h + WireSizes.MANIFEST_REQUEST) + (h + WireSizes.manifestResponse(nameBytes(sc), k))
+                + k * (2L * h + WireSizes.PIECE_REQUEST + WireSizes.PIECE_OVERHEAD) + sc.release().sizeBytes();
+    }
+
+    private static int nameBytes(Scenario sc) {
+        return sc.release().name().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     private Session session(int self, int peer) {
@@ -174,7 +185,8 @@ public final class IdealDevices implements Devices {
         boolean offers = air.serves(self) && count[self] > 0;
         // announced bitfields are read-only snapshots: share the full and the empty one
         BitSet bits = !offers ? EMPTY : has[self] == full || count[self] == k ? full : (BitSet) has[self].clone();
-        air.send(self, peer, new Frame(Frame.Kind.ANNOUNCEMENT, announceBytes,
+        boolean downloading = manifest[self] && !installed[self] && !gaveUp[self];
+        air.send(self, peer, new Frame(Frame.Kind.ANNOUNCEMENT, downloading ? announceDownloadingBytes : announceBytes,
                 new Announcement(bits, offers && manifest[self])));
     }
 

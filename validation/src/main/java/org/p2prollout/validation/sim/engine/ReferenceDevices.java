@@ -7,30 +7,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.p2prollout.validation.protocol.NodeCounters;
-import org.p2prollout.validation.protocol.Outgoing;
-import org.p2prollout.validation.protocol.PeerId;
-import org.p2prollout.validation.protocol.ProtocolNode;
-import org.p2prollout.validation.protocol.RejectionKind;
-import org.p2prollout.validation.protocol.SoftwareId;
-import org.p2prollout.validation.protocol.Version;
-import org.p2prollout.validation.protocol.adversary.Attack;
-import org.p2prollout.validation.protocol.adversary.HostileNode;
-import org.p2prollout.validation.protocol.manifest.Publisher;
-import org.p2prollout.validation.protocol.manifest.Release;
-import org.p2prollout.validation.protocol.node.DeviceNode;
-import org.p2prollout.validation.protocol.node.ProtocolConfig;
-import org.p2prollout.validation.protocol.node.ServerNode;
-import org.p2prollout.validation.protocol.selection.PiecePolicy;
-import org.p2prollout.validation.protocol.wire.ManifestResponse;
-import org.p2prollout.validation.protocol.wire.MessageKind;
+import org.p2prollout.protocol.NodeCounters;
+import org.p2prollout.protocol.Outgoing;
+import org.p2prollout.protocol.PeerId;
+import org.p2prollout.protocol.ProtocolNode;
+import org.p2prollout.protocol.RejectionKind;
+import org.p2prollout.protocol.SoftwareId;
+import org.p2prollout.protocol.Version;
+import org.p2prollout.protocol.adversary.Attack;
+import org.p2prollout.protocol.adversary.HostileNode;
+import org.p2prollout.protocol.manifest.Publisher;
+import org.p2prollout.protocol.manifest.Release;
+import org.p2prollout.protocol.node.DeviceNode;
+import org.p2prollout.protocol.node.ProtocolConfig;
+import org.p2prollout.protocol.node.ServerNode;
+import org.p2prollout.protocol.selection.PiecePolicy;
+import org.p2prollout.protocol.wire.ManifestResponse;
+import org.p2prollout.protocol.wire.MessageKind;
+import org.p2prollout.protocol.wire.WireSizes;
 import org.p2prollout.validation.sim.RandomStreams;
 import org.p2prollout.validation.sim.RandomStreams.Purpose;
 import org.p2prollout.validation.sim.scenario.Scenario;
 import org.p2prollout.validation.sim.scenario.Scenario.AdversaryBehaviour;
 
 /**
- * The reference protocol ({@code org.p2prollout.validation.protocol}) on every device: signed
+ * The reference protocol ({@code org.p2prollout.protocol}) on every device: signed
  * manifests (Ed25519), SHA-256 pieces, policies, install failures and gossip, hostile nodes.
  * Each device starts with version {@code release.version - 1} of the software installed (so it
  * wants the release); initial holders start with the release; the server ({@link ServerNode})
@@ -58,9 +59,9 @@ public final class ReferenceDevices implements Devices {
         this.air = air;
         this.fleet = fleet;
         this.n = fleet.devices;
-        Scenario.Release r = sc.release();
+        Scenario.ReleaseSettings r = sc.release();
         if (r.sizeBytes() > Integer.MAX_VALUE - 8) {
-            throw new org.p2prollout.solver.InvalidInputException("release.sizeBytes must be <= 2^31 - 9 for the "
+            throw new org.p2prollout.core.InvalidInputException("release.sizeBytes must be <= 2^31 - 9 for the "
                     + "reference protocol (use protocol.implementation: ideal), got " + r.sizeBytes());
         }
         header = sc.radio().frameHeaderBytes();
@@ -73,10 +74,12 @@ public final class ReferenceDevices implements Devices {
         Release old = publisher.syntheticRelease(software, oldVersion, List.of(), r.priority(), 1, 1, protocolKey + 1);
         release = publisher.syntheticRelease(software, newVersion, List.of(), r.priority(), (int) r.sizeBytes(),
                 pieceSize, protocolKey + 2);
-        ProtocolConfig config = ProtocolConfig.builder().frameHeaderBytes(header).policy(policy(sc.protocol().policy()))
+        ProtocolConfig config = ProtocolConfig.builder().frameHeaderBytes(header).policy(sc.protocol().policy())
                 .installFailureProbability(sc.fleet().installFailureProbability())
                 .failureShareThreshold(sc.protocol().failureShareThreshold())
-                .metLastCount(sc.protocol().recentPeers()).build();
+                .metLastCount(sc.protocol().recentPeers())
+                .pieceTimeoutSeconds(pieceTimeout(sc, pieceSize)).build();
+        boolean signsOutcomes = sc.fleet().installFailureProbability() > 0;
         ProtocolConfig freeRider = config.toBuilder().serving(false).build();
         List<Attack> attacks = new ArrayList<>();
         for (AdversaryBehaviour b : sc.adversary().behaviours()) {
@@ -85,6 +88,9 @@ public final class ReferenceDevices implements Devices {
                 case FORGED_MANIFEST -> Attack.FORGED_MANIFEST;
                 case OLDER_VERSION -> Attack.STALE_VERSION;
                 case LYING_BITFIELD -> Attack.LYING_BITFIELD;
+                case FORGED_REPORTS -> Attack.FORGED_REPORTS;
+                case WITHHOLDING -> Attack.WITHHOLDING_PIECES;
+                case CLAIMING_NOT_SERVING -> Attack.CLAIMING_NOT_SERVING;
             });
         }
         if (attacks.isEmpty()) {
@@ -101,32 +107,42 @@ public final class ReferenceDevices implements Devices {
         for (int d = 0; d < n; d++) {
             boolean holder = fleet.initialHolder[d];
             Attack attack = fleet.hostile[d] ? attacks.get(hostileSeen++ % attacks.size()) : null;
-            boolean holdsNew = holder || attack == Attack.TAMPERED_PIECES;
-            DeviceNode device = DeviceNode.builder(PeerId.of(d), publisher.publicKey())
+            boolean holdsNew = holder || attack == Attack.TAMPERED_PIECES || attack == Attack.WITHHOLDING_PIECES
+                    || attack == Attack.CLAIMING_NOT_SERVING;
+            DeviceNode.Builder b = DeviceNode.builder(PeerId.of(d), publisher.publicKey())
                     .config(fleet.freeRider[d] ? freeRider : config)
                     .random(pieces.split()).installRandom(installs.split())
-                    .install(holdsNew ? release : old).build();
+                    .install(holdsNew ? release : old);
+            if (signsOutcomes) {
+                // a certified key per device (about 1 ms each): only worth it when installs can fail
+                b.identity(publisher.provision(PeerId.of(d), protocolKey + 1000 + d));
+            }
+            DeviceNode device = b.build();
             nodes[d] = attack == null ? device : switch (attack) {
                 case TAMPERED_PIECES -> HostileNode.tamperingPieces(device, header);
                 case FORGED_MANIFEST -> HostileNode.forgingManifests(device, header, bait);
                 case STALE_VERSION -> HostileNode.announcingStaleVersions(device, header);
                 case LYING_BITFIELD -> HostileNode.lyingAbout(device, header, release.manifest());
                 case SUBSTITUTED_MANIFEST -> HostileNode.substitutingManifests(device, header, attacker);
+                case FORGED_REPORTS -> HostileNode.forgingReports(device, header, release.manifest(), attacker);
+                case WITHHOLDING_PIECES -> HostileNode.withholdingPieces(device, header);
+                case CLAIMING_NOT_SERVING -> HostileNode.claimingNotServing(device, header);
             };
             reported[d] = holder;
         }
         nodes[n] = new ServerNode(header, List.of(release));
     }
 
-    private static PiecePolicy policy(Scenario.PiecePolicy p) {
-        return switch (p) {
-            case RANDOM -> PiecePolicy.RANDOM;
-            case RAREST_FIRST -> PiecePolicy.RAREST_FIRST;
-            case SEQUENTIAL -> PiecePolicy.SEQUENTIAL;
-            case DEPENDENCY_FIRST -> PiecePolicy.DEPENDENCY_FIRST;
-            case PRIORITY -> PiecePolicy.PRIORITY_AWARE;
-            case ENCOUNTER_AWARE -> PiecePolicy.ENCOUNTER_AWARE;
-        };
+    /**
+     * How long a device waits for a requested piece: four times the slowest device's transfer
+     * time of one piece frame, at least 10 s (a frame is on the air one at a time per direction,
+     * behind at most {@code maxOutstandingPerPeer} = 2 others).
+     */
+    static double pieceTimeout(Scenario sc, int pieceSize) {
+        double slowest = sc.fleet().bandwidthClasses().stream()
+                .mapToDouble(Scenario.BandwidthClass::bytesPerSecond).min().orElse(1);
+        double frame = sc.radio().frameHeaderBytes() + WireSizes.piece(pieceSize);
+        return Math.max(10, sc.radio().instantaneous() ? 0 : 4 * frame / slowest);
     }
 
     private PeerId id(int index) {
@@ -182,7 +198,7 @@ public final class ReferenceDevices implements Devices {
         ProtocolNode receiver = node(to);
         boolean piece = frame.kind() == Frame.Kind.PIECE;
         long before = piece ? rejectedBytes(receiver) : 0;
-        send(to, receiver.receive(id(from), (org.p2prollout.validation.protocol.wire.Message) frame.message(), air.now()));
+        send(to, receiver.receive(id(from), (org.p2prollout.protocol.wire.Message) frame.message(), air.now()));
         if (to < n && !reported[to] && receiver.hasInstalled(software, newVersion)
                 && receiver.installedVersion(software).equals(Optional.of(newVersion))) {
             reported[to] = true;
@@ -231,9 +247,9 @@ public final class ReferenceDevices implements Devices {
 
     @Override
     public long clientServerBytesPerDevice() {
-        long bytes = (header + 33) + (header + new ManifestResponse(release.manifest()).encodedSize());
+        long bytes = (header + WireSizes.MANIFEST_REQUEST) + (header + new ManifestResponse(release.manifest()).encodedSize());
         for (int i = 0; i < release.pieces().size(); i++) {
-            bytes += (header + 37) + (header + 41 + release.pieces().get(i).length());
+            bytes += (header + WireSizes.PIECE_REQUEST) + (header + WireSizes.piece(release.pieces().get(i).length()));
         }
         return bytes;
     }

@@ -3,7 +3,7 @@ package org.p2prollout.validation.sim.engine;
 import java.util.List;
 import org.p2prollout.model.contact.Contact;
 import org.p2prollout.model.mobility.Area;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.model.mobility.CityParameters;
 import org.p2prollout.model.mobility.RandomWalkParameters;
 import org.p2prollout.model.mobility.RandomWaypointParameters;

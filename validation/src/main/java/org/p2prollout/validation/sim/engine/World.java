@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.p2prollout.model.contact.ContactListener;
 import org.p2prollout.model.contact.PairMap;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.validation.sim.ByteKind;
 import org.p2prollout.validation.sim.ContactLog;
 import org.p2prollout.validation.sim.RandomStreams;

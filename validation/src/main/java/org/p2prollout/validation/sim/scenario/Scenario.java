@@ -2,8 +2,9 @@ package org.p2prollout.validation.sim.scenario;
 
 import java.io.Serializable;
 import java.util.List;
-import org.p2prollout.solver.Checks;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.Checks;
+import org.p2prollout.core.InvalidInputException;
+import org.p2prollout.protocol.selection.PiecePolicy;
 
 /**
  * Everything one simulation run depends on besides the seed: fleet, mobility, radio, release,
@@ -12,11 +13,11 @@ import org.p2prollout.solver.InvalidInputException;
  * (scenario, seed, replication index). Build one with {@link #builder()} or read one from YAML
  * with {@link ScenarioReader}; every setting and its default is documented in docs/SCENARIO.md.
  */
-public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release release, Protocol protocol,
+public record Scenario(Fleet fleet, Mobility mobility, Radio radio, ReleaseSettings release, Protocol protocol,
                        Adversary adversary, Server server, Baseline baseline, Churn churn) implements Serializable {
 
     /** A closed fleet (no churn). */
-    public Scenario(Fleet fleet, Mobility mobility, Radio radio, Release release, Protocol protocol,
+    public Scenario(Fleet fleet, Mobility mobility, Radio radio, ReleaseSettings release, Protocol protocol,
                     Adversary adversary, Server server, Baseline baseline) {
         this(fleet, mobility, radio, release, protocol, adversary, server, baseline, Churn.CLOSED);
     }
@@ -143,9 +144,6 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
         TRACE
     }
 
-    /** Piece-selection policy of the protocol. */
-    public enum PiecePolicy { RANDOM, RAREST_FIRST, SEQUENTIAL, DEPENDENCY_FIRST, PRIORITY, ENCOUNTER_AWARE }
-
     /** Which implementation of the protocol the devices run. */
     public enum ProtocolImplementation {
         /** The reference protocol (signed manifests, hashed pieces, adversaries). */
@@ -155,7 +153,15 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
     }
 
     /** Hostile behaviours an adversarial device can show. */
-    public enum AdversaryBehaviour { TAMPERED_PIECES, FORGED_MANIFEST, OLDER_VERSION, LYING_BITFIELD }
+    public enum AdversaryBehaviour {
+        TAMPERED_PIECES, FORGED_MANIFEST, OLDER_VERSION, LYING_BITFIELD,
+        /** Invented install failures of the genuine release (issue 13 item 1; reference protocol only). */
+        FORGED_REPORTS,
+        /** Holding and announcing the release, never answering piece requests (item 3; reference only). */
+        WITHHOLDING,
+        /** Announcing itself serving, answering NOT_SERVING (item 3; reference only). */
+        CLAIMING_NOT_SERVING
+    }
 
     /** A share of the fleet with one radio bandwidth. */
     public record BandwidthClass(double share, double bytesPerSecond) implements Serializable {
@@ -275,14 +281,19 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, Release rele
     }
 
     /**
+     * The {@code release:} section: what the simulated release is like. Not a release itself:
+     * the reference implementation publishes a signed {@code org.p2prollout.protocol.manifest.Release}
+     * (software {@code name}, version {@code version.0.0}) from these settings.
+     *
      * @param name        software name
      * @param version     the released version, >= 1
      * @param sizeBytes   update size B, bytes, in [1, 2^40]
      * @param pieces      K, in [1, min(B, 65536)]
      * @param priority    priority of the release (for the priority-aware policy), in [0, 10]
      */
-    public record Release(String name, int version, long sizeBytes, int pieces, int priority) implements Serializable {
-        public Release {
+    public record ReleaseSettings(String name, int version, long sizeBytes, int pieces, int priority)
+            implements Serializable {
+        public ReleaseSettings {
             if (name == null || name.isBlank()) {
                 throw new InvalidInputException("release.name must be a non-empty string");
             }

@@ -6,7 +6,7 @@ import org.p2prollout.validation.sim.scenario.Scenario.AdversaryBehaviour;
 import org.p2prollout.validation.sim.scenario.Scenario.BandwidthClass;
 import org.p2prollout.validation.sim.scenario.Scenario.Baseline;
 import org.p2prollout.validation.sim.scenario.Scenario.MobilityModel;
-import org.p2prollout.validation.sim.scenario.Scenario.PiecePolicy;
+import org.p2prollout.protocol.selection.PiecePolicy;
 import org.p2prollout.validation.sim.scenario.Scenario.ProtocolImplementation;
 
 /**
@@ -158,7 +158,7 @@ public final class ScenarioBuilder {
                         speedMin, speedMax, pauseMaxSeconds, encounterRate, contactDurationSeconds, trace, traceFormat,
                         traceMaxDevices, recordContacts, blockLengthMeters, parkedShare),
                 new Scenario.Radio(rangeMeters, frameHeaderBytes, instantaneous),
-                new Scenario.Release(releaseName, releaseVersion, sizeBytes, pieces, priority),
+                new Scenario.ReleaseSettings(releaseName, releaseVersion, sizeBytes, pieces, priority),
                 new Scenario.Protocol(implementation, policy, recentPeers, failureShareThreshold, uploadSlots),
                 new Scenario.Adversary(adversaryShare, behaviours, adversaryIds),
                 new Scenario.Server(serverRate, serverBytesPerSecond, coverageShare, coverageAreas),

@@ -13,12 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.p2prollout.solver.InvalidInputException;
+import org.p2prollout.core.InvalidInputException;
 import org.p2prollout.validation.sim.scenario.Scenario.AdversaryBehaviour;
 import org.p2prollout.validation.sim.scenario.Scenario.BandwidthClass;
 import org.p2prollout.validation.sim.scenario.Scenario.Baseline;
 import org.p2prollout.validation.sim.scenario.Scenario.MobilityModel;
-import org.p2prollout.validation.sim.scenario.Scenario.PiecePolicy;
+import org.p2prollout.protocol.selection.PiecePolicy;
 import org.p2prollout.validation.sim.scenario.Scenario.ProtocolImplementation;
 
 /**
@@ -135,7 +135,7 @@ public final class ScenarioReader {
         KEYS.put("release.pieces", (b, v) -> b.pieces(v.asInt()));
         KEYS.put("release.priority", (b, v) -> b.priority(v.asInt()));
         KEYS.put("protocol.implementation", (b, v) -> b.implementation(v.asEnum(ProtocolImplementation.class)));
-        KEYS.put("protocol.policy", (b, v) -> b.policy(v.asEnum(PiecePolicy.class)));
+        KEYS.put("protocol.policy", (b, v) -> b.policy(PiecePolicy.parse(v.key, v.asText())));
         KEYS.put("protocol.recentPeers", (b, v) -> b.recentPeers(v.asInt()));
         KEYS.put("protocol.failureShareThreshold", (b, v) -> b.failureShareThreshold(v.asDouble()));
         KEYS.put("protocol.uploadSlots", (b, v) -> b.uploadSlots(v.asInt()));

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.solver.bench.Workload;
 import org.p2prollout.validation.suite.BuiltInSuites;
 import org.p2prollout.validation.suite.SuiteResult;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.core.ProgressListener;
 import org.p2prollout.solver.bench.Workload;
 import org.p2prollout.validation.sim.scenario.ScenarioReader;
 import org.p2prollout.validation.sweep.LocalSweepRunner;
