@@ -23,6 +23,12 @@ public enum RejectionKind {
      * {@code pieceTimeoutSeconds}, or {@code NOT_SERVING} answered in a second contact after the
      * peer announced itself serving. */
     WITHHELD_PIECE,
+    /** A validly signed manifest past its expiry or its root's, or issued in the future (freeze,
+     * stale release): refused, the sender not blamed (an honest device may still hold it). */
+    EXPIRED_MANIFEST,
+    /** A validly signed manifest whose version is above the root's version ceiling: refused,
+     * the sender not blamed. */
+    ABOVE_VERSION_CEILING,
     /** A release this device refuses because gossiped install reports show a failure share above
      * the threshold (not hostile: the sender is not avoided; counted once per release). */
     REFUSED_VERSION

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.p2prollout.protocol.node.DeviceNode;
 import org.p2prollout.protocol.node.ProtocolConfig;
 import org.p2prollout.protocol.wire.WireCodec;
+import org.p2prollout.protocol.wire.WireFrames;
 
 /**
  * The same node code over a real TCP connection on loopback in real time: each frame is a
@@ -74,10 +75,7 @@ class SocketTransportTest {
 
         void write(List<Outgoing> frames) throws IOException {
             for (Outgoing o : frames) {
-                byte[] b = WireCodec.encode(o.message());
-                out.writeInt(b.length);
-                out.write(b);
-                written += 4 + b.length;
+                written += WireFrames.write(out, o.message());
             }
             out.flush();
         }
@@ -86,8 +84,7 @@ class SocketTransportTest {
         public void run() {
             try (DataInputStream in = new DataInputStream(socket.getInputStream())) {
                 while (true) {
-                    byte[] frame = new byte[in.readInt()];
-                    in.readFully(frame);
+                    byte[] frame = WireFrames.read(in);
                     synchronized (node) {
                         write(node.receive(peer, WireCodec.decode(frame), now()));
                         handled += 4 + frame.length;

@@ -236,7 +236,8 @@ public final class HostileNode implements ProtocolNode {
                     Manifest g = r.manifest().manifest();
                     List<org.p2prollout.protocol.manifest.Digest> hashes = new ArrayList<>(g.pieceHashes());
                     hashes.set(0, PieceData.copyOf(new byte[g.pieceLength(0)]).sha256());
-                    Manifest evil = new Manifest(g.software(), g.version(), g.dependencies(), g.priority(), g.size(),
+                    Manifest evil = new Manifest(g.software(), g.version(), g.dependencies(), g.priority(), g.issuedAtMillis(),
+                            g.expiresAtMillis(), g.size(),
                             g.pieceSize(), hashes);
                     return new ManifestResponse(attackerKey.sign(evil));
                 }

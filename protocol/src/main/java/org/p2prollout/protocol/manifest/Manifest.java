@@ -24,15 +24,20 @@ import org.p2prollout.protocol.Version;
  * except the last, which holds the remainder.
  */
 public final class Manifest {
-    /** Largest piece count accepted, so a hostile manifest cannot make a device allocate without bound. */
-    public static final int MAX_PIECES = 1 << 20;
-    /** Largest piece size accepted, in bytes (64 MiB). */
-    public static final int MAX_PIECE_SIZE = 64 << 20;
+    /**
+     * Largest piece count accepted (65,536), so a manifest stays within the maximum message size
+     * (2 MiB of hashes) and a hostile one cannot make a device hash or allocate without bound.
+     */
+    public static final int MAX_PIECES = 1 << 16;
+    /** Largest piece size accepted, in bytes (16 MiB): a piece frame fits the maximum message size. */
+    public static final int MAX_PIECE_SIZE = 16 << 20;
 
     private final SoftwareId software;
     private final Version version;
     private final List<Dependency> dependencies;
     private final int priority;
+    private final long issuedAtMillis;
+    private final long expiresAtMillis;
     private final long size;
     private final int pieceSize;
     private final List<Digest> pieceHashes;
@@ -47,6 +52,23 @@ public final class Manifest {
      */
     public Manifest(SoftwareId software, Version version, List<Dependency> dependencies, int priority,
                     long size, int pieceSize, List<Digest> pieceHashes) {
+        this(software, version, dependencies, priority, 0, NEVER, size, pieceSize, pieceHashes);
+    }
+
+    /** An expiry time meaning "never expires". */
+    public static final long NEVER = Long.MAX_VALUE;
+
+    /**
+     * A manifest with a validity window (TUF's freeze defence): devices refuse it before
+     * {@code issuedAtMillis} minus their clock skew allowance and from {@code expiresAtMillis} on.
+     *
+     * @param issuedAtMillis  when the publisher signed it, milliseconds on the publisher's clock
+     * @param expiresAtMillis from when devices refuse it, &gt;= issuedAtMillis ({@link #NEVER}: never)
+     */
+    public Manifest(SoftwareId software, Version version, List<Dependency> dependencies, int priority,
+                    long issuedAtMillis, long expiresAtMillis, long size, int pieceSize, List<Digest> pieceHashes) {
+        this.issuedAtMillis = issuedAtMillis;
+        this.expiresAtMillis = expiresAtMillis;
         this.software = Objects.requireNonNull(software, "software");
         this.version = Objects.requireNonNull(version, "version");
         this.dependencies = List.copyOf(dependencies);
@@ -63,6 +85,9 @@ public final class Manifest {
     }
 
     private String validate() {
+        if (expiresAtMillis < issuedAtMillis) {
+            return "manifest expires (" + expiresAtMillis + " ms) before it is issued (" + issuedAtMillis + " ms)";
+        }
         if (size < 1) {
             return "manifest size must be >= 1 byte, got " + size;
         }
@@ -101,7 +126,7 @@ public final class Manifest {
             w.shortString(d.software().name());
             writeVersion(w, d.minimum());
         }
-        w.i32(priority).i64(size).i32(pieceSize).i32(pieceHashes.size());
+        w.i32(priority).i64(issuedAtMillis).i64(expiresAtMillis).i64(size).i32(pieceSize).i32(pieceHashes.size());
         for (Digest h : pieceHashes) {
             w.bytes(h.toBytes());
         }
@@ -129,6 +154,8 @@ public final class Manifest {
             deps[i] = new Dependency(readName(r, "dependency name"), readVersion(r, "dependency version"));
         }
         int priority = r.i32("priority");
+        long issued = r.i64("issued at");
+        long expires = r.i64("expires at");
         long size = r.i64("size");
         int pieceSize = r.i32("piece size");
         int count = r.u31("piece count");
@@ -140,7 +167,7 @@ public final class Manifest {
             hashes[i] = Digest.of(r.bytes(Digest.LENGTH, "piece hash"));
         }
         try {
-            return new Manifest(name, version, List.of(deps), priority, size, pieceSize, List.of(hashes));
+            return new Manifest(name, version, List.of(deps), priority, issued, expires, size, pieceSize, List.of(hashes));
         } catch (IllegalArgumentException e) {
             throw new MalformedMessageException("inconsistent manifest: " + e.getMessage());
         }
@@ -212,12 +239,22 @@ public final class Manifest {
     }
 
     /** Length of {@link #encode()} in bytes. */
+    /** When the publisher signed this manifest, milliseconds. */
+    public long issuedAtMillis() {
+        return issuedAtMillis;
+    }
+
+    /** From when devices refuse this manifest, milliseconds ({@link #NEVER}: never). */
+    public long expiresAtMillis() {
+        return expiresAtMillis;
+    }
+
     public int encodedSize() {
         int n = 1 + software.utf8Length() + 6 + 2;
         for (Dependency d : dependencies) {
             n += d.encodedSize();
         }
-        return n + 4 + 8 + 4 + 4 + Digest.LENGTH * pieceHashes.size();
+        return n + 4 + 8 + 8 + 8 + 4 + 4 + Digest.LENGTH * pieceHashes.size();
     }
 
     @Override

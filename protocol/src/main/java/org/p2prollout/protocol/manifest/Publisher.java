@@ -76,6 +76,15 @@ public final class Publisher {
      */
     public Release release(SoftwareId software, Version version, List<Dependency> dependencies, int priority,
                            byte[] content, int pieceSize) {
+        return release(software, version, dependencies, priority, content, pieceSize, 0, Manifest.NEVER);
+    }
+
+    /**
+     * As {@link #release(SoftwareId, Version, List, int, byte[], int)}, valid from
+     * {@code issuedAtMillis} until {@code expiresAtMillis} (see {@link Manifest#expiresAtMillis()}).
+     */
+    public Release release(SoftwareId software, Version version, List<Dependency> dependencies, int priority,
+                           byte[] content, int pieceSize, long issuedAtMillis, long expiresAtMillis) {
         if (content.length == 0) {
             throw new IllegalArgumentException("release content must not be empty");
         }
@@ -88,7 +97,8 @@ public final class Publisher {
             pieces[i] = PieceData.wrap(b);
             hashes[i] = pieces[i].sha256();
         }
-        Manifest m = new Manifest(software, version, dependencies, priority, content.length, pieceSize, List.of(hashes));
+        Manifest m = new Manifest(software, version, dependencies, priority, issuedAtMillis, expiresAtMillis,
+                content.length, pieceSize, List.of(hashes));
         return new Release(sign(m), List.of(pieces));
     }
 
@@ -98,12 +108,18 @@ public final class Publisher {
      */
     public Release syntheticRelease(SoftwareId software, Version version, List<Dependency> dependencies, int priority,
                                     int size, int pieceSize, long contentSeed) {
+        return syntheticRelease(software, version, dependencies, priority, size, pieceSize, contentSeed, 0, Manifest.NEVER);
+    }
+
+    /** A synthetic release valid from {@code issuedAtMillis} until {@code expiresAtMillis}. */
+    public Release syntheticRelease(SoftwareId software, Version version, List<Dependency> dependencies, int priority,
+                                    int size, int pieceSize, long contentSeed, long issuedAtMillis, long expiresAtMillis) {
         byte[] content = new byte[size];
         SplittableRandom r = new SplittableRandom(contentSeed);
         for (int i = 0; i < size; i++) {
             content[i] = (byte) r.nextInt(256);
         }
-        return release(software, version, dependencies, priority, content, pieceSize);
+        return release(software, version, dependencies, priority, content, pieceSize, issuedAtMillis, expiresAtMillis);
     }
 
     /** Feeds the key generator from a SplittableRandom so keys are reproducible from a seed. */

@@ -24,6 +24,8 @@ import org.p2prollout.protocol.Version;
 import org.p2prollout.protocol.manifest.Dependency;
 import org.p2prollout.protocol.manifest.DeviceIdentity;
 import org.p2prollout.protocol.manifest.Digest;
+import org.p2prollout.protocol.manifest.RootOfTrust;
+import org.p2prollout.protocol.manifest.SignedRoot;
 import org.p2prollout.protocol.manifest.Manifest;
 import org.p2prollout.protocol.manifest.ManifestVerifier;
 import org.p2prollout.protocol.manifest.PieceData;
@@ -68,6 +70,8 @@ public final class DeviceNode implements ProtocolNode {
     private final PeerId id;
     private final ProtocolConfig config;
     private final ManifestVerifier verifier;
+    /** The root of trust (publisher keys, version ceiling, expiry); null: {@link #verifier}'s key alone. */
+    private final RootOfTrust root;
     /** This device's certified key pair; null: it signs no outcomes, so gossips none of its own. */
     private final DeviceIdentity identity;
     private final RandomGenerator selectionRandom;
@@ -90,6 +94,7 @@ public final class DeviceNode implements ProtocolNode {
         this.config = b.config;
         this.verifier = b.verifier;
         this.identity = b.identity;
+        this.root = b.root;
         if (identity != null && !identity.device().equals(id)) {
             throw new IllegalArgumentException("identity is certified for " + identity.device() + ", not " + id);
         }
@@ -129,6 +134,7 @@ public final class DeviceNode implements ProtocolNode {
         private RandomGenerator random;
         private RandomGenerator installRandom;
         private DeviceIdentity identity;
+        private RootOfTrust root;
         private final List<Release> inventory = new ArrayList<>();
 
         private Builder(PeerId id, ManifestVerifier verifier) {
@@ -156,6 +162,15 @@ public final class DeviceNode implements ProtocolNode {
          */
         public Builder identity(DeviceIdentity i) {
             identity = Objects.requireNonNull(i, "identity");
+            return this;
+        }
+
+        /**
+         * Checks manifests and device certificates against this root of trust (its publisher
+         * keys, version ceiling and expiry) instead of the single publisher key.
+         */
+        public Builder trust(RootOfTrust r) {
+            root = Objects.requireNonNull(r, "root");
             return this;
         }
 
@@ -326,6 +341,32 @@ public final class DeviceNode implements ProtocolNode {
         return holdings.hasFailed(release);
     }
 
+    /** Whether a key this device trusts certified the outcome's device, and that device signed it. */
+    private boolean verified(InstallReport.Outcome o) {
+        if (root == null) {
+            return o.verify(verifier.publisherKey());
+        }
+        for (PublicKey k : root.root().publisherKeys()) {
+            if (o.verify(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Moves this device's root of trust to {@code next} (delivered by the publisher's update
+     * channel); returns null on success, else why it was refused.
+     *
+     * @throws IllegalStateException if the device was built without a root ({@link Builder#trust})
+     */
+    public String updateRoot(SignedRoot next) {
+        if (root == null) {
+            throw new IllegalStateException(id + " has no root of trust to update");
+        }
+        return root.update(next);
+    }
+
     /**
      * The verified install outcomes this device knows for the release with this digest:
      * {failures, total}, at most one per device.
@@ -439,9 +480,30 @@ public final class DeviceNode implements ProtocolNode {
             return;
         }
         manifestPending.remove(d);
-        if (!verifier.verify(sm)) {
-            reject(s, RejectionKind.FORGED_MANIFEST, bytes, out);
-            return;
+        long nowMillis = (long) Math.floor(lastNow * 1000);
+        long skew = Math.round(config.maxClockSkewSeconds() * 1000);
+        RootOfTrust.Verdict verdict = root != null ? root.admit(sm, nowMillis, skew)
+                : verifier.verify(sm) ? RootOfTrust.checkTimesAndCeiling(sm.manifest(), null, nowMillis, skew)
+                : RootOfTrust.Verdict.BAD_SIGNATURE;
+        switch (verdict) {
+            case ADMITTED -> {
+            }
+            case BAD_SIGNATURE -> {
+                reject(s, RejectionKind.FORGED_MANIFEST, bytes, out);
+                return;
+            }
+            case EXPIRED, NOT_YET_VALID, ABOVE_CEILING -> {
+                // validly signed but not installable now: refused, never requested again; the
+                // sender may be an honest device that installed it while it was valid
+                counters.countRejected(verdict == RootOfTrust.Verdict.ABOVE_CEILING
+                        ? RejectionKind.ABOVE_VERSION_CEILING : RejectionKind.EXPIRED_MANIFEST, bytes);
+                refused.add(d);
+                for (Session other : sessions.values()) {
+                    requestManifests(other, out);
+                }
+                return;
+            }
+            default -> throw new IllegalStateException("unknown verdict " + verdict);
         }
         if (!matches(sm.manifest(), claimed)) {
             reject(s, RejectionKind.STALE_VERSION, bytes, out);
@@ -643,12 +705,11 @@ public final class DeviceNode implements ProtocolNode {
      * report forged: nothing of it is learned and the sender is avoided.
      */
     private void onInstallReport(Session s, InstallReport r, List<Outgoing> out, double now) {
-        PublicKey publisher = verifier.publisherKey();
         long latest = Math.round((now + config.maxClockSkewSeconds()) * 1000);
         int room = Math.max(0, config.maxGossipOutcomes() - s.outcomesTaken);
         List<InstallReport.Outcome> take = r.outcomes().subList(0, Math.min(room, r.outcomes().size()));
         for (InstallReport.Outcome o : take) {
-            if (o.timeMillis() > latest || !o.verify(publisher)) {
+            if (o.timeMillis() > latest || !verified(o)) {
                 reject(s, RejectionKind.FORGED_REPORT, r.encodedSize(), out);
                 return;
             }

@@ -24,11 +24,23 @@ import org.p2prollout.protocol.manifest.SignedManifest;
  * invalid UTF-8, set padding bit or inconsistent manifest throws {@link MalformedMessageException}.
  */
 public final class WireCodec {
+    /**
+     * Largest encoded message, in bytes (16 MiB + 64): a piece of {@link Manifest#MAX_PIECE_SIZE}
+     * with its 41 bytes of header fits, and so does a manifest of {@link Manifest#MAX_PIECES}
+     * pieces. Every transport refuses a frame declaring more before it allocates anything
+     * ({@link WireFrames}); {@link #encode} and {@link #decode} refuse larger messages too.
+     */
+    public static final int MAX_MESSAGE_BYTES = (16 << 20) + 64;
+
     private WireCodec() {
     }
 
     /** The encoding of {@code m}; its length is {@code m.encodedSize()}. */
     public static byte[] encode(Message m) {
+        if (m.encodedSize() > MAX_MESSAGE_BYTES) {
+            throw new IllegalArgumentException(m.kind() + " of " + m.encodedSize() + " bytes exceeds the maximum message size "
+                    + MAX_MESSAGE_BYTES);
+        }
         ByteWriter w = new ByteWriter(m.encodedSize());
         w.u8(m.kind().tag());
         m.writeBody(w);
@@ -46,6 +58,10 @@ public final class WireCodec {
 
     /** Decodes exactly one message from {@code bytes}. */
     public static Message decode(byte[] bytes) {
+        if (bytes.length > MAX_MESSAGE_BYTES) {
+            throw new MalformedMessageException("message of " + bytes.length + " bytes exceeds the maximum message size "
+                    + MAX_MESSAGE_BYTES);
+        }
         ByteReader r = new ByteReader(bytes);
         int tag = r.u8("message tag");
         MessageKind kind = MessageKind.ofTag(tag);

@@ -51,10 +51,11 @@ public final class WireSizes {
 
     /**
      * A manifest's body for a release without dependencies: name, version, u16 dependency count,
-     * i32 priority, i64 size, i32 piece size, i32 piece count, a SHA-256 hash per piece.
+     * i32 priority, i64 issued at, i64 expires at, i64 size, i32 piece size, i32 piece count, a
+     * SHA-256 hash per piece.
      */
     public static int manifestBody(int nameBytes, int pieces) {
-        return 1 + nameBytes + 6 + 2 + 4 + 8 + 4 + 4 + Digest.LENGTH * pieces;
+        return 1 + nameBytes + 6 + 2 + 4 + 8 + 8 + 8 + 4 + 4 + Digest.LENGTH * pieces;
     }
 
     /** Manifest response for a release without dependencies: tag, u32 body length, body, Ed25519 signature. */

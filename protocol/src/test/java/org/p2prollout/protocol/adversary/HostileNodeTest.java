@@ -65,8 +65,8 @@ class HostileNodeTest {
         HostileNode h = HostileNode.forgingManifests(device(9, SEQ, FW1), 0, forged);
         DeviceNode v = attackThenHonest(h);
         assertOnlyRejection(v, RejectionKind.FORGED_MANIFEST);
-        // manifest response: 1 + 4 + (29 + 2 + 3 * 32) + 64 = 196 bytes rejected
-        assertEquals(196, v.counters().rejectedBytes(RejectionKind.FORGED_MANIFEST));
+        // manifest response: 1 + 4 + (45 + 2 + 3 * 32) + 64 = 212 bytes rejected
+        assertEquals(212, v.counters().rejectedBytes(RejectionKind.FORGED_MANIFEST));
         assertFalse(v.hasInstalled(FW, V9));
         assertEquals(0, h.counters().messagesReceived(MessageKind.PIECE_REQUEST));
     }
@@ -106,7 +106,7 @@ class HostileNodeTest {
         HostileNode h = new HostileNode(device(9, SEQ, FW2), Attack.STALE_VERSION, 0, null, null);
         DeviceNode v = attackThenHonest(h);
         assertOnlyRejection(v, RejectionKind.STALE_VERSION);
-        assertEquals(196, v.counters().rejectedBytes(RejectionKind.STALE_VERSION));
+        assertEquals(212, v.counters().rejectedBytes(RejectionKind.STALE_VERSION));
         assertFalse(v.hasInstalled(FW, Version.of(102, 0, 0)));
     }
 

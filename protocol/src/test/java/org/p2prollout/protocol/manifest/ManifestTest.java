@@ -53,12 +53,13 @@ class ManifestTest {
 
     @Test
     void encodedSizeFollowsTheDocumentedFormula() {
-        // 29 + "fw" 2 + 3 hashes * 32
-        assertEquals(127, M.encodedSize());
-        assertEquals(127, M.encode().length);
+        // 45 (name length, version, dependency count, priority, issued, expires, size, piece size,
+        // piece count) + "fw" 2 + 3 hashes * 32
+        assertEquals(143, M.encodedSize());
+        assertEquals(143, M.encode().length);
         // plus one dependency "lib": 1 + 3 + 6
-        assertEquals(137, FW2_NEEDS_LIB.manifest().manifest().encode().length);
-        assertEquals(4 + 127 + 64, FW2.manifest().encodedSize());
+        assertEquals(153, FW2_NEEDS_LIB.manifest().manifest().encode().length);
+        assertEquals(4 + 143 + 64, FW2.manifest().encodedSize());
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.p2prollout.protocol.wire.MessageKind;
  *   <li>inventory item "fw": 1 + 2 + 6 + 32 = 41; announcement = 8 + 41 (+ 8 per met-last peer)</li>
  *   <li>first announcements: 49 each (nobody met before); B's re-announcement after installing
  *       names A as met last: 57</li>
- *   <li>manifest request 33; manifest body 29 + 2 + 3 * 32 = 127, response 1 + 4 + 127 + 64 = 196</li>
+ *   <li>manifest request 33; manifest body 45 + 2 + 3 * 32 = 143, response 1 + 4 + 143 + 64 = 212</li>
  *   <li>piece requests 3 * 37 = 111; pieces (41 + 1000) * 2 + (41 + 500) = 2623</li>
  * </ul>
  * plus the frame header once per frame: A sends 5 frames, B sends 6.
@@ -46,7 +46,7 @@ class TwoNodeExchangeTest {
         NodeCounters ca = a.counters();
         NodeCounters cb = b.counters();
         assertEquals(49 + header, ca.bytesSent(MessageKind.ANNOUNCEMENT));
-        assertEquals(196 + header, ca.bytesSent(MessageKind.MANIFEST_RESPONSE));
+        assertEquals(212 + header, ca.bytesSent(MessageKind.MANIFEST_RESPONSE));
         assertEquals(2623 + 3 * header, ca.bytesSent(MessageKind.PIECE));
         assertEquals(0, ca.bytesSent(MessageKind.PIECE_REQUEST));
         assertEquals(49 + 57 + 2 * header, cb.bytesSent(MessageKind.ANNOUNCEMENT));

@@ -79,8 +79,8 @@ class WireCodecTest {
         assertEquals(3 + 209 * 2, ((InstallReport) samples().toList().get(9)).encodedSize());
         // 8 + item (1 + 2 + 6 + 32) + download (1 + 3 + 6 + 32 + 4 + 2) + 3 peers * 8
         assertEquals(8 + 41 + 48 + 24, samples().findFirst().orElseThrow().encodedSize());
-        // manifest with one dependency "lib": 29 + 2 + (1 + 3 + 6) + 3 * 32 = 137; response 1 + 4 + 137 + 64
-        assertEquals(206, new ManifestResponse(FW2_NEEDS_LIB.manifest()).encodedSize());
+        // manifest with one dependency "lib": 45 + 2 + (1 + 3 + 6) + 3 * 32 = 153; response 1 + 4 + 153 + 64
+        assertEquals(222, new ManifestResponse(FW2_NEEDS_LIB.manifest()).encodedSize());
     }
 
     @Test
@@ -139,8 +139,9 @@ class WireCodecTest {
     @Test
     void manifestWhosePieceCountContradictsItsSizeIsRejected() {
         byte[] resp = WireCodec.encode(new ManifestResponse(FW2.manifest()));
-        // body starts after tag (1) and body length (4); size field after name (3), version (6), deps (2), priority (4)
-        int sizeAt = 1 + 4 + 3 + 6 + 2 + 4;
+        // body starts after tag (1) and body length (4); size field after name (3), version (6), deps (2),
+        // priority (4), issued at (8), expires at (8)
+        int sizeAt = 1 + 4 + 3 + 6 + 2 + 4 + 8 + 8;
         resp[sizeAt + 7] = (byte) 0xFF; // 2500 -> 2303 + ... still 3 pieces? make it 9 pieces instead:
         resp[sizeAt + 6] = 0x23; // size 0x23FF = 9215 bytes -> 10 pieces of 1000, but 3 hashes follow
         assertMessage(resp, "inconsistent manifest");

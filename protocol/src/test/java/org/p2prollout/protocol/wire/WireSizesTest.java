@@ -24,8 +24,8 @@ class WireSizesTest {
         // "firmware": 1 + 8 + 6 + 32 = 47 per item; download + 4 + ceil(4/8) = 52
         assertEquals(47, WireSizes.inventoryItem(8));
         assertEquals(52, WireSizes.downloadState(8, 4));
-        // manifest body 1 + 8 + 6 + 2 + 4 + 8 + 4 + 4 + 4 * 32 = 165; response 1 + 4 + 165 + 64 = 234
-        assertEquals(234, WireSizes.manifestResponse(8, 4));
+        // manifest body 1 + 8 + 6 + 2 + 4 + 8 + 8 + 8 + 4 + 4 + 4 * 32 = 181; response 1 + 4 + 181 + 64 = 250
+        assertEquals(250, WireSizes.manifestResponse(8, 4));
     }
 
     @Test

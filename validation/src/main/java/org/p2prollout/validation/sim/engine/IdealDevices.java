@@ -29,7 +29,7 @@ import org.p2prollout.protocol.wire.WireSizes;
  * header h, with L the release name's UTF-8 length: announcement h + 8 + (39 + L) + 8 r, plus
  * (43 + L + ceil(K/8)) while the device downloads (it names the installed version and the
  * download with its bitfield; r recent peers, the most the reference lists: an upper bound while
- * a device has met fewer); manifest request h + 33; manifest h + 98 + L + 32 K; piece request
+ * a device has met fewer); manifest request h + 33; manifest h + 114 + L + 32 K; piece request
  * h + 37; piece h + 41 + piece bytes.
  */
 public final class IdealDevices implements Devices {

@@ -65,6 +65,11 @@ public final class ReferenceDevices implements Devices {
                     + "reference protocol (use protocol.implementation: ideal), got " + r.sizeBytes());
         }
         header = sc.radio().frameHeaderBytes();
+        if (r.pieceBytes(0) > org.p2prollout.protocol.manifest.Manifest.MAX_PIECE_SIZE) {
+            throw new org.p2prollout.core.InvalidInputException("release.sizeBytes / release.pieces must be <= "
+                    + org.p2prollout.protocol.manifest.Manifest.MAX_PIECE_SIZE + " bytes per piece for the reference "
+                    + "protocol (more pieces, or protocol.implementation: ideal), got " + r.pieceBytes(0));
+        }
         int pieceSize = (int) r.pieceBytes(0);
         long protocolKey = streams.key(Purpose.PROTOCOL);
         Publisher publisher = Publisher.fromSeed(protocolKey);
