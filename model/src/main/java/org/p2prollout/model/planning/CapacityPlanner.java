@@ -87,7 +87,7 @@ public final class CapacityPlanner {
                 }
             }
             double lo = hi / 4;
-            while (lo > 1e-300 && prob.applyAsDouble(lo) >= confidence) {
+            while (lo / 4 >= org.p2prollout.model.swarm.RolloutScenario.MIN_POSITIVE_RATE && prob.applyAsDouble(lo) >= confidence) {
                 hi = lo;
                 lo /= 4;
             }

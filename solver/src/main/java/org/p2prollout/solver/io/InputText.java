@@ -19,6 +19,41 @@ public final class InputText {
     private InputText() {
     }
 
+    /**
+     * The content of a text file that must be UTF-8 (scenario, suite and sweep YAML): a leading
+     * byte-order mark is dropped; a byte sequence that is not UTF-8 is bad input naming the file,
+     * line and column of the first such byte (where {@link java.nio.file.Files#readString} gives
+     * a MalformedInputException without position).
+     */
+    public static String readUtf8(java.nio.file.Path file) throws java.io.IOException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult r = d.decode(in, out, true);
+        if (!r.isError()) {
+            r = d.flush(out);
+        }
+        if (r.isError()) {
+            int at = in.position();
+            long line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new org.p2prollout.solver.InvalidInputException(file + ":" + line + ": " + String.format(java.util.Locale.ROOT,
+                    "byte 0x%02X at column %d is not UTF-8; save the file as UTF-8", bytes[at] & 0xff, at - lineStart + 1));
+        }
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
     /** {@code s} with every non-printable character escaped; {@code "null"} for null. */
     public static String printable(String s) {
         if (s == null) {
