@@ -40,11 +40,16 @@ final class DemoCommand implements Callable<Integer> {
     long seed;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         Checks.inRange("--replications", replications, 2, 1000);
+        OutputFolder.check("--out", out);
         Demo.Result r;
         try (TerminalProgress progress = common.json ? TerminalProgress.quiet() : TerminalProgress.forTerminal()) {
-            r = Demo.run(out, replications, seed, progress);
+            r = OutputFolder.write("--out", out, (folder, dir) -> {
+                Demo.Result d = Demo.run(dir, replications, seed, progress);
+                return new Demo.Result(d.contacts(), d.rates(), d.prediction(), d.t50(), d.t90(), d.validation(),
+                        ValidateCommand.published(folder, d.report()));
+            });
         }
         CaseResult c = r.validation().cases().get(0);
         var w = spec.commandLine().getOut();

@@ -2,15 +2,16 @@ package org.p2prollout.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 
-/** The one JSON mapper configuration of the command line (records serialise by component). */
+/**
+ * The one JSON mapper configuration of the command line (records serialise by component; a
+ * number that is not finite, NaN or an infinity, is written as {@code null}: see
+ * {@link org.p2prollout.model.io.FiniteJson}).
+ */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private static final ObjectMapper MAPPER = org.p2prollout.model.io.FiniteJson.mapper();
 
     private Json() {
     }

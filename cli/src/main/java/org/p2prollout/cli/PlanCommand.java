@@ -44,7 +44,7 @@ final class PlanCommand implements Callable<Integer> {
         CapacityPlan p2p = new CapacityPlanner(mu -> scenario.withServerRate(mu).model(), traffic,
                 scenario.initialHolders()).plan(coverage, deadline, confidence);
         RolloutScenario alone = scenario.withoutPeers();
-        CapacityPlan cs = new CapacityPlanner(mu -> alone.withServerRate(mu).model(), traffic,
+        CapacityPlan cs = CapacityPlanner.clientServer(mu -> alone.withServerRate(mu).model(), traffic,
                 scenario.initialHolders()).plan(coverage, deadline, confidence);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("deadline", deadline);

@@ -119,6 +119,7 @@ final class RatesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFolder.check("--out", out);
         if (devices != null && experimentOnly) {
             throw new org.p2prollout.core.InvalidInputException(
                     "give either --devices FILE|A..B or --experiment-only, not both");
@@ -135,16 +136,19 @@ final class RatesCommand implements Callable<Integer> {
             run = new RatesPipeline(options).run(path, progress);
         }
         org.p2prollout.model.forecast.Adequacy adequacy = noAdequacy ? null : adequacy(run);
-        List<Path> files = new java.util.ArrayList<>(out == null ? List.of() : RatesFiles.write(out, run));
-        if (out != null && adequacy != null) {
-            Path a = out.resolve("adequacy.json");
-            org.p2prollout.core.AtomicFile.writeString(a, Json.mapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(adequacyJson(adequacy)));
-            files.add(a);
-        }
+        List<Path> files = out == null ? List.of() : OutputFolder.write("--out", out, (folder, dir) -> {
+            List<Path> written = new java.util.ArrayList<>(RatesFiles.write(dir, run));
+            if (adequacy != null) {
+                Path a = dir.resolve("adequacy.json");
+                org.p2prollout.core.AtomicFile.writeString(a, Json.mapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(adequacyJson(adequacy)));
+                written.add(a);
+            }
+            return folder.published(written);
+        });
         var err = spec.commandLine().getErr();
         for (String warning : run.summary().warnings()) {
-            err.println("rates: warning: " + warning);
+            err.println("rates: warning: " + org.p2prollout.core.InputText.printable(warning));
         }
         err.flush();
         var w = spec.commandLine().getOut();

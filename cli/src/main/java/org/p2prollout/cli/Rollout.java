@@ -120,6 +120,7 @@ public final class Rollout implements Runnable {
         if (message == null) {
             return "";
         }
-        return message.strip().replaceAll("\\s*\\R\\s*", "; ");
+        // Messages quote input (file lines, arguments): escape what could drive the terminal.
+        return org.p2prollout.core.InputText.printable(message.strip().replaceAll("\\s*\\R\\s*", "; "));
     }
 }

@@ -59,6 +59,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Checks.inRange("--replications", replications, 1, 100_000);
+        OutputFolder.check("--out", out);
         Scenario scenario = ScenarioReader.read(scenarioFile);
         if (baseline != null) {
             scenario = scenario.withBaseline(Scenario.Baseline.parse("--baseline", baseline));
@@ -68,7 +69,11 @@ final class SimulateCommand implements Callable<Integer> {
             result = Simulator.run(scenario, seed, replications, progress);
         }
         if (out != null) {
-            SimulationFiles.write(result, out);
+            SimulationResult written = result;
+            OutputFolder.write("--out", out, (folder, dir) -> {
+                SimulationFiles.write(written, dir);
+                return null;
+            });
         }
         var w = spec.commandLine().getOut();
         if (common.json) {

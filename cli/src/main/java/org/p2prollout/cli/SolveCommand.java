@@ -85,6 +85,7 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputFolder.checkFile("--out", out);
         Generator q = PrismExplicit.readTransitions(tra);
         double[] start = initialDistribution(q);
         Map<String, Object> r = new LinkedHashMap<>();

@@ -48,10 +48,14 @@ final class SteadyCommand implements Callable<Integer> {
     @Option(names = "--max-holding", defaultValue = "200", paramLabel = "Y", description = "truncation of holders (default ${DEFAULT-VALUE})")
     int maxHolding;
 
-    @Option(names = "--method", paramLabel = "M", description = "stationary method: gth, direct, power, jacobi, gs, sor, krylov, multilevel (default: gth up to 1,500 states, direct up to 100,000, else multilevel); the residual is checked and a poor answer recomputed")
+    @Option(names = "--method", paramLabel = "M", description = "stationary method: gth (up to 5,000 states), direct, power, jacobi, gs, sor, krylov, multilevel"
+                    + " (default: gth up to 1,500 states, direct up to 100,000, else multilevel). The answer is accepted when its"
+                    + " residual ||pi Q|| is at most 1e-9 of the fastest exit rate; a method given here is the one used (exit 1"
+                    + " if it fails), the default falls back to another method and says so")
     String method;
 
-    @Option(names = "--epsilon", defaultValue = "1e-10", description = "convergence criterion of iterative methods (default ${DEFAULT-VALUE})")
+    @Option(names = "--epsilon", defaultValue = "1e-10", description = "iterative methods stop when no probability changes by more"
+            + " than this between sweeps (default ${DEFAULT-VALUE}); the residual decides whether the answer is accepted")
     double epsilon;
 
     @Option(names = "--distribution", paramLabel = "FILE", description = "write the stationary distribution as CSV x,y,probability")
@@ -69,6 +73,43 @@ final class SteadyCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Results with more probability than this at the truncation bounds are refused (exit 2). */
+    static final double MAX_TRUNCATION_MASS = 1e-3;
+    /** Results with more than this at the bounds (and at most {@link #MAX_TRUNCATION_MASS}) carry a warning. */
+    static final double WARN_TRUNCATION_MASS = 1e-6;
+
+    /**
+     * Refuses a result dominated by truncation: with mass at --max-lacking or --max-holding the
+     * means describe the bounds, not the fleet (mass 1.0 gave means equal to the bounds, exit 0).
+     * Suggests bounds from the fleet without peers: lacking devices are at most Poisson(alpha /
+     * (theta + mu)) (peers only shorten their stay) and holders at most Poisson(alpha / gamma).
+     *
+     * @return a warning when the mass is small but not negligible, else null
+     */
+    static String truncationWarning(OpenFleet fleet, SteadyState s) {
+        double mass = s.truncationMass();
+        if (mass <= WARN_TRUNCATION_MASS) {
+            return null;
+        }
+        String where = String.format(java.util.Locale.ROOT, "%.3g of the stationary probability is at the truncation bounds"
+                + " (%.3g at --max-lacking %d, %.3g at --max-holding %d)", mass, s.massAtMaxLacking(), fleet.maxLacking(),
+                s.massAtMaxHolding(), fleet.maxHolding());
+        if (mass > MAX_TRUNCATION_MASS) {
+            double lacking = fleet.arrival() / Math.max(fleet.leaveLacking() + fleet.serverRate(), Double.MIN_NORMAL);
+            double holding = fleet.arrival() / Math.max(fleet.leaveHolding(), Double.MIN_NORMAL);
+            throw new org.p2prollout.core.InvalidInputException(where + ", more than " + MAX_TRUNCATION_MASS
+                    + ": the means would describe the bounds, not the fleet; raise the bounds (without peers about --max-lacking "
+                    + suggest(lacking) + " --max-holding " + suggest(holding) + " would hold all but 1e-9)");
+        }
+        return where + "; the figures are accurate to about that much";
+    }
+
+    /** A bound holding all but about 1e-9 of a Poisson(m): m + 6 sqrt(m) + 10, as text. */
+    private static String suggest(double m) {
+        double b = m + 6 * Math.sqrt(m) + 10;
+        return b > 1e7 ? String.format(java.util.Locale.ROOT, "%.3g", b) : Long.toString((long) Math.ceil(b));
+    }
+
     @Override
     public Integer call() throws Exception {
         OpenFleet fleet = new OpenFleet(arrival, leaveLacking, leaveHolding, rate, serverRate, success, maxLacking, maxHolding);
@@ -83,6 +124,13 @@ final class SteadyCommand implements Callable<Integer> {
         try (TerminalProgress progress = common.json ? TerminalProgress.quiet() : TerminalProgress.forTerminal()) {
             OpenFleetModel model = new OpenFleetModel(fleet, method, Convergence.relative(epsilon), progress);
             SteadyState s = model.steadyState();
+            String warning = truncationWarning(fleet, s);
+            if (warning != null) {
+                out.put("warning", warning);
+                if (!common.json) {
+                    spec.commandLine().getErr().println("rollout steady: warning: " + warning);
+                }
+            }
             out.put("meanLacking", s.meanLacking());
             out.put("meanHolding", s.meanHolding());
             out.put("shareUpToDate", s.shareUpToDate());

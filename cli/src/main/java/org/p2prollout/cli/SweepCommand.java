@@ -88,6 +88,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new InvalidInputException("--conf is for a cluster runner (--runner spark)");
         }
         // the whole file is checked before any runner starts or any point runs
+        OutputFolder.check("--out", out);
         SweepSpec sweep = SweepReader.read(file);
         Path dir = out != null ? out : Path.of("rollout-out", "sweep", sweep.name());
         // an --out of another sweep is refused before a runner starts

@@ -55,6 +55,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // checked before the suite runs: a report that cannot be written is found out in a second, not after an hour
+        OutputFolder.check("--out", out);
         Path data = sharedData != null ? sharedData : SharedData.locate();
         if (!BuiltInSuites.NAMES.contains(suite) && !Files.isRegularFile(Path.of(suite))) {
             throw new org.p2prollout.core.InvalidInputException("--suite must be quick, standard or an existing"
@@ -66,7 +68,8 @@ final class ValidateCommand implements Callable<Integer> {
         try (TerminalProgress progress = common.json ? TerminalProgress.quiet() : TerminalProgress.forTerminal()) {
             result = new SuiteRunner().run(spec, progress);
         }
-        ReportFiles files = ValidationReport.write(result, out);
+        SuiteResult done = result;
+        ReportFiles files = OutputFolder.write("--out", out, (folder, dir) -> published(folder, ValidationReport.write(done, dir)));
         var w = this.spec.commandLine().getOut();
         if (common.json) {
             Json.print(w, json(result, files));
@@ -235,5 +238,11 @@ final class ValidateCommand implements Callable<Integer> {
             }
             return candidates.stream().filter(Files::isDirectory).findFirst().map(Path::toAbsolutePath).orElse(null);
         }
+    }
+
+    /** The report's paths once {@code folder} is published. */
+    static ReportFiles published(OutputFolder folder, ReportFiles f) {
+        return new ReportFiles(folder.published(f.html()), folder.published(f.markdown()), folder.published(f.csv()),
+                folder.published(f.charts()));
     }
 }

@@ -3,6 +3,7 @@ package org.p2prollout.model.openfleet;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.p2prollout.solver.Generator;
+import org.p2prollout.solver.NotConvergedException;
 import org.p2prollout.core.ProgressListener;
 import org.p2prollout.core.AtomicFile;
 import org.p2prollout.solver.stationary.Convergence;
@@ -58,24 +59,49 @@ public final class OpenFleetModel {
         return distribution.clone();
     }
 
+    /** Most states {@code --method gth} is given: it is dense (states² doubles, states³ work). */
+    public static final int GTH_MAX_STATES = 5_000;
+    /**
+     * Work bound of the iterative methods, in generator entries swept: the iteration limit is
+     * lowered to this divided by the transitions (at least 1,000 sweeps), so that a truncated chain of
+     * 40,000 states stops after about 30,000 Gauss-Seidel sweeps rather than 100,000 (101 s measured).
+     */
+    public static final double MAX_ENTRY_SWEEPS = 5e9;
+
+    /**
+     * Solves with the method named, or the default by size. Iterative methods stop when no
+     * probability changes by more than epsilon between sweeps (absolute: a relative criterion
+     * never settles on the 1e-300 probabilities of states far from the mass, and made Gauss-Seidel
+     * report "did not converge" at residual 2.45e-16), and whatever the method, the answer is
+     * accepted only when its residual passes {@link #acceptable}. A method that was named is the
+     * method used: if it fails, this says so ({@link NotConvergedException}) instead of answering
+     * with another one; only the default may fall back, and the accuracy then says so.
+     */
     private void solve() {
         Generator q = fleet.generator();
-        String name = method != null ? method : defaultMethod(q);
-        StationaryResult r;
-        String failure;
-        try {
-            r = StationaryMethods.byName(name, convergence, progress).solve(q, fleet.index(0, 0));
-            failure = acceptable(q, r) ? null : "stopped with residual " + r.accuracy().residual();
-        } catch (org.p2prollout.solver.NotConvergedException e) {
-            r = null;
-            failure = "did not converge (" + e.reached().summary() + ")";
+        boolean named = method != null;
+        String name = named ? method : defaultMethod(q);
+        if (name.equals("gth") && q.states() > GTH_MAX_STATES) {
+            throw new org.p2prollout.core.InvalidInputException("--method gth is dense (states^2 memory, states^3 work):"
+                    + " at most " + GTH_MAX_STATES + " states, got " + q.states() + " ((--max-lacking + 1) x (--max-holding + 1));"
+                    + " use direct, gs or multilevel, or smaller bounds");
         }
+        long sweeps = Math.max(1_000, (long) (MAX_ENTRY_SWEEPS / Math.max(1, q.transitions())));
+        Convergence c = new Convergence(convergence.epsilon(), false, Math.min(convergence.maxIterations(), sweeps));
+        Attempt first = attempt(q, name, c);
+        StationaryResult r = first.result;
         String note = "";
-        if (failure != null) {
-            // a method may stop on its own criterion with a poor answer, or not converge: fall back and say so
+        if (first.failure != null) {
+            if (named) {
+                throw notConverged(first, "--method " + name);
+            }
             String fallback = q.states() <= DIRECT_LIMIT && !name.equals("direct") ? "direct" : "gs";
-            r = StationaryMethods.byName(fallback, convergence, progress).solve(q, fleet.index(0, 0));
-            note = "; " + name + " " + failure + ", answer from " + fallback;
+            Attempt second = attempt(q, fallback, c);
+            if (second.failure != null) {
+                throw notConverged(second, "the default " + name + " (" + first.failure + ") and then " + fallback);
+            }
+            r = second.result;
+            note = "; " + name + " " + first.failure + ", answer from " + fallback;
         }
         double[] pi = r.distribution();
         int yMax = fleet.maxHolding();
@@ -107,7 +133,32 @@ public final class OpenFleetModel {
         distribution = pi;
         steady = new SteadyState(ex, ey, ex + ey > 0 ? ey / (ex + ey) : 0, server, peer,
                 server + peer > 0 ? peer / (server + peer) : 0, atX + atY - atBoth, atX, atY, q.states(),
-                r.accuracy().method(), r.accuracy().residual(), r.accuracy().summary() + note);
+                r.accuracy().method(), q.residual(pi), r.accuracy().withResidual(q.residual(pi)).summary() + note);
+    }
+
+    /** A method's answer, or why it was not accepted (then {@code result} may be null). */
+    private record Attempt(String name, StationaryResult result, org.p2prollout.solver.Accuracy reached, String failure) {
+    }
+
+    private Attempt attempt(Generator q, String name, Convergence c) {
+        try {
+            StationaryResult r = StationaryMethods.byName(name, c, progress).solve(q, fleet.index(0, 0));
+            double res = q.residual(r.distribution());
+            return new Attempt(name, r, r.accuracy().withResidual(res), acceptable(q, r) ? null
+                    : String.format(java.util.Locale.ROOT, "stopped with residual %.3g (accepted: <= %.3g, 1e-9 of the"
+                            + " fastest exit rate)", res, 1e-9 * q.maxExitRate()));
+        } catch (org.p2prollout.solver.NotConvergedException e) {
+            return new Attempt(name, null, e.reached(), "did not converge (" + e.reached().summary() + ")");
+        }
+    }
+
+    /** The failure in steady's own terms: what was reached, and the options steady has. */
+    private NotConvergedException notConverged(Attempt a, String what) {
+        org.p2prollout.solver.Accuracy reached = a.reached;
+        return new NotConvergedException(new org.p2prollout.solver.Accuracy(what, reached.iterations(), reached.residual(),
+                reached.errorBound(), reached.criterion() + "; " + a.failure, false),
+                "another --method (direct, gs, multilevel; gth up to " + GTH_MAX_STATES + " states), a looser --epsilon,"
+                        + " or smaller --max-lacking / --max-holding");
     }
 
     /** Chains up to this size default to the sparse direct method (exact elimination). */

@@ -1,7 +1,9 @@
 package org.p2prollout.model.planning;
 
 import java.util.function.DoubleFunction;
+import org.p2prollout.model.swarm.DeterministicTime;
 import org.p2prollout.model.swarm.RolloutModel;
+import org.p2prollout.model.swarm.TimeDistribution;
 import org.p2prollout.model.traffic.TrafficModel;
 import org.p2prollout.model.traffic.TrafficPrediction;
 import org.p2prollout.core.Checks;
@@ -20,6 +22,7 @@ public final class CapacityPlanner {
     private final DoubleFunction<RolloutModel> modelAtServerRate;
     private final TrafficModel traffic;
     private final long initialHolders;
+    private final boolean peers;
 
     /**
      * @param modelAtServerRate the rollout model with server rate mu (per second)
@@ -27,9 +30,27 @@ public final class CapacityPlanner {
      * @param initialHolders    devices holding the update at release (for the byte counts)
      */
     public CapacityPlanner(DoubleFunction<RolloutModel> modelAtServerRate, TrafficModel traffic, long initialHolders) {
+        this(modelAtServerRate, traffic, initialHolders, true);
+    }
+
+    private CapacityPlanner(DoubleFunction<RolloutModel> modelAtServerRate, TrafficModel traffic, long initialHolders,
+                            boolean peers) {
         this.modelAtServerRate = modelAtServerRate;
         this.traffic = traffic;
         this.initialHolders = initialHolders;
+        this.peers = peers;
+    }
+
+    /**
+     * The planner for the server alone (client-server): the bytes are accounted with
+     * {@link TrafficModel#accountClientServer}, so no peer announcements, peer pieces or peer
+     * requests are charged to the baseline the P2P plan is compared with.
+     *
+     * @param modelAtServerRate the rollout model without peers, with server rate mu
+     */
+    public static CapacityPlanner clientServer(DoubleFunction<RolloutModel> modelAtServerRate, TrafficModel traffic,
+                                               long initialHolders) {
+        return new CapacityPlanner(modelAtServerRate, traffic, initialHolders, false);
     }
 
     /**
@@ -46,7 +67,12 @@ public final class CapacityPlanner {
         int[] evaluations = {0};
         java.util.function.DoubleUnaryOperator prob = mu -> {
             evaluations[0]++;
-            return modelAtServerRate.apply(mu).timeDistribution(coverage).cdf(deadline);
+            RolloutModel m = modelAtServerRate.apply(mu);
+            TimeDistribution d = m.timeDistribution(coverage);
+            if (d instanceof DeterministicTime) {
+                throw noDistribution(m, coverage, confidence);
+            }
+            return d.cdf(deadline);
         };
         double rate;
         if (peersAlone(prob, confidence)) {
@@ -61,7 +87,7 @@ public final class CapacityPlanner {
                 }
             }
             double lo = hi / 4;
-            while (lo > 1e-300 && prob.applyAsDouble(lo) >= confidence) {
+            while (lo / 4 >= org.p2prollout.model.swarm.RolloutScenario.MIN_POSITIVE_RATE && prob.applyAsDouble(lo) >= confidence) {
                 hi = lo;
                 lo /= 4;
             }
@@ -78,9 +104,24 @@ public final class CapacityPlanner {
         RolloutModel model = modelAtServerRate.apply(rate);
         var prediction = model.predict(coverage);
         double p = model.timeDistribution(coverage).cdf(deadline);
-        TrafficPrediction t = traffic.account(prediction, model.nodes(), initialHolders);
+        TrafficPrediction t = peers ? traffic.account(prediction, model.nodes(), initialHolders)
+                : traffic.accountClientServer(prediction, model.nodes(), initialHolders);
         double peak = rate * (model.nodes() - initialHolders) * traffic.parameters().updateBytes();
         return new CapacityPlan(rate, p, prediction, t, t.serverBytes(), peak, evaluations[0] + 1);
+    }
+
+    /**
+     * The confidence of a plan is a probability of the rollout time, which a mean-field ODE does not
+     * give: its times are deterministic, so every confidence would give the same server rate.
+     * Refused rather than answered with a confidence that is not honoured.
+     */
+    private static InvalidInputException noDistribution(RolloutModel m, double coverage, double confidence) {
+        return new InvalidInputException("--confidence " + confidence + " needs the distribution of the rollout time T_q,"
+                + " and this fleet (" + m.nodes() + " devices) is solved by the mean-field ODE, whose times are"
+                + " deterministic; confidence is supported by the exact models: one piece without classes up to "
+                + org.p2prollout.model.swarm.SinglePieceModel.CLOSED_FORM_LIMIT + " devices to reach (closed form),"
+                + " classes or --pieces > 1 up to --max-states states (raise --max-states, or use 'predict' for the"
+                + " mean-field time)");
     }
 
     private boolean peersAlone(java.util.function.DoubleUnaryOperator prob, double confidence) {

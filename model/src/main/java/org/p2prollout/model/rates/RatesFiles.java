@@ -1,7 +1,6 @@
 package org.p2prollout.model.rates;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -33,9 +32,9 @@ public final class RatesFiles {
     private RatesFiles() {
     }
 
-    /** The JSON mapper for summaries (indented; records by component). */
+    /** The JSON mapper for summaries (indented; records by component; NaN and infinities as null). */
     public static ObjectMapper mapper() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        return org.p2prollout.model.io.FiniteJson.mapper();
     }
 
     /** Writes the four files into {@code dir} (created if needed); returns their paths. */

@@ -59,12 +59,20 @@ public final class Resampler {
             first = Math.min(first, t.firstTime());
             last = Math.max(last, t.lastTime());
         }
-        long k0 = (long) Math.ceil(first / step);
-        long k1 = (long) Math.floor(last / step);
-        if (k1 - k0 + 1 > MAX_STEPS) {
-            throw new InvalidInputException("the trace spans " + (last - first) + " s, " + (k1 - k0 + 1)
-                    + " grid steps of " + step + " s (at most " + MAX_STEPS + "); restrict it with --from/--to or a larger --step");
+        // The bound is checked in doubles before any conversion to long: (long) of a grid index
+        // beyond 2^63 saturates, and k1 - k0 + 1 would then overflow to a negative count that
+        // passes the check and loops forever (one timestamp of 1e20 s was enough).
+        double firstIndex = Math.ceil(first / step);
+        double lastIndex = Math.floor(last / step);
+        double span = lastIndex - firstIndex + 1;
+        boolean none = !(first <= last); // no track, or no grid time between the first and last fix
+        if (!none && (!(span <= MAX_STEPS) || Math.abs(firstIndex) > (double) (1L << 53) || Math.abs(lastIndex) > (double) (1L << 53))) {
+            throw new InvalidInputException("the trace spans " + (last - first) + " s (from " + first + " to " + last
+                    + " s), " + String.format(java.util.Locale.ROOT, "%.3g", span) + " grid steps of " + step
+                    + " s (at most " + MAX_STEPS + "); restrict it with --from/--to or a larger --step");
         }
+        long k0 = none ? 0 : (long) firstIndex;
+        long k1 = none ? -1 : (long) lastIndex;
         Track[] byStart = tracks.toArray(new Track[0]);
         Arrays.sort(byStart, (p, q) -> Double.compare(p.firstTime(), q.firstTime()));
         int[] cursor = new int[devices];

@@ -41,12 +41,31 @@ public record RolloutScenario(long nodes, double rate, long[] classSizes, double
                 perContact, policy, maxStates, 1);
     }
 
+    /**
+     * Smallest positive rate accepted, per second (encounter or server): 1e-20, one event in three
+     * trillion years per pair. Below it the rollout times (about 1 / rate) leave the range in which
+     * the solvers' sums, Fourier inversion and ODE steps are meaningful (--rate 1e-300 gave a mean
+     * of 1e299 s with sd "Infinity", or an ODE that never finished); 0 stays allowed (no peers, no
+     * server).
+     */
+    public static final double MIN_POSITIVE_RATE = 1e-20;
+
+    /** {@code value} if it is 0 or a finite rate >= {@link #MIN_POSITIVE_RATE}. */
+    static double rate(String name, double value) {
+        Checks.nonNegative(name, value);
+        if (value > 0 && value < MIN_POSITIVE_RATE) {
+            throw new InvalidInputException(name + " must be 0 or a rate in [" + MIN_POSITIVE_RATE
+                    + ", infinity) per second, got " + value);
+        }
+        return value;
+    }
+
     public RolloutScenario {
         Checks.inRange("--server-pieces", serverPerVisit, 1, Integer.MAX_VALUE);
         Checks.inRange("--nodes", nodes, 1, Long.MAX_VALUE);
-        Checks.nonNegative("--rate", rate);
+        rate("--rate", rate);
         Checks.probability("--free-riders", freeRiderShare);
-        Checks.nonNegative("--server-rate", serverRate);
+        rate("--server-rate", serverRate);
         Checks.inRange("--initial", initialHolders, 0, nodes);
         Checks.probability("--success", success);
         Checks.inRange("--pieces", pieces, 1, 16);

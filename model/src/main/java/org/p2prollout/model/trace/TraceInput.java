@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.p2prollout.core.InvalidInputException;
 
 /**
  * Opens trace files for streaming. Gzip is recognised by its magic bytes (not the file name), so
@@ -58,9 +59,52 @@ public final class TraceInput {
         int b1 = raw.read();
         raw.reset();
         if (b0 == 0x1f && b1 == 0x8b) {
-            return new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER);
+            try {
+                return new BufferedInputStream(new CorruptGzipIsBadInput(new GZIPInputStream(raw, BUFFER), file), BUFFER);
+            } catch (java.io.EOFException | java.util.zip.ZipException e) {
+                raw.close();
+                throw CorruptGzipIsBadInput.badInput(file, e);
+            }
         }
         return raw;
+    }
+
+    /**
+     * A truncated or corrupt gzip file is bad input (exit 2, naming the file), not an I/O failure
+     * of the machine: {@link GZIPInputStream} reports both as {@link java.io.EOFException} or
+     * {@link java.util.zip.ZipException}, which this turns into {@link InvalidInputException}.
+     */
+    private static final class CorruptGzipIsBadInput extends java.io.FilterInputStream {
+        private final Path file;
+
+        CorruptGzipIsBadInput(InputStream in, Path file) {
+            super(in);
+            this.file = file;
+        }
+
+        static InvalidInputException badInput(Path file, IOException e) {
+            return new InvalidInputException(file + ": truncated or corrupt gzip data ("
+                    + org.p2prollout.core.InputText.printable(String.valueOf(e.getMessage()))
+                    + "); check the download, e.g. with 'gzip -t'", e);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (java.io.EOFException | java.util.zip.ZipException e) {
+                throw badInput(file, e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (java.io.EOFException | java.util.zip.ZipException e) {
+                throw badInput(file, e);
+            }
+        }
     }
 
     /** A UTF-8 line reader; {@link BufferedReader#readLine()} accepts LF, CRLF and CR endings. */

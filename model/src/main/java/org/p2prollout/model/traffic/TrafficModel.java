@@ -75,4 +75,25 @@ public final class TrafficModel {
         double peerPieces = Math.max(0, needed * (double) k - serverPieces);
         return account(nodes, needed, peerPieces, serverPieces, prediction.meanTime());
     }
+
+    /**
+     * The traffic of the same rollout served by the server alone (client-server): every device that
+     * needs the update downloads its K pieces from the server, with one request per piece, and
+     * fetches the manifest once. Nothing else is charged: devices do not announce to peers (the
+     * announcements of {@link #account} exist only for peer discovery), no piece comes from a peer,
+     * no contact cuts a transfer, no peer piece is rejected. This is the {@code baseline} of
+     * {@link TrafficPrediction}; {@code total} equals it.
+     */
+    public TrafficPrediction accountClientServer(RolloutPrediction prediction, long nodes, long initialHolders) {
+        long needed = Math.max(0, RolloutModel.targetCount(nodes, prediction.coverage()) - initialHolders);
+        TrafficParameters t = parameters;
+        double serverPieces = needed * (double) t.pieces();
+        double server = serverPieces * t.pieceBytes();
+        double requests = serverPieces * t.requestBytes();
+        double manifests = needed * t.manifestBytes();
+        double total = server + requests + manifests;
+        double baseline = needed * (t.updateBytes() + t.manifestBytes() + t.pieces() * t.requestBytes());
+        return new TrafficPrediction(0, server, 0, 0, 0, requests, manifests, total, baseline, 0,
+                baseline > 0 ? total / baseline : 1, total);
+    }
 }

@@ -88,12 +88,14 @@ class OpenFleetModelTest {
         SteadyState direct = new OpenFleetModel(fleet, "direct",
                 org.p2prollout.solver.stationary.Convergence.relative(1e-10),
                 org.p2prollout.core.ProgressListener.NONE).steadyState();
-        for (String m : new String[] {"gs", "krylov"}) {
+        // krylov (BiCGSTAB+ILU(0)) does not converge on this chain; it used to be answered silently by direct
+        for (String m : new String[] {"gs", "multilevel"}) {
             SteadyState s = new OpenFleetModel(fleet, m, org.p2prollout.solver.stationary.Convergence.relative(1e-10),
                     org.p2prollout.core.ProgressListener.NONE).steadyState();
             assertEquals(direct.meanHolding(), s.meanHolding(), 1e-6 * direct.meanHolding(), m);
             assertEquals(direct.meanLacking(), s.meanLacking(), 1e-6 * direct.meanLacking(), m);
             assertTrue(s.residual() < 1e-8, m + " residual " + s.residual());
+            assertTrue(!s.accuracy().contains("answer from"), s.accuracy());
         }
     }
 

@@ -26,34 +26,89 @@ import org.p2prollout.core.AtomicFile;
  * Writers go through {@link AtomicFile} and write rates with full precision (round trip exact).
  */
 public final class PrismExplicit {
+    /**
+     * Most states a {@code .tra} header may declare: 50 million (a generator of that size with a
+     * few transitions per state already takes several GB; the solvers need a few vectors more).
+     */
+    public static final int MAX_STATES = 50_000_000;
+    /** Fewest bytes a transition line takes ({@code "0 1 1\n"}): bounds the count a header may declare. */
+    static final int MIN_TRANSITION_BYTES = 6;
+
     private PrismExplicit() {
+    }
+
+    /**
+     * Bounds the sizes a {@code .tra} header declares before anything is allocated: at most
+     * {@link #MAX_STATES} states, no more transitions than lines of {@value #MIN_TRANSITION_BYTES}
+     * bytes fit in the file, and an estimated footprint (about 40 bytes per state and 32 per
+     * transition while building) within the JVM's maximum heap.
+     */
+    static void checkDeclaredSizes(String file, long fileBytes, long states, long transitions, long maxHeap) {
+        if (states < 1 || states > MAX_STATES) {
+            throw InvalidInputException.atLine(file, 1, "the header declares " + states + " states; allowed 1 to "
+                    + MAX_STATES);
+        }
+        long fit = Math.min(fileBytes / MIN_TRANSITION_BYTES + 1, Integer.MAX_VALUE - 8);
+        if (transitions < 0 || transitions > fit) {
+            throw InvalidInputException.atLine(file, 1, "the header declares " + transitions
+                    + " transitions; a file of " + fileBytes + " bytes holds at most " + fit
+                    + " lines 'from to rate' (allowed 0 to " + fit + ")");
+        }
+        double need = 40.0 * states + 32.0 * transitions;
+        if (need > maxHeap) {
+            throw InvalidInputException.atLine(file, 1, String.format(java.util.Locale.ROOT,
+                    "the header declares %d states and %d transitions, about %.1f GB to hold; the JVM may use %.1f GB"
+                            + " (raise it with ROLLOUT_JAVA_OPTS=-Xmx...)", states, transitions, need / 1e9, maxHeap / 1e9));
+        }
+    }
+
+    /**
+     * A line reader for PRISM's ASCII files: bytes are decoded one to one (ISO-8859-1) so that a
+     * stray byte is reported with its line and column by {@link #ascii} instead of failing the
+     * decoder with no position.
+     */
+    private static BufferedReader open(Path p) throws IOException {
+        return Files.newBufferedReader(p, StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@code s} unchanged if it is printable ASCII (tabs allowed); else file:line: the byte and where. */
+    private static String ascii(String s, String file, long line) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\t') || c > 0x7e) {
+                String hint = line == 1 && i == 0 && c == 0xef ? " (a UTF-8 byte-order mark: save the file as plain ASCII)" : "";
+                throw InvalidInputException.atLine(file, line, String.format(java.util.Locale.ROOT,
+                        "byte 0x%02X at column %d; PRISM explicit files are printable ASCII%s", (int) c, i + 1, hint));
+            }
+        }
+        return s;
     }
 
     /** Reads a {@code .tra} file into a generator. */
     public static Generator readTransitions(Path tra) throws IOException {
         String file = tra.toString();
-        try (BufferedReader in = Files.newBufferedReader(tra, StandardCharsets.US_ASCII)) {
+        try (BufferedReader in = open(tra)) {
             String header = in.readLine();
             if (header == null) {
                 throw InvalidInputException.atLine(file, 1, "expected header 'states transitions', got an empty file");
             }
+            ascii(header, file, 1);
             String[] h = fields(header);
             if (h.length != 2) {
                 throw InvalidInputException.atLine(file, 1, "expected header 'states transitions' (a CTMC), got '"
                         + header.strip() + "'");
             }
-            int states = parseInt(h[0], file, 1, "number of states");
+            long declared = parseLong(h[0], file, 1, "number of states");
             long transitions = parseLong(h[1], file, 1, "number of transitions");
-            if (states < 1 || transitions < 0 || transitions > Integer.MAX_VALUE - 8) {
-                throw InvalidInputException.atLine(file, 1, "expected states >= 1 and 0 <= transitions < 2^31, got '"
-                        + header.strip() + "'");
-            }
+            checkDeclaredSizes(file, Files.size(tra), declared, transitions, Runtime.getRuntime().maxMemory());
+            int states = (int) declared;
             Generator.Builder b = Generator.builder(states, (int) transitions);
             long line = 1;
             long count = 0;
             String s;
             while ((s = in.readLine()) != null) {
                 line++;
+                ascii(s, file, line);
                 if (s.isBlank()) {
                     continue;
                 }
@@ -97,7 +152,10 @@ public final class PrismExplicit {
     /** Reads a {@code .sta} file; {@code bool} variables become 0/1. */
     public static StateVariables readStates(Path sta) throws IOException {
         String file = sta.toString();
-        List<String> lines = Files.readAllLines(sta, StandardCharsets.US_ASCII);
+        List<String> lines = Files.readAllLines(sta, StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < lines.size(); i++) {
+            ascii(lines.get(i), file, i + 1);
+        }
         if (lines.isEmpty() || !lines.get(0).strip().startsWith("(") || !lines.get(0).strip().endsWith(")")) {
             throw InvalidInputException.atLine(file, 1, "expected header '(x,y,...)' naming the state variables");
         }
@@ -167,11 +225,12 @@ public final class PrismExplicit {
     /** Reads a {@code .lab} file for a model with {@code states} states. */
     public static Labels readLabels(Path lab, int states) throws IOException {
         String file = lab.toString();
-        try (BufferedReader in = Files.newBufferedReader(lab, StandardCharsets.US_ASCII)) {
+        try (BufferedReader in = open(lab)) {
             String header = in.readLine();
             if (header == null) {
                 throw InvalidInputException.atLine(file, 1, "expected header like '0=\"init\" 1=\"deadlock\"', got an empty file");
             }
+            ascii(header, file, 1);
             List<String> names = new ArrayList<>();
             for (String item : fields(header)) {
                 int eq = item.indexOf('=');
@@ -192,6 +251,7 @@ public final class PrismExplicit {
             String s;
             while ((s = in.readLine()) != null) {
                 line++;
+                ascii(s, file, line);
                 if (s.isBlank()) {
                     continue;
                 }

@@ -55,7 +55,7 @@ public final class SuiteReader {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString());
         }
-        return parse(Files.readString(file), file.toString(), file.toAbsolutePath().getParent());
+        return parse(org.p2prollout.core.InputText.readUtf8(file), file.toString(), file.toAbsolutePath().getParent());
     }
 
     public static SuiteSpec parse(String yaml, String source, Path baseDir) {
@@ -173,7 +173,7 @@ public final class SuiteReader {
                 if (!Files.isRegularFile(path)) {
                     throw new NoSuchFileException(path.toString());
                 }
-                tree = mapper.readTree(Files.readString(path));
+                tree = mapper.readTree(org.p2prollout.core.InputText.readUtf8(path));
                 scenarioDir = path.toAbsolutePath().getParent();
             } else {
                 tree = inline;

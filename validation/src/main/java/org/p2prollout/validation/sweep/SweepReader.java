@@ -55,7 +55,7 @@ public final class SweepReader {
             throw new NoSuchFileException(file.toString());
         }
         String source = file.toString();
-        JsonNode root = ScenarioReader.tree(Files.readString(file), source);
+        JsonNode root = ScenarioReader.tree(org.p2prollout.core.InputText.readUtf8(file), source);
         Path dir = file.toAbsolutePath().getParent();
         String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return parse(root, source, dir, stem);
@@ -124,7 +124,7 @@ public final class SweepReader {
                     throw new InvalidInputException("scenario: no such scenario file: " + file);
                 }
                 try {
-                    s = ScenarioReader.tree(Files.readString(file), file.toString());
+                    s = ScenarioReader.tree(org.p2prollout.core.InputText.readUtf8(file), file.toString());
                 } catch (IOException e) {
                     throw new InvalidInputException("scenario: cannot read " + file + ": " + e.getMessage(), e);
                 }

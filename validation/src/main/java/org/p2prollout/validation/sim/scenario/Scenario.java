@@ -265,7 +265,22 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, ReleaseSetti
                 }
             }
             Checks.inRange("mobility.traceMaxDevices", traceMaxDevices, 0, Integer.MAX_VALUE);
+            if (model == MobilityModel.RANDOM_WALK || model == MobilityModel.RANDOM_WAYPOINT || model == MobilityModel.CITY) {
+                double steps = Math.floor(durationSeconds / stepSeconds) + 1;
+                if (!(steps <= MAX_STEPS)) {
+                    throw new InvalidInputException("mobility.durationSeconds / mobility.stepSeconds must be at most "
+                            + (long) MAX_STEPS + " position steps, got " + durationSeconds + " / " + stepSeconds + " = "
+                            + String.format(java.util.Locale.ROOT, "%.3g", steps) + "; raise mobility.stepSeconds");
+                }
+            }
         }
+
+        /**
+         * Most position steps (durationSeconds / stepSeconds + 1) a moving-device model may take:
+         * 10^8, e.g. a day at 1 ms. Each step costs a pass over the devices; beyond this a run
+         * would not finish in reasonable time (stepSeconds: 1e-9 asked for 10^14).
+         */
+        public static final double MAX_STEPS = 1e8;
     }
 
     /**
@@ -286,7 +301,7 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, ReleaseSetti
      * (software {@code name}, version {@code version.0.0}) from these settings.
      *
      * @param name        software name
-     * @param version     the released version, >= 1
+     * @param version     the released version, in [1, 65535] (a protocol version's major part is 16 bits)
      * @param sizeBytes   update size B, bytes, in [1, 2^40]
      * @param pieces      K, in [1, min(B, 65536)]
      * @param priority    priority of the release (for the priority-aware policy), in [0, 10]
@@ -297,7 +312,9 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, ReleaseSetti
             if (name == null || name.isBlank()) {
                 throw new InvalidInputException("release.name must be a non-empty string");
             }
-            Checks.inRange("release.version", version, 1, Integer.MAX_VALUE);
+            // the protocol's versions are major.minor.patch with 16-bit parts; the release is major version
+            // `version` (devices start at version - 1)
+            Checks.inRange("release.version", version, 1, 0xFFFF);
             Checks.inRange("release.sizeBytes", sizeBytes, 1, 1L << 40);
             Checks.inRange("release.pieces", pieces, 1, 65536);
             Checks.inRange("release.priority", priority, 0, 10);

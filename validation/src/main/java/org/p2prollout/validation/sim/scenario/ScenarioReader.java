@@ -168,7 +168,7 @@ public final class ScenarioReader {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString());
         }
-        String text = Files.readString(file);
+        String text = org.p2prollout.core.InputText.readUtf8(file);
         Path dir = file.toAbsolutePath().getParent();
         return parse(text, file.toString(), dir);
     }
