@@ -178,7 +178,7 @@ public final class ReferenceDevices implements Devices {
 
     private static Frame.Kind kind(MessageKind k) {
         return switch (k) {
-            case ANNOUNCEMENT -> Frame.Kind.ANNOUNCEMENT;
+            case ANNOUNCEMENT, HELLO -> Frame.Kind.ANNOUNCEMENT;
             case INSTALL_REPORT -> Frame.Kind.REPORT;
             case MANIFEST_REQUEST, PIECE_REQUEST, PIECE_UNAVAILABLE -> Frame.Kind.REQUEST;
             case MANIFEST_RESPONSE -> Frame.Kind.MANIFEST;
