@@ -94,6 +94,10 @@ public final class AdversaryScenarios {
     public static String markdown(List<Row> rows) {
         StringBuilder sb = new StringBuilder("| attack | tampered installs | genuine refusals | honest devices without"
                 + " the release | mean T_0.9 (s) | cost vs no attack (s) | rejections |\n|---|---|---|---|---|---|---|\n");
+        if (!rows.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "| none (40 honest devices) | | | | %.0f | | |%n",
+                    rows.get(0).baselineMeanT90()));
+        }
         for (Row r : rows) {
             sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %+.0f (%+.0f %%) | %s |%n", r.attack(),
                     r.tamperedInstalls(), r.genuineRefusals(), r.honestNotInstalled(), r.meanT90(), r.costSeconds(),
