@@ -26,6 +26,9 @@ public enum RejectionKind {
     /** A validly signed manifest past its expiry or its root's, or issued in the future (freeze,
      * stale release): refused, the sender not blamed (an honest device may still hold it). */
     EXPIRED_MANIFEST,
+    /** A peer whose first frame is not a hello under a publisher certificate for its own id
+     * (with {@code authenticatePeers}): nothing it sends is used, and the ban sticks to the id. */
+    UNAUTHENTICATED_PEER,
     /** A validly signed manifest whose version is above the root's version ceiling: refused,
      * the sender not blamed. */
     ABOVE_VERSION_CEILING,

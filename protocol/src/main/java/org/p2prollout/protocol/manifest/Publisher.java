@@ -1,12 +1,7 @@
 package org.p2prollout.protocol.manifest;
 
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PublicKey;
-import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.spec.NamedParameterSpec;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -31,13 +26,7 @@ public final class Publisher {
      * reproducible. For real deployments use {@link #Publisher(KeyPair)} with a generated key.
      */
     public static Publisher fromSeed(long seed) {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
-            g.initialize(NamedParameterSpec.ED25519, new SeededRandom(seed));
-            return new Publisher(g.generateKeyPair());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK 15+ provides Ed25519", e);
-        }
+        return new Publisher(Ed25519.keyPair(seed));
     }
 
     public PublicKey publicKey() {
@@ -60,14 +49,7 @@ public final class Publisher {
     }
 
     public SignedManifest sign(Manifest manifest) {
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initSign(keys.getPrivate());
-            s.update(manifest.encode());
-            return new SignedManifest(manifest, s.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed", e);
-        }
+        return new SignedManifest(manifest, Ed25519.sign(keys.getPrivate(), manifest.encode()));
     }
 
     /**
@@ -120,20 +102,5 @@ public final class Publisher {
             content[i] = (byte) r.nextInt(256);
         }
         return release(software, version, dependencies, priority, content, pieceSize, issuedAtMillis, expiresAtMillis);
-    }
-
-    /** Feeds the key generator from a SplittableRandom so keys are reproducible from a seed. */
-    private static final class SeededRandom extends SecureRandom {
-        private static final long serialVersionUID = 1L;
-        private final transient SplittableRandom random;
-
-        SeededRandom(long seed) {
-            this.random = new SplittableRandom(seed);
-        }
-
-        @Override
-        public void nextBytes(byte[] bytes) {
-            random.nextBytes(bytes);
-        }
     }
 }

@@ -1,8 +1,6 @@
 package org.p2prollout.protocol.manifest;
 
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Objects;
 import org.p2prollout.protocol.ByteReader;
 import org.p2prollout.protocol.ByteWriter;
@@ -67,15 +65,7 @@ public final class SignedManifest {
     }
 
     private boolean verifyNow(PublicKey publisherKey) {
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initVerify(publisherKey);
-            s.update(manifest.encode());
-            return s.verify(signature);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            // a key of the wrong kind or a malformed signature is simply not a valid signature
-            return false;
-        }
+        return Ed25519.verify(publisherKey, manifest.encode(), signature);
     }
 
     public int encodedSize() {

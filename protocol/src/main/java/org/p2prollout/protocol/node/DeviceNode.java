@@ -35,6 +35,7 @@ import org.p2prollout.protocol.selection.Candidate;
 import org.p2prollout.protocol.selection.PieceChoice;
 import org.p2prollout.protocol.wire.Announcement;
 import org.p2prollout.protocol.wire.DownloadState;
+import org.p2prollout.protocol.wire.Hello;
 import org.p2prollout.protocol.wire.InstallReport;
 import org.p2prollout.protocol.wire.InventoryItem;
 import org.p2prollout.protocol.wire.ManifestRequest;
@@ -80,6 +81,9 @@ public final class DeviceNode implements ProtocolNode {
     private final Map<PeerId, Session> sessions = new LinkedHashMap<>();
     private final Map<Digest, Pending> manifestPending = new HashMap<>();
     private final Set<PeerId> avoided = new HashSet<>();
+    /** Hellos this device sent and verified, per peer (a peer's is the same in every contact). */
+    private final Map<PeerId, Hello> hellosSent = new HashMap<>();
+    private final Map<PeerId, Hello> hellosVerified = new HashMap<>();
     /** Contacts in which a peer announced itself serving, then answered NOT_SERVING. */
     private final Map<PeerId, Integer> notServingAfterClaim = new HashMap<>();
     private final Set<Digest> refused = new HashSet<>();
@@ -97,6 +101,9 @@ public final class DeviceNode implements ProtocolNode {
         this.root = b.root;
         if (identity != null && !identity.device().equals(id)) {
             throw new IllegalArgumentException("identity is certified for " + identity.device() + ", not " + id);
+        }
+        if (config.authenticatePeers() && identity == null) {
+            throw new IllegalArgumentException("authenticatePeers needs a device identity (Builder.identity)");
         }
         this.selectionRandom = Objects.requireNonNull(b.random, "random (set with Builder.random)");
         this.installRandom = b.installRandom != null ? b.installRandom : b.random;
@@ -218,8 +225,13 @@ public final class DeviceNode implements ProtocolNode {
         if (sessions.containsKey(peer)) {
             throw new IllegalStateException(id + " already in contact with " + peer);
         }
-        sessions.put(peer, new Session(peer));
+        Session session = new Session(peer);
+        session.authenticated = !config.authenticatePeers() || peer.isServer();
+        sessions.put(peer, session);
         List<Outgoing> out = new ArrayList<>();
+        if (config.authenticatePeers()) {
+            send(out, peer, helloTo(peer));
+        }
         send(out, peer, announcement());
         // the peer joins the met-last list after the announcement: the list names earlier contacts
         memory.met(peer);
@@ -242,6 +254,17 @@ public final class DeviceNode implements ProtocolNode {
             throw new IllegalStateException(id + " received " + m.kind() + " from " + from + " outside a contact");
         }
         List<Outgoing> out = new ArrayList<>();
+        if (!s.authenticated) {
+            if (m instanceof Hello h && authentic(from, h)) {
+                s.authenticated = true;
+            } else {
+                reject(s, RejectionKind.UNAUTHENTICATED_PEER, frameBytes(m), out);
+            }
+            return out;
+        }
+        if (m instanceof Hello) {
+            return out;   // already authenticated in this contact
+        }
         if (m instanceof Announcement a) {
             onAnnouncement(s, a, out);
         } else if (m instanceof ManifestRequest r) {
@@ -339,6 +362,28 @@ public final class DeviceNode implements ProtocolNode {
     /** Whether installing the release with this digest failed here (and was rolled back). */
     public boolean installFailed(Digest release) {
         return holdings.hasFailed(release);
+    }
+
+    /** This device's hello to {@code peer}; deterministic (Ed25519), so signed once per peer. */
+    private Hello helloTo(PeerId peer) {
+        return hellosSent.computeIfAbsent(peer, p -> Hello.from(identity, p));
+    }
+
+    /**
+     * Whether {@code h} proves that {@code from} holds a key a trusted publisher key certified for
+     * that very id. A hello verified before (same bytes) is not checked again.
+     */
+    private boolean authentic(PeerId from, Hello h) {
+        Hello known = hellosVerified.get(from);
+        if (h.equals(known)) {
+            return true;
+        }
+        boolean certified = root != null ? root.certifies(h.certificate()) : h.certificate().verify(verifier.publisherKey());
+        if (certified && h.signedBy(from, id)) {
+            hellosVerified.put(from, h);
+            return true;
+        }
+        return false;
     }
 
     /** Whether a key this device trusts certified the outcome's device, and that device signed it. */

@@ -29,6 +29,9 @@ import org.p2prollout.protocol.selection.PiecePolicy;
  * @param serving whether the device uploads pieces (false = free rider; default true)
  * @param maxClockSkewSeconds how far ahead of this device's clock a signed install time may
  *                            be before the outcome counts as forged (seconds, >= 0; default 300)
+ * @param authenticatePeers whether a contact starts with a {@code Hello} each way and nothing
+ *                          from a peer is used until its hello verifies (needs a device
+ *                          identity; the server is exempt; default false)
  * @param pieceTimeoutSeconds a piece request not answered within this time (seconds, &gt; 0,
  *                            infinity = never; default 120) is withdrawn: the piece is asked of
  *                            another peer and the silent peer is blamed (see DeviceNode); set it
@@ -38,7 +41,7 @@ public record ProtocolConfig(int frameHeaderBytes, PiecePolicy policy, int maxOu
                              double installFailureProbability, double failureShareThreshold,
                              int minReportsForRefusal, int metLastCount, int rememberedPeers,
                              int maxGossipOutcomes, int maxRememberedOutcomes, boolean serving,
-                             double maxClockSkewSeconds, double pieceTimeoutSeconds) {
+                             double maxClockSkewSeconds, double pieceTimeoutSeconds, boolean authenticatePeers) {
     public ProtocolConfig {
         Checks.inRange("frameHeaderBytes", frameHeaderBytes, 0, 1 << 20);
         Objects.requireNonNull(policy, "policy");
@@ -81,6 +84,7 @@ public record ProtocolConfig(int frameHeaderBytes, PiecePolicy policy, int maxOu
         b.serving = serving;
         b.maxClockSkewSeconds = maxClockSkewSeconds;
         b.pieceTimeoutSeconds = pieceTimeoutSeconds;
+        b.authenticatePeers = authenticatePeers;
         return b;
     }
 
@@ -99,6 +103,7 @@ public record ProtocolConfig(int frameHeaderBytes, PiecePolicy policy, int maxOu
         private boolean serving = true;
         private double maxClockSkewSeconds = 300;
         private double pieceTimeoutSeconds = 120;
+        private boolean authenticatePeers = false;
 
         public Builder frameHeaderBytes(int v) {
             frameHeaderBytes = v;
@@ -165,10 +170,16 @@ public record ProtocolConfig(int frameHeaderBytes, PiecePolicy policy, int maxOu
             return this;
         }
 
+        public Builder authenticatePeers(boolean v) {
+            authenticatePeers = v;
+            return this;
+        }
+
         public ProtocolConfig build() {
             return new ProtocolConfig(frameHeaderBytes, policy, maxOutstandingPerPeer, installFailureProbability,
                     failureShareThreshold, minReportsForRefusal, metLastCount, rememberedPeers, maxGossipOutcomes,
-                    maxRememberedOutcomes, serving, maxClockSkewSeconds, pieceTimeoutSeconds);
+                    maxRememberedOutcomes, serving, maxClockSkewSeconds, pieceTimeoutSeconds,
+                    authenticatePeers);
         }
     }
 }

@@ -29,6 +29,8 @@ final class Session {
     final Map<PieceKey, Double> requestedAt = new HashMap<>();
     /** Whether this contact's NOT_SERVING-after-announcing-serving was counted already. */
     boolean notServingCounted;
+    /** Whether the peer's hello verified (or authentication is off, or the peer is the server). */
+    boolean authenticated;
     /** Install outcomes taken from this peer in this contact (capped per sender). */
     int outcomesTaken;
 

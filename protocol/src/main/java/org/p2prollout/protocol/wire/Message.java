@@ -8,7 +8,8 @@ import org.p2prollout.protocol.ByteWriter;
  * {@code encodedSize() + frameHeaderBytes} (see {@link WireCodec#frameBytes}).
  */
 public sealed interface Message
-        permits Announcement, ManifestRequest, ManifestResponse, PieceRequest, Piece, PieceUnavailable, InstallReport {
+        permits Announcement, ManifestRequest, ManifestResponse, PieceRequest, Piece, PieceUnavailable, InstallReport,
+                Hello {
 
     MessageKind kind();
 

@@ -11,7 +11,8 @@ public enum MessageKind {
     PIECE_REQUEST(4, TrafficCategory.REQUESTS),
     PIECE(5, TrafficCategory.PAYLOAD),
     PIECE_UNAVAILABLE(6, TrafficCategory.REQUESTS),
-    INSTALL_REPORT(7, TrafficCategory.INSTALL_REPORTS);
+    INSTALL_REPORT(7, TrafficCategory.INSTALL_REPORTS),
+    HELLO(8, TrafficCategory.ANNOUNCEMENTS);
 
     private final int tag;
     private final TrafficCategory category;

@@ -76,6 +76,7 @@ public final class WireCodec {
             case PIECE -> readPiece(r);
             case PIECE_UNAVAILABLE -> readUnavailable(r);
             case INSTALL_REPORT -> readReport(r);
+            case HELLO -> new Hello(DeviceCertificate.read(r), r.bytes(Ed25519.SIGNATURE_LENGTH, "hello signature"));
         };
         r.expectEnd(kind.name());
         return m;

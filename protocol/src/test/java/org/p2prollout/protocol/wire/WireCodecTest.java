@@ -43,7 +43,8 @@ class WireCodecTest {
                 new PieceUnavailable(D, 1, PieceUnavailable.Reason.NOT_SERVING),
                 new PieceUnavailable(D, 0, PieceUnavailable.Reason.NOT_HELD),
                 new InstallReport(List.of(Fixtures.outcome(3, D, true, 1_000),
-                        Fixtures.outcome(-7, D, false, -5))));
+                        Fixtures.outcome(-7, D, false, -5))),
+                Hello.from(Fixtures.identity(4), PeerId.of(9)));
     }
 
     @ParameterizedTest

@@ -21,6 +21,9 @@ class WireSizesTest {
         assertEquals(37, WireSizes.PIECE_REQUEST);
         assertEquals(41, WireSizes.PIECE_OVERHEAD);
         assertEquals(38, WireSizes.PIECE_UNAVAILABLE);
+        // hello: tag + certificate (8 + 32 + 64) + signature 64; outcome 104 + 32 + 1 + 8 + 64
+        assertEquals(169, Hello.SIZE);
+        assertEquals(209, org.p2prollout.protocol.wire.InstallReport.OUTCOME_SIZE);
         // "firmware": 1 + 8 + 6 + 32 = 47 per item; download + 4 + ceil(4/8) = 52
         assertEquals(47, WireSizes.inventoryItem(8));
         assertEquals(52, WireSizes.downloadState(8, 4));

@@ -18,7 +18,9 @@ class AdversaryTest {
         Scenario sc = Scenario.builder().devices(40).initialHolders(3).mobility(MobilityModel.CONTACT_PROCESS)
                 .encounterRate(2e-3).contactDurationSeconds(60).durationSeconds(20_000).sizeBytes(20_000).pieces(4)
                 .implementation(ProtocolImplementation.REFERENCE).adversaryShare(0.2)
-                .adversaryBehaviours(List.of(AdversaryBehaviour.values())).build();
+                .adversaryBehaviours(List.of(AdversaryBehaviour.TAMPERED_PIECES, AdversaryBehaviour.FORGED_MANIFEST,
+                        AdversaryBehaviour.OLDER_VERSION, AdversaryBehaviour.LYING_BITFIELD)).build();
+        // the attacks of issue 13 (forged reports, stale release, withholding, Sybil) are AdversaryScenariosTest's
         SimulationResult r = Simulator.run(sc, 9, 4, ProgressListener.NONE);
         for (ReplicationResult x : r.replications()) {
             assertEquals(0, x.tamperedInstalls());

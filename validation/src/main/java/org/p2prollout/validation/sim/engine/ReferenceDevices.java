@@ -14,7 +14,6 @@ import org.p2prollout.protocol.ProtocolNode;
 import org.p2prollout.protocol.RejectionKind;
 import org.p2prollout.protocol.SoftwareId;
 import org.p2prollout.protocol.Version;
-import org.p2prollout.protocol.adversary.Attack;
 import org.p2prollout.protocol.adversary.HostileNode;
 import org.p2prollout.protocol.manifest.Publisher;
 import org.p2prollout.protocol.manifest.Release;
@@ -84,26 +83,24 @@ public final class ReferenceDevices implements Devices {
                 .failureShareThreshold(sc.protocol().failureShareThreshold())
                 .metLastCount(sc.protocol().recentPeers())
                 .pieceTimeoutSeconds(pieceTimeout(sc, pieceSize)).build();
-        boolean signsOutcomes = sc.fleet().installFailureProbability() > 0;
+        List<AdversaryBehaviour> behaviours = sc.adversary().behaviours().isEmpty()
+                ? List.of(AdversaryBehaviour.TAMPERED_PIECES) : sc.adversary().behaviours();
+        boolean sybil = fleet.hostileCount > 0 && behaviours.contains(AdversaryBehaviour.SYBIL);
+        if (sybil) {
+            // against Sybil ids every device proves its id with a certified key (issue 13 item 5)
+            config = config.toBuilder().authenticatePeers(true).build();
+        }
+        // a certified key per device costs about 1 ms: made only when outcomes are signed (installs
+        // can fail) or peers authenticate
+        boolean identities = sc.fleet().installFailureProbability() > 0 || sybil;
         ProtocolConfig freeRider = config.toBuilder().serving(false).build();
-        List<Attack> attacks = new ArrayList<>();
-        for (AdversaryBehaviour b : sc.adversary().behaviours()) {
-            attacks.add(switch (b) {
-                case TAMPERED_PIECES -> Attack.TAMPERED_PIECES;
-                case FORGED_MANIFEST -> Attack.FORGED_MANIFEST;
-                case OLDER_VERSION -> Attack.STALE_VERSION;
-                case LYING_BITFIELD -> Attack.LYING_BITFIELD;
-                case FORGED_REPORTS -> Attack.FORGED_REPORTS;
-                case WITHHOLDING -> Attack.WITHHOLDING_PIECES;
-                case CLAIMING_NOT_SERVING -> Attack.CLAIMING_NOT_SERVING;
-            });
-        }
-        if (attacks.isEmpty()) {
-            attacks.add(Attack.TAMPERED_PIECES);
-        }
         Publisher attacker = Publisher.fromSeed(protocolKey ^ 0x5DEECE66DL);
         Release bait = HostileNode.forgedRelease(attacker, software, Version.of(r.version() + 1, 0, 0),
                 Math.max(1, pieceSize), Math.max(1, pieceSize));
+        // a release the publisher really signed, newer than the devices' own, withdrawn (expired)
+        // at 1 ms: replayed by STALE_RELEASE devices (the freeze attack)
+        Release withdrawn = publisher.syntheticRelease(software, Version.of(r.version() - 1, 5, 0), List.of(),
+                r.priority(), Math.max(1, pieceSize), Math.max(1, pieceSize), protocolKey + 3, 0, 1);
         SplittableRandom pieces = streams.stream(Purpose.PIECE_CHOICE);
         SplittableRandom installs = streams.stream(Purpose.INSTALL_FAILURE);
         nodes = new ProtocolNode[n + 1];
@@ -111,27 +108,30 @@ public final class ReferenceDevices implements Devices {
         int hostileSeen = 0;
         for (int d = 0; d < n; d++) {
             boolean holder = fleet.initialHolder[d];
-            Attack attack = fleet.hostile[d] ? attacks.get(hostileSeen++ % attacks.size()) : null;
-            boolean holdsNew = holder || attack == Attack.TAMPERED_PIECES || attack == Attack.WITHHOLDING_PIECES
-                    || attack == Attack.CLAIMING_NOT_SERVING;
+            AdversaryBehaviour behaviour = fleet.hostile[d] ? behaviours.get(hostileSeen++ % behaviours.size()) : null;
+            boolean holdsNew = holder || behaviour == AdversaryBehaviour.TAMPERED_PIECES
+                    || behaviour == AdversaryBehaviour.WITHHOLDING || behaviour == AdversaryBehaviour.CLAIMING_NOT_SERVING
+                    || behaviour == AdversaryBehaviour.SYBIL;
+            Release installed = holdsNew ? release : behaviour == AdversaryBehaviour.STALE_RELEASE ? withdrawn : old;
             DeviceNode.Builder b = DeviceNode.builder(PeerId.of(d), publisher.publicKey())
                     .config(fleet.freeRider[d] ? freeRider : config)
                     .random(pieces.split()).installRandom(installs.split())
-                    .install(holdsNew ? release : old);
-            if (signsOutcomes) {
-                // a certified key per device (about 1 ms each): only worth it when installs can fail
-                b.identity(publisher.provision(PeerId.of(d), protocolKey + 1000 + d));
+                    .install(installed);
+            if (identities) {
+                // Sybil ids carry keys the attacker certified itself, not the publisher
+                Publisher certifier = behaviour == AdversaryBehaviour.SYBIL ? attacker : publisher;
+                b.identity(certifier.provision(PeerId.of(d), protocolKey + 1000 + d));
             }
             DeviceNode device = b.build();
-            nodes[d] = attack == null ? device : switch (attack) {
-                case TAMPERED_PIECES -> HostileNode.tamperingPieces(device, header);
+            nodes[d] = behaviour == null ? device : switch (behaviour) {
+                case TAMPERED_PIECES, SYBIL -> HostileNode.tamperingPieces(device, header);
                 case FORGED_MANIFEST -> HostileNode.forgingManifests(device, header, bait);
-                case STALE_VERSION -> HostileNode.announcingStaleVersions(device, header);
+                case OLDER_VERSION -> HostileNode.announcingStaleVersions(device, header);
                 case LYING_BITFIELD -> HostileNode.lyingAbout(device, header, release.manifest());
-                case SUBSTITUTED_MANIFEST -> HostileNode.substitutingManifests(device, header, attacker);
                 case FORGED_REPORTS -> HostileNode.forgingReports(device, header, release.manifest(), attacker);
-                case WITHHOLDING_PIECES -> HostileNode.withholdingPieces(device, header);
+                case WITHHOLDING -> HostileNode.withholdingPieces(device, header);
                 case CLAIMING_NOT_SERVING -> HostileNode.claimingNotServing(device, header);
+                case STALE_RELEASE -> device;   // an ordinary device holding the withdrawn release
             };
             reported[d] = holder;
         }
@@ -178,7 +178,7 @@ public final class ReferenceDevices implements Devices {
 
     private static Frame.Kind kind(MessageKind k) {
         return switch (k) {
-            case ANNOUNCEMENT -> Frame.Kind.ANNOUNCEMENT;
+            case ANNOUNCEMENT, HELLO -> Frame.Kind.ANNOUNCEMENT;
             case INSTALL_REPORT -> Frame.Kind.REPORT;
             case MANIFEST_REQUEST, PIECE_REQUEST, PIECE_UNAVAILABLE -> Frame.Kind.REQUEST;
             case MANIFEST_RESPONSE -> Frame.Kind.MANIFEST;

@@ -160,7 +160,13 @@ public record Scenario(Fleet fleet, Mobility mobility, Radio radio, ReleaseSetti
         /** Holding and announcing the release, never answering piece requests (item 3; reference only). */
         WITHHOLDING,
         /** Announcing itself serving, answering NOT_SERVING (item 3; reference only). */
-        CLAIMING_NOT_SERVING
+        CLAIMING_NOT_SERVING,
+        /** Tampered pieces under device ids whose keys the publisher never certified; every device
+         * then authenticates its peers (item 5; reference only). */
+        SYBIL,
+        /** Holding a validly signed but expired (withdrawn) release newer than the devices' own:
+         * the freeze attack (item 2; reference only). */
+        STALE_RELEASE
     }
 
     /** A share of the fleet with one radio bandwidth. */
