@@ -17,7 +17,7 @@ final class ScenarioOptions {
     @Option(names = "--nodes", paramLabel = "N", description = "devices in the fleet (default: the devices of --rates)")
     Long nodes;
 
-    @Option(names = "--rate", paramLabel = "LAMBDA", description = "encounter rate of a pair of devices, per second")
+    @Option(names = "--rate", paramLabel = "LAMBDA", description = "encounter rate of a pair of devices, per second (0 or >= 1e-20)")
     Double rate;
 
     @Option(names = "--rates", paramLabel = "FILE", description = "summary.json (or its directory) from 'rollout rates':"
@@ -28,7 +28,7 @@ final class ScenarioOptions {
     boolean homogeneous;
 
     @Option(names = "--server-rate", paramLabel = "MU", defaultValue = "0",
-            description = "rate at which a device lacking the update reaches the server, per second (default ${DEFAULT-VALUE})")
+            description = "rate at which a device lacking the update reaches the server, per second, 0 or >= 1e-20 (default ${DEFAULT-VALUE})")
     double serverRate;
 
     @Option(names = "--initial", paramLabel = "M", defaultValue = "1",

@@ -38,7 +38,8 @@ final class SolveCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE.tra",
-            description = "transitions 'from to rate' (rates per second) with header 'states transitions'")
+            description = "transitions 'from to rate' (rates per second) with header 'states transitions' (printable ASCII;"
+                    + " at most 50,000,000 states and no more transitions than lines fit in the file)")
     Path tra;
 
     static final class Mode {

@@ -41,7 +41,7 @@ class JsonFiniteOutputTest {
     void planSteadySimulateAndRatesJsonAreFinite() throws Exception {
         finiteJson("plan", "--nodes", "200", "--rate", "1e-5", "--deadline", "3600", "--confidence", "0.9", "--json");
         finiteJson("steady", "--arrival", "0.1", "--leave-lacking", "0.001", "--leave-holding", "0.01", "--rate", "1e-4",
-                "--server-rate", "1e-3", "--max-lacking", "30", "--max-holding", "30", "--json");
+                "--server-rate", "1e-3", "--max-lacking", "120", "--max-holding", "60", "--json");
         Path epidemic = Path.of("..", "examples", "epidemic.yaml");
         finiteJson("simulate", epidemic.toString(), "--replications", "1", "--json");
         Path contacts = Files.writeString(dir.resolve("c.csv"), "a,b,start,end\n1,2,0,10\n");
