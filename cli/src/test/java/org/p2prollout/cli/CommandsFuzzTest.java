@@ -84,7 +84,7 @@ class CommandsFuzzTest {
         }
     }
 
-    @Property(tries = 60, seed = "1341")
+    @Property(tries = 40, seed = "1341")
     void ratesExitsZeroOrTwoAndWritesAllOrNothing(@ForAll("inputs") String seed, @ForAll("edits") List<Edit> edits)
             throws IOException {
         Path dir = Files.createTempDirectory("rates-fuzz");
@@ -99,7 +99,7 @@ class CommandsFuzzTest {
         }
     }
 
-    @Property(tries = 60, seed = "1342")
+    @Property(tries = 40, seed = "1342")
     void solveExitsZeroOrTwo(@ForAll("edits") List<Edit> edits, @ForAll boolean steady) throws IOException {
         Path dir = Files.createTempDirectory("solve-fuzz");
         try {

@@ -87,7 +87,7 @@ class TraceReadersFuzzTest {
         return Arrays.copyOf(all, Math.max(2, (int) (keep * all.length)));
     }
 
-    @Property(tries = 400, seed = "1311")
+    @Property(tries = 300, seed = "1311")
     void readersAndPipelineFailOnlyWithBadInput(@ForAll("seeds") Seed seed, @ForAll("edits") List<Edit> edits,
             @ForAll boolean detect, @ForAll boolean gz, @ForAll boolean lenient,
             @ForAll("keep") double keep) throws IOException {

@@ -60,7 +60,7 @@ class WireCodecFuzzTest {
         return b;
     }
 
-    @Property(tries = 2000, seed = "1331")
+    @Property(tries = 1500, seed = "1331")
     void decodesOrRejectsAsMalformed(@ForAll("frames") int which, @ForAll("edits") List<Edit> edits) {
         byte[] bytes = apply(FRAMES.get(which), edits);
         Message m;

@@ -79,7 +79,7 @@ class PrismFuzzTest {
         }
     }
 
-    @Property(tries = 300, seed = "1301")
+    @Property(tries = 200, seed = "1301")
     void transitionsAndLabels(@ForAll("edits") List<Edit> traEdits, @ForAll("keep") double keep,
                               @ForAll("edits") List<Edit> labEdits) throws IOException {
         Path tra = write(".tra", apply(TRA, traEdits, keep));
@@ -97,7 +97,7 @@ class PrismFuzzTest {
         }
     }
 
-    @Property(tries = 200, seed = "1302")
+    @Property(tries = 150, seed = "1302")
     void states(@ForAll("edits") List<Edit> edits, @ForAll("keep") double keep) throws IOException {
         Path sta = write(".sta", apply(STA, edits, keep));
         try {

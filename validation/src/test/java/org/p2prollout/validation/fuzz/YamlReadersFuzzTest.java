@@ -94,18 +94,18 @@ class YamlReadersFuzzTest {
         }
     }
 
-    @Property(tries = 300, seed = "1321")
+    @Property(tries = 200, seed = "1321")
     void scenarioFiles(@ForAll("scenarios") String example, @ForAll("edits") List<Edit> edits, @ForAll boolean raw)
             throws IOException {
         onlyBadInput(apply(Files.readString(EXAMPLES.resolve(example)), edits), raw, ScenarioReader::read);
     }
 
-    @Property(tries = 200, seed = "1322")
+    @Property(tries = 150, seed = "1322")
     void suiteFiles(@ForAll("edits") List<Edit> edits, @ForAll boolean raw) throws IOException {
         onlyBadInput(apply(SUITE, edits), raw, SuiteReader::read);
     }
 
-    @Property(tries = 200, seed = "1323")
+    @Property(tries = 150, seed = "1323")
     void sweepFiles(@ForAll("sweeps") String example, @ForAll("edits") List<Edit> edits, @ForAll boolean raw) throws IOException {
         String text = Files.readString(EXAMPLES.resolve(example)).replaceAll("scenario: \\S+", "scenario: epidemic.yaml");
         onlyBadInput(apply(text, edits), raw, SweepReader::read);
