@@ -93,7 +93,7 @@ final class SolveCommand implements Callable<Integer> {
         r.put("transitions", q.transitions());
         long t0 = System.nanoTime();
         var w = spec.commandLine().getOut();
-        try (TerminalProgress progress = common.json ? TerminalProgress.quiet() : TerminalProgress.forTerminal()) {
+        try (TerminalProgress progress = TerminalProgress.forTerminal()) {
             if (mode != null && mode.times != null) {
                 transientMode(q, start, progress, r);
             } else if (mode != null && mode.absorption) {

@@ -59,6 +59,27 @@ public final class Ipynb {
      * @param out       the notebook's output folder ({@code OUT})
      */
     public static String export(String jshSource, List<String> classPath, Path out) {
+        return export(jshSource, classPath, out, null);
+    }
+
+    /**
+     * The notebook as nbformat 4.5 JSON (every cell has an id) with the class path and {@code OUT}
+     * relative to {@code notebookDir}, the kernel's working folder (nbconvert and Jupyter start
+     * the kernel in the notebook's folder): the file names no absolute path of the machine that
+     * exported it.
+     *
+     * @param notebookDir the folder the .ipynb is written to, or null to keep the paths as given
+     */
+    public static String export(String jshSource, List<String> classPath, Path out, Path notebookDir) {
+        java.util.function.UnaryOperator<String> rel = p -> {
+            if (notebookDir == null) {
+                return p;
+            }
+            Path abs = Path.of(p).toAbsolutePath().normalize();
+            Path base = notebookDir.toAbsolutePath().normalize();
+            return abs.getRoot() != null && abs.getRoot().equals(base.getRoot())
+                    ? base.relativize(abs).toString().replace('\\', '/') : p;
+        };
         ObjectNode nb = JSON.createObjectNode();
         ArrayNode cells = nb.putArray("cells");
         StringBuilder intro = new StringBuilder();
@@ -70,16 +91,18 @@ public final class Ipynb {
         }
         if (intro.length() > 0) {
             ObjectNode md = cells.addObject();
+            md.put("id", "cell-0");
             md.put("cell_type", "markdown");
             md.putObject("metadata");
             md.put("source", intro.toString().strip());
         }
         StringBuilder setup = new StringBuilder();
         for (String entry : classPath) {
-            setup.append(Files.isDirectory(Path.of(entry)) ? "%classpath " : "%jar ").append(entry).append('\n');
+            setup.append(Files.isDirectory(Path.of(entry)) ? "%classpath " : "%jar ").append(rel.apply(entry)).append('\n');
         }
         code(cells, setup.toString().strip());
-        String path = out.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"");
+        String path = (notebookDir == null ? out.toAbsolutePath().toString() : rel.apply(out.toString()))
+                .replace("\\", "\\\\").replace("\"", "\\\"");
         String prelude = "import java.nio.file.*;\nimport java.util.*;\nfinal Path OUT = Path.of(\"" + path + "\");\n"
                 + "final org.p2prollout.notebooks.NotebookOutput NB = new org.p2prollout.notebooks.NotebookOutput(OUT);";
         List<String> snippets;
@@ -120,6 +143,8 @@ public final class Ipynb {
 
     private static void code(ArrayNode cells, String source) {
         ObjectNode c = cells.addObject();
+        // nbformat 4.5: a unique id per cell (stable across exports, so diffs stay small)
+        c.put("id", "cell-" + (cells.size() - 1));
         c.put("cell_type", "code");
         c.putObject("metadata");
         c.putNull("execution_count");
@@ -204,7 +229,7 @@ public final class Ipynb {
             Path jsh = Path.of(args[i]);
             String name = NotebookRunner.nameOf(jsh);
             AtomicFile.writeString(dir.resolve(name + ".ipynb"),
-                    export(Files.readString(jsh), cp, dir.resolve("output").resolve(name)));
+                    export(Files.readString(jsh), cp, dir.resolve("output").resolve(name), dir));
         }
     }
 }
