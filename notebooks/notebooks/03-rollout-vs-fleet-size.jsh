@@ -34,7 +34,10 @@ NB.table("rollout-vs-fleet-size", new String[] {"devices", "t90_model_s", "t90_s
         n, t90Model, t90Sim, t1Model, t1Sim, t1Low, t1High);
 var chart = NB.xy("Rollout time against fleet size (lambda = 5e-4/s, mu = 1e-4/s)", "devices N", "mean rollout time (s)");
 chart.addSeries("T_1 model", n, t1Model);
-chart.addSeries("T_1 simulation (" + replications + " replications)", n, t1Sim).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+double[] t1Err = new double[sizes.length];
+for (int k = 0; k < sizes.length; k++) t1Err[k] = (t1High[k] - t1Low[k]) / 2;   // Student-t: symmetric about the mean
+chart.addSeries("T_1 simulation, mean and 95% interval (" + replications + " replications)", n, t1Sim, t1Err)
+        .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
 chart.addSeries("T_0.9 model", n, t90Model);
 chart.addSeries("T_0.9 simulation", n, t90Sim).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.DIAMOND);
 NB.png("rollout-vs-fleet-size", chart);
