@@ -47,13 +47,15 @@ class ChartKindsTest {
         return m;
     }
 
+    private static void assertAxes(Matcher m, String x, String xScale, String y, String yScale) {
+        assertEquals(List.of(x, xScale, y, yScale), List.of(m.group(1), m.group(2), m.group(3), m.group(4)));
+    }
+
     @Test
     void coverageIsLinearWithTimeInWholeMinutes() throws Exception {
-        Matcher m = axes(ReportCharts.coverage(SampleSuites.passing()).orElseThrow());
         // the sample runs to 590 s: minutes, not seconds
-        assertEquals("time since release (min)", m.group(1));
-        assertEquals("linear", m.group(2));
-        assertEquals("share of devices holding the update", m.group(3));
+        assertAxes(axes(ReportCharts.coverage(SampleSuites.passing()).orElseThrow()), "time since release (min)",
+                "linear", "share of devices holding the update", "linear");
     }
 
     @Test
@@ -74,11 +76,9 @@ class ChartKindsTest {
 
     @Test
     void bytesPerKindIsLogWhenKindsSpanDecadesAndNamesKindsInWords() throws Exception {
-        Matcher m = axes(ReportCharts.bytesPerKind(SampleSuites.passing()).orElseThrow());
         // 1.0e6 to 4.9e7 bytes: a log axis; announcements are zero in the model
-        assertEquals("log", m.group(4));
-        assertEquals("bytes", m.group(3));
-        assertEquals("kind of traffic (zero, not drawn: announcements)", m.group(1));
+        assertAxes(axes(ReportCharts.bytesPerKind(SampleSuites.passing()).orElseThrow()),
+                "kind of traffic (zero, not drawn: announcements)", "linear", "bytes", "log");
         var camel = CaseResult.ran("c", "d", java.util.Map.of(), List.of(), 2, List.of(), List.of(),
                 org.p2prollout.validation.suite.Curve.empty(), org.p2prollout.validation.suite.Curve.empty(),
                 org.p2prollout.validation.suite.Curve.empty(), new double[0],
