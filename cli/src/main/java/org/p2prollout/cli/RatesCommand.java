@@ -43,9 +43,9 @@ final class RatesCommand implements Callable<Integer> {
             description = "trace file or directory (cabspotting: a directory of new_<cab>.txt); .gz accepted")
     Path path;
 
-    @Option(names = "--format", paramLabel = "F",
-            description = "input format: cabspotting, sumo-fcd, one-movement, one-connections, contacts-csv, "
-                    + "contacts-table; default: detected from content (the choice is printed)")
+    @Option(names = "--format", paramLabel = "F", completionCandidates = Choices.TraceFormatNames.class,
+            description = "input format, one of ${COMPLETION-CANDIDATES}; default: detected from content (the choice"
+                    + " is printed)")
     String format;
 
     @Option(names = "--range", paramLabel = "M", defaultValue = "100",

@@ -48,7 +48,7 @@ final class SteadyCommand implements Callable<Integer> {
     @Option(names = "--max-holding", defaultValue = "200", paramLabel = "Y", description = "truncation of holders (default ${DEFAULT-VALUE})")
     int maxHolding;
 
-    @Option(names = "--method", paramLabel = "M", description = "stationary method: gth, direct, power, jacobi, gs, sor, krylov, multilevel (default: gth up to 1,500 states, direct up to 100,000, else multilevel); the residual is checked and a poor answer recomputed")
+    @Option(names = "--method", paramLabel = "M", completionCandidates = Choices.StationaryMethodNames.class, description = "stationary method, one of ${COMPLETION-CANDIDATES} (default: gth up to 1,500 states, direct up to 100,000, else multilevel); the residual is checked and a poor answer recomputed")
     String method;
 
     @Option(names = "--epsilon", defaultValue = "1e-10", description = "convergence criterion of iterative methods (default ${DEFAULT-VALUE})")

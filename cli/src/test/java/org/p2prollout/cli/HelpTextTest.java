@@ -82,6 +82,22 @@ class HelpTextTest {
     }
 
     @Test
+    void methodAndFormatListsAreTheLibrarysOwn() {
+        CommandLine root = cli();
+        String methods = String.join(", ", org.p2prollout.solver.stationary.StationaryMethods.NAMES);
+        String formats = String.join(", ", java.util.Arrays.stream(org.p2prollout.model.trace.TraceFormat.values())
+                .map(org.p2prollout.model.trace.TraceFormat::cliName).toList());
+        for (String[] c : new String[][] {{"steady", "--method", methods}, {"solve", "--method", methods},
+            {"rates", "--format", formats}, {"predict", "--format", formats}}) {
+            String text = String.join(" ", root.getSubcommands().get(c[0]).getCommandSpec().findOption(c[1]).description());
+            String rendered = root.getSubcommands().get(c[0]).getUsageMessage(CommandLine.Help.Ansi.OFF)
+                    .replaceAll("\\s+", " ");
+            assertTrue(text.contains("${COMPLETION-CANDIDATES}"), c[0] + " " + c[1] + " lists its values by hand: " + text);
+            assertTrue(rendered.contains(c[2]), c[0] + " " + c[1] + ": " + rendered);
+        }
+    }
+
+    @Test
     void planTakesNoServerRate() {
         CommandSpec plan = cli().getSubcommands().get("plan").getCommandSpec();
         assertNull(plan.findOption("--server-rate"));
