@@ -22,7 +22,8 @@ import org.p2prollout.solver.io.AtomicFile;
  * rapaio Java kernel ({@code io.github.padreati:rapaio-jupyter-kernel:3.0.1}) under
  * {@code jupyter nbconvert --execute}, headless. A cell that throws or does not compile makes
  * nbconvert exit 1. Kernel launches that never answer (about 13 % on these machines) are retried
- * after 20 s, up to {@link #LAUNCHES} launches per notebook.
+ * after 30 s, then 60, 90 and 120 s (a loaded machine starts the kernel slowly), up to {@link #LAUNCHES}
+ * launches per notebook.
  */
 public final class Ipynb {
     /** The kernel name of the kernelspec this class writes. */
@@ -196,8 +197,9 @@ public final class Ipynb {
             ProcessBuilder pb = new ProcessBuilder(List.of(jupyter.toString(), "nbconvert", "--to", "notebook",
                     "--execute", "--ExecutePreprocessor.kernel_name=" + KERNEL,
                     "--ExecutePreprocessor.timeout=" + timeoutSeconds,
-                    // the kernel answers within a few seconds when it answers at all
-                    "--ExecutePreprocessor.startup_timeout=20",
+                    // the kernel answers within a few seconds on an idle machine, but a loaded one (other
+                    // builds on 2 cores) can take much longer: each relaunch waits longer than the last
+                    "--ExecutePreprocessor.startup_timeout=" + startupSeconds(launch),
                     "--output", executed.toAbsolutePath().toString(), notebook.toAbsolutePath().toString()))
                     .redirectErrorStream(true).redirectOutput(logFile.toFile());
             pb.environment().put("JUPYTER_PATH", jupyterPath.toAbsolutePath().toString());
@@ -221,9 +223,21 @@ public final class Ipynb {
         return new Execution(false, LAUNCHES, log);
     }
 
-    /** Exports every notebook given on the command line: {@code Ipynb OUTDIR NOTEBOOK.jsh...} (class path of this JVM). */
+    /** Seconds nbconvert waits for the kernel to answer on launch {@code launch} (1-based): 30, 60, 90, 120. */
+    static int startupSeconds(int launch) {
+        return Math.min(120, 30 * launch);
+    }
+
+    /**
+     * Exports every notebook given on the command line: {@code Ipynb OUTDIR NOTEBOOK.jsh...} (class
+     * path of this JVM, paths relative to OUTDIR), and the kernelspec under {@code OUTDIR/jupyter}
+     * when the rapaio kernel jar is in ~/.m2 (used by {@code notebooks/jupyter.sh}).
+     */
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
+        if (kernelJar().isPresent()) {
+            writeKernelspec(dir.resolve("jupyter"), kernelJar().orElseThrow());
+        }
         List<String> cp = new ArrayList<>(NotebookRunner.currentClassPath());
         for (int i = 1; i < args.length; i++) {
             Path jsh = Path.of(args[i]);

@@ -40,7 +40,7 @@ class IpynbNotebooksTest {
     @Test
     void everyCellHasAUniqueIdAndNoPathIsAbsolute() throws IOException {
         String source = Files.readString(Path.of("src/test/resources/runner/passing.jsh"));
-        Path dir = Path.of("target/ipynb").toAbsolutePath();
+        Path dir = Files.createDirectories(Path.of("target/ipynb").toAbsolutePath());
         String text = Ipynb.export(source, List.of(dir.resolve("../classes").toString(), "/x/a.jar"),
                 dir.resolve("output/passing"), dir);
         JsonNode cells = new ObjectMapper().readTree(text).get("cells");
@@ -63,16 +63,24 @@ class IpynbNotebooksTest {
      */
     @Test
     void exportsValidateAgainstTheNbformatSchema() throws Exception {
-        Process probe;
-        try {
-            probe = new ProcessBuilder("python3", "-c", "import nbformat").redirectErrorStream(true).start();
-        } catch (IOException e) {
-            Assumptions.abort("python3 not installed: nbformat validation skipped");
-            return;
+        // the python3 on PATH may be a private one (pyenv) without Debian's python3-nbformat
+        String python = null;
+        StringBuilder tried = new StringBuilder();
+        for (String candidate : List.of("python3", "/usr/bin/python3")) {
+            try {
+                Process probe = new ProcessBuilder(candidate, "-c", "import nbformat").redirectErrorStream(true).start();
+                String probeOut = new String(probe.getInputStream().readAllBytes()).strip();
+                if (probe.waitFor() == 0) {
+                    python = candidate;
+                    break;
+                }
+                tried.append(candidate).append(": ").append(probeOut.lines().reduce((a, b) -> b).orElse("")).append("; ");
+            } catch (IOException e) {
+                tried.append(candidate).append(": not installed; ");
+            }
         }
-        String probeOut = new String(probe.getInputStream().readAllBytes());
-        Assumptions.assumeTrue(probe.waitFor() == 0, "python3 has no nbformat module (apt-get install"
-                + " python3-nbformat): nbformat validation skipped; " + probeOut.strip());
+        Assumptions.assumeTrue(python != null, "no python3 with nbformat (apt-get install python3-nbformat):"
+                + " nbformat validation skipped; " + tried);
         Path dir = Files.createDirectories(Path.of("target/ipynb-validate"));
         List<Path> notebooks;
         try (Stream<Path> files = Files.list(NotebooksTest.NOTEBOOKS)) {
@@ -84,7 +92,7 @@ class IpynbNotebooksTest {
             Path ipynb = dir.resolve(name + ".ipynb");
             Files.writeString(ipynb, Ipynb.export(Files.readString(jsh), kernelClassPath(),
                     dir.resolve("output").resolve(name), dir));
-            Process p = new ProcessBuilder("python3", "-c", "import sys, warnings, nbformat\n"
+            Process p = new ProcessBuilder(python, "-c", "import sys, warnings, nbformat\n"
                     + "warnings.simplefilter('error')\n"
                     + "nb = nbformat.read(sys.argv[1], as_version=nbformat.NO_CONVERT)\n"
                     + "assert (nb.nbformat, nb.nbformat_minor) == (4, 5), (nb.nbformat, nb.nbformat_minor)\n"
