@@ -15,7 +15,7 @@ public final class Quantities {
 
     /**
      * {@code v} to {@code digits} significant digits without trailing zeros: 103.5, 0.0012,
-     * 1.235e+06 beyond a million, 1.2e-05 below 0.001; "n/a" for NaN, "inf" for infinity.
+     * 1.235e+06 from a million, 1.2e-05 below 0.0001 (as {@code %g}); "n/a" for NaN, "inf" for infinity.
      */
     public static String significant(double v, int digits) {
         if (Double.isNaN(v)) {
@@ -28,7 +28,7 @@ public final class Quantities {
             return "0";
         }
         double a = Math.abs(v);
-        if (a >= 1e6 || a < 1e-3) {
+        if (a >= 1e6 || a < 1e-4) {
             String s = String.format(Locale.ROOT, "%." + Math.max(0, digits - 1) + "e", v);
             int e = s.indexOf('e');
             String mantissa = s.substring(0, e);
