@@ -65,7 +65,7 @@ public final class OpenFleetModel {
         String failure;
         try {
             r = StationaryMethods.byName(name, convergence, progress).solve(q, fleet.index(0, 0));
-            failure = acceptable(q, r) ? null : "stopped with residual " + r.accuracy().residual();
+            failure = acceptable(q, r) ? null : "stopped with residual " + org.p2prollout.model.text.Quantities.significant(r.accuracy().residual(), 3);
         } catch (org.p2prollout.solver.NotConvergedException e) {
             r = null;
             failure = "did not converge (" + e.reached().summary() + ")";
