@@ -50,13 +50,13 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Workload> all = workloads();
         var out = spec.commandLine().getOut();
         if (names.isEmpty()) {
-            all.values().forEach(w -> out.printf("%-24s %s%n", w.name(), w.description()));
+            all.values().forEach(w -> out.printf(java.util.Locale.ROOT, "%-24s %s%n", w.name(), w.description()));
             return ExitCodes.OK;
         }
         org.p2prollout.core.Checks.inRange("--repeat", repeat, 1, 1000);
         org.p2prollout.core.Checks.inRange("--warmup", warmup, 0, 1000);
         List<Map<String, Object>> results = new ArrayList<>();
-        try (TerminalProgress progress = common.json ? TerminalProgress.quiet() : TerminalProgress.forTerminal()) {
+        try (TerminalProgress progress = TerminalProgress.forTerminal()) {
             for (String name : names) {
                 Workload w = all.get(name);
                 if (w == null) {
@@ -81,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
                 r.put("facts", facts);
                 results.add(r);
                 if (!common.json) {
-                    out.printf("%s: best %.3f s of %d (%s); %s%n", name, (double) r.get("bestSeconds"), repeat,
+                    out.printf(java.util.Locale.ROOT, "%s: best %.3f s of %d (%s); %s%n", name, (double) r.get("bestSeconds"), repeat,
                             java.util.Arrays.toString(seconds), facts);
                 }
             }

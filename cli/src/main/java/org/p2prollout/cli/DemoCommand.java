@@ -44,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
         Checks.inRange("--replications", replications, 2, 1000);
         OutputFolder.check("--out", out);
         Demo.Result r;
-        try (TerminalProgress progress = common.json ? TerminalProgress.quiet() : TerminalProgress.forTerminal()) {
+        try (TerminalProgress progress = TerminalProgress.forTerminal()) {
             r = OutputFolder.write("--out", out, (folder, dir) -> {
                 Demo.Result d = Demo.run(dir, replications, seed, progress);
                 return new Demo.Result(d.contacts(), d.rates(), d.prediction(), d.t50(), d.t90(), d.validation(),
@@ -63,25 +63,29 @@ final class DemoCommand implements Callable<Integer> {
             Json.print(w, m);
             return ExitCodes.OK;
         }
-        w.printf("city fleet: %d devices, %d contacts in the first 2 h; encounter rate %.3g per pair per second%n",
+        w.printf(java.util.Locale.ROOT, "city fleet: %d devices, %d contacts in the first 2 h; encounter rate %.3g per pair per second%n",
                 Demo.CITY.devices(), r.contacts(), r.rates().rates().homogeneous().rate());
-        w.printf("rollout of a %d MB update from %d devices, server reached once per %.0f min on average%n",
+        w.printf(java.util.Locale.ROOT, "rollout of a %d MB update from %d devices, server reached once per %.0f min on average%n",
                 Demo.UPDATE_BYTES / 1_000_000, Demo.INITIAL_HOLDERS, 1 / Demo.SERVER_RATE / 60);
-        w.printf("%-18s %12s %12s %22s%n", "", "predicted", "simulated", "95% CI");
+        w.printf(java.util.Locale.ROOT, "%-18s %12s %12s %22s%n", "", "predicted", "simulated", "95% CI");
         for (String metric : new String[] {"T_0.5", "T_0.9", "T_1"}) {
-            c.comparison(metric).ifPresent(x -> w.printf("%-18s %10.0f s %10.0f s %22s%n", "mean " + metric,
-                    x.predicted(), x.simulated(), String.format("[%.0f, %.0f] s", x.ciLow(), x.ciHigh())));
+            c.comparison(metric).ifPresent(x -> w.printf(java.util.Locale.ROOT, "%-18s %10.0f s %10.0f s %22s%n", "mean " + metric,
+                    x.predicted(), x.simulated(), String.format(java.util.Locale.ROOT, "[%.0f, %.0f] s", x.ciLow(), x.ciHigh())));
         }
-        c.comparison("offload").ifPresent(x -> w.printf("%-18s %11.1f%% %11.1f%% %22s%n", "offload",
+        c.comparison("offload").ifPresent(x -> w.printf(java.util.Locale.ROOT, "%-18s %11.1f%% %11.1f%% %22s%n", "offload",
                 100 * x.predicted(), 100 * x.simulated(),
-                String.format("[%.1f, %.1f] %%", 100 * x.ciLow(), 100 * x.ciHigh())));
-        c.comparison("overhead").ifPresent(x -> w.printf("%-18s %12.3f %12.3f %22s%n", "overhead", x.predicted(),
-                x.simulated(), String.format("[%.3f, %.3f]", x.ciLow(), x.ciHigh())));
-        w.printf("verdict: %s (%d replications)%n", c.verdict(), c.replications());
+                String.format(java.util.Locale.ROOT, "[%.1f, %.1f] %%", 100 * x.ciLow(), 100 * x.ciHigh())));
+        c.comparison("overhead").ifPresent(x -> w.printf(java.util.Locale.ROOT, "%-18s %12.3f %12.3f %22s%n", "overhead", x.predicted(),
+                x.simulated(), String.format(java.util.Locale.ROOT, "[%.3f, %.3f]", x.ciLow(), x.ciHigh())));
+        w.printf(java.util.Locale.ROOT, "verdict: %s (%d replications)%n", c.verdict(), c.replications());
         for (String reason : c.reasons()) {
-            w.printf("  - %s%n", reason);
+            w.printf(java.util.Locale.ROOT, "  - %s%n", reason);
         }
-        w.printf("report: %s%n", r.report().html().toAbsolutePath());
+        if (c.reasons().isEmpty() && !"PASS".equals(String.valueOf(c.verdict()))) {
+            // a verdict other than PASS always says why: the report has the checks when the case gave no reason
+            w.printf(java.util.Locale.ROOT, "  - no single reason recorded; the report's checks table shows which failed%n");
+        }
+        w.printf(java.util.Locale.ROOT, "report: %s%n", r.report().html().toAbsolutePath());
         return ExitCodes.OK;
     }
 

@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Smallest server rate mu such that P(T_q <= deadline) >= confidence, with P2P and with the"
                 + " server alone (client-server), and the infrastructure bytes each costs. mu is the rate at which a"
-                + " device lacking the update reaches the server, per second; peakServerBytesPerSecond is the"
-                + " server throughput this implies at release (--server-rate is not used: it is what plan finds). Times in seconds, sizes in bytes."})
+                + " device lacking the update reaches the server, per second (plan finds it, so it takes no"
+                + " server rate); the peak server throughput is what this mu implies at release. Times in"
+                + " seconds, sizes in bytes."})
 final class PlanCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -37,15 +38,32 @@ final class PlanCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** plan finds the server rate, so the scenario's --server-rate is taken off its options and help. */
+    static void withoutServerRate(picocli.CommandLine.Model.CommandSpec plan) {
+        plan.remove(plan.findOption("--server-rate"));
+    }
+
     @Override
     public Integer call() throws Exception {
         RolloutScenario scenario = options.scenario();
         TrafficModel traffic = new TrafficModel(options.traffic());
-        CapacityPlan p2p = new CapacityPlanner(mu -> scenario.withServerRate(mu).model(), traffic,
-                scenario.initialHolders()).plan(coverage, deadline, confidence);
         RolloutScenario alone = scenario.withoutPeers();
-        CapacityPlan cs = CapacityPlanner.clientServer(mu -> alone.withServerRate(mu).model(), traffic,
-                scenario.initialHolders()).plan(coverage, deadline, confidence);
+        CapacityPlan p2p;
+        CapacityPlan cs;
+        // The planner bisects on mu, solving one model per step; each step is one tick of the bar
+        // (total unknown: the bisection stops when the bracket is tight).
+        try (TerminalProgress progress = TerminalProgress.forTerminal()) {
+            long[] evaluations = {0};
+            p2p = new CapacityPlanner(mu -> {
+                progress.progress(++evaluations[0], -1, "plan: models solved (with P2P)");
+                return scenario.withServerRate(mu).model();
+            }, traffic, scenario.initialHolders()).plan(coverage, deadline, confidence);
+            evaluations[0] = 0;
+            cs = CapacityPlanner.clientServer(mu -> {
+                progress.progress(++evaluations[0], -1, "plan: models solved (client-server)");
+                return alone.withServerRate(mu).model();
+            }, traffic, scenario.initialHolders()).plan(coverage, deadline, confidence);
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("deadline", deadline);
         out.put("confidence", confidence);
@@ -58,11 +76,11 @@ final class PlanCommand implements Callable<Integer> {
         if (common.json) {
             Json.print(w, out);
         } else {
-            w.printf("P(T_%s <= %.6g s) >= %s%n", org.p2prollout.model.swarm.RolloutPrediction.levelKey(coverage), deadline,
+            w.printf(java.util.Locale.ROOT, "P(T_%s <= %.6g s) >= %s%n", org.p2prollout.model.swarm.RolloutPrediction.levelKey(coverage), deadline,
                     confidence);
-            w.printf("  with P2P:      mu = %.6g /s, server bytes %.6g, all bytes %.6g (method %s)%n", p2p.serverRate(),
+            w.printf(java.util.Locale.ROOT, "  with P2P:      mu = %.6g /s, server bytes %.6g, all bytes %.6g (method %s)%n", p2p.serverRate(),
                     p2p.serverBytes(), p2p.traffic().total(), p2p.prediction().method().label());
-            w.printf("  client-server: mu = %.6g /s, server bytes %.6g, all bytes %.6g%n", cs.serverRate(),
+            w.printf(java.util.Locale.ROOT, "  client-server: mu = %.6g /s, server bytes %.6g, all bytes %.6g%n", cs.serverRate(),
                     cs.serverBytes(), cs.traffic().total());
         }
         return ExitCodes.OK;

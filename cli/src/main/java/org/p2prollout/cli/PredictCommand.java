@@ -1,5 +1,7 @@
 package org.p2prollout.cli;
 
+import org.p2prollout.model.text.Quantities;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,7 +129,7 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         RolloutScenario scenario = options.scenario();
-        try (TerminalProgress progress = common.json ? TerminalProgress.quiet() : TerminalProgress.forTerminal()) {
+        try (TerminalProgress progress = TerminalProgress.forTerminal()) {
             RolloutModel model = scenario.model(progress);
             RolloutPrediction p = model.predict(coverage, lv);
             TrafficPrediction traffic = new TrafficModel(options.traffic()).account(p, scenario.nodes(),
@@ -161,15 +163,26 @@ final class PredictCommand implements Callable<Integer> {
             if (common.json) {
                 Json.print(w, out);
             } else {
-                w.printf("method            %s (%s, %d states)%n", p.method().label(), model.getClass().getSimpleName(),
-                        p.states());
-                w.printf("T_%s mean          %.6g s (sd %.6g s)%n", RolloutPrediction.levelKey(coverage), p.meanTime(),
-                        p.sdTime());
-                p.quantiles().forEach((k, v) -> w.printf("  quantile %-7s %.6g s%n", k, v));
-                w.printf("server downloads  %.6g (offload %.4f)%n", p.serverDownloads(), p.offload());
-                w.printf("bytes             total %.6g, client-server %.6g, overhead %.4f%n", traffic.total(),
-                        traffic.clientServerBaseline(), traffic.overhead());
-                w.printf("accuracy          %s (CDF error <= %.2g)%n", p.accuracy().note(), p.accuracy().cdfError());
+                w.printf(java.util.Locale.ROOT, "method            %s (%s, %s)%n", p.method().label(),
+                        model.getClass().getSimpleName(), Quantities.count(p.states(), "state"));
+                String level = RolloutPrediction.levelKey(coverage);
+                if (p.method() == org.p2prollout.model.swarm.PredictionMethod.MEAN_FIELD) {
+                    // The mean field gives one time, not a distribution: no sd and no quantiles to show.
+                    w.printf(java.util.Locale.ROOT, "T_%s              %s (deterministic approximation: no spread"
+                            + " or quantiles; valid for large fleets)%n", level, Quantities.seconds(p.meanTime()));
+                } else {
+                    w.printf(java.util.Locale.ROOT, "T_%s mean          %s (sd %s)%n", level, Quantities.seconds(p.meanTime()),
+                            Quantities.seconds(p.sdTime()));
+                    p.quantiles().forEach((k, v) -> w.printf(java.util.Locale.ROOT, "  quantile %-7s %s%n", k,
+                            Quantities.seconds(v)));
+                }
+                w.printf(java.util.Locale.ROOT, "server downloads  %s (offload %s)%n", Quantities.number(p.serverDownloads()),
+                        Quantities.percent(p.offload()));
+                w.printf(java.util.Locale.ROOT, "bytes             total %s, client-server %s, overhead %s%n",
+                        Quantities.bytes(traffic.total()), Quantities.bytes(traffic.clientServerBaseline()),
+                        Quantities.number(traffic.overhead()));
+                w.printf(java.util.Locale.ROOT, "accuracy          %s (CDF error <= %s)%n", p.accuracy().note(),
+                        Quantities.significant(p.accuracy().cdfError(), 2));
             }
         }
         return ExitCodes.OK;
@@ -191,7 +204,7 @@ final class PredictCommand implements Callable<Integer> {
                 options.serverRate, transfer, fleetScale, rangeFactor, releases, seed, lv, hours[0], hours[1]);
         var spatial = org.p2prollout.model.spatial.SpatialOptions.DEFAULT.withCell(cell).withSlots(slots);
         var kind = model == null ? null : org.p2prollout.model.forecast.ForecastModel.byName(model);
-        try (TerminalProgress progress = common.json ? TerminalProgress.quiet() : TerminalProgress.forTerminal()) {
+        try (TerminalProgress progress = TerminalProgress.forTerminal()) {
             var fleet = read.load(trace, progress);
             var net = fleet.network();
             List<double[]> trainWindows = train == null

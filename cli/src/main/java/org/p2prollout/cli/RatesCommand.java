@@ -43,9 +43,9 @@ final class RatesCommand implements Callable<Integer> {
             description = "trace file or directory (cabspotting: a directory of new_<cab>.txt); .gz accepted")
     Path path;
 
-    @Option(names = "--format", paramLabel = "F",
-            description = "input format: cabspotting, sumo-fcd, one-movement, one-connections, contacts-csv, "
-                    + "contacts-table; default: detected from content (the choice is printed)")
+    @Option(names = "--format", paramLabel = "F", completionCandidates = Choices.TraceFormatNames.class,
+            description = "input format, one of ${COMPLETION-CANDIDATES}; default: detected from content (the choice"
+                    + " is printed)")
     String format;
 
     @Option(names = "--range", paramLabel = "M", defaultValue = "100",
@@ -132,7 +132,7 @@ final class RatesCommand implements Callable<Integer> {
                 timeUnit == null ? null : TraceTimeUnit.fromCliName(timeUnit), filter);
         PipelineOptions options = new PipelineOptions(range, step, maxGap, read, RateOptions.DEFAULT.withClasses(classes));
         RatesRun run;
-        try (TerminalProgress progress = common.json ? TerminalProgress.quiet() : TerminalProgress.forTerminal()) {
+        try (TerminalProgress progress = TerminalProgress.forTerminal()) {
             run = new RatesPipeline(options).run(path, progress);
         }
         org.p2prollout.model.forecast.Adequacy adequacy = noAdequacy ? null : adequacy(run);
@@ -162,10 +162,10 @@ final class RatesCommand implements Callable<Integer> {
         } else {
             print(w, run, files);
             if (adequacy != null) {
-                w.printf("%-22s %s%n", "adequacy", adequacy.wellMixedAllowed() ? "close to well mixed" : "not well mixed;"
+                w.printf(Locale.ROOT, "%-22s %s%n", "adequacy", adequacy.wellMixedAllowed() ? "close to well mixed" : "not well mixed;"
                         + " forecast with --model " + adequacy.recommended().cliName() + " (rollout predict --trace)");
                 for (String r : adequacy.reasons()) {
-                    w.printf("  - %s%n", r);
+                    w.printf(Locale.ROOT, "  - %s%n", r);
                 }
                 w.flush();
             }
@@ -244,13 +244,14 @@ final class RatesCommand implements Callable<Integer> {
             rows.put("class " + c + " rates /s", b.toString().strip());
         }
         rows.put("exponential fit", s.expFitShare() == null ? "no pair with enough inter-contact times"
-                : fmt("%.1f%% of %d pairs not rejected (KS, 5%%)", s.expFitShare() * 100, s.pairsTested()));
+                : (org.p2prollout.model.text.Quantities.percent(s.expFitShare()) + " of "
+                        + org.p2prollout.model.text.Quantities.count(s.pairsTested(), "pair") + " not rejected (KS, 5%)"));
         rows.put("inter-contact times", s.interContactTimes() + (s.meanInterContact() == null ? "" : fmt(", mean %.0f s", s.meanInterContact())));
         rows.put("contact duration", s.meanContactDuration() == null ? "n/a" : fmt("mean %.0f s, median %s s, 95%% %s s",
                 s.meanContactDuration(), s.contactDurationQuantiles().get("0.5"), s.contactDurationQuantiles().get("0.95")));
-        rows.forEach((k, v) -> w.printf("%-22s %s%n", k, v));
+        rows.forEach((k, v) -> w.printf(Locale.ROOT, "%-22s %s%n", k, v));
         for (Path f : files) {
-            w.printf("%-22s %s%n", "wrote", f);
+            w.printf(Locale.ROOT, "%-22s %s%n", "wrote", f);
         }
         w.flush();
     }

@@ -62,6 +62,14 @@ public final class Rollout implements Runnable {
         for (Object sub : subcommands()) {
             cl.addSubcommand(sub);
         }
+        PlanCommand.withoutServerRate(cl.getSubcommands().get("plan").getCommandSpec());
+        // The command list shows each command's first sentence, whole (picocli would show the first
+        // description line, which may stop mid-sentence).
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, help -> {
+            java.util.Map<String, String> rows = new java.util.LinkedHashMap<>();
+            help.subcommands().forEach((n, sub) -> rows.put(n, firstSentence(sub.commandSpec().usageMessage())));
+            return help.createTextTable(rows).toString();
+        });
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(Rollout::usageError);
@@ -89,8 +97,8 @@ public final class Rollout implements Runnable {
     private static int executionError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         String name = cmd.getCommandSpec().qualifiedName();
         Throwable cause = e;
-        if (cause instanceof InvalidInputException || cause instanceof NotBuiltException) {
-            cmd.getErr().println(name + ": " + oneLine(cause.getMessage()));
+        if (cause instanceof InvalidInputException) {
+            cmd.getErr().println(name + ": " + oneLine(OptionNames.translate(cause.getMessage(), cmd.getCommandSpec())));
             return ExitCodes.USAGE;
         }
         if (cause instanceof org.p2prollout.solver.NotConvergedException) {
@@ -114,6 +122,15 @@ public final class Rollout implements Runnable {
     private static boolean debug() {
         String v = System.getenv("ROLLOUT_DEBUG");
         return v != null && !v.isEmpty() && !v.equals("0");
+    }
+
+    /** The first sentence of a command's header or description, with its full stop. */
+    static String firstSentence(CommandLine.Model.UsageMessageSpec usage) {
+        String[] lines = usage.header().length > 0 ? usage.header() : usage.description();
+        String text = String.join(" ", lines).replaceAll("\\s+", " ").strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.+?[.:])(\\s|$)").matcher(text);
+        String first = m.find() ? m.group(1) : text;
+        return first.endsWith(":") ? first.substring(0, first.length() - 1) + "." : first;
     }
 
     static String oneLine(String message) {

@@ -65,7 +65,7 @@ final class SimulateCommand implements Callable<Integer> {
             scenario = scenario.withBaseline(Scenario.Baseline.parse("--baseline", baseline));
         }
         SimulationResult result;
-        try (TerminalProgress progress = common.json ? TerminalProgress.quiet() : TerminalProgress.forTerminal()) {
+        try (TerminalProgress progress = TerminalProgress.forTerminal()) {
             result = Simulator.run(scenario, seed, replications, progress);
         }
         if (out != null) {
@@ -131,7 +131,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     private void print(java.io.PrintWriter w, SimulationResult r) {
         Summary s = r.summary();
-        w.printf("%s: %d devices, baseline %s, %d replications, seed %d (95 %% confidence intervals)%n",
+        w.printf(java.util.Locale.ROOT, "%s: %d devices, baseline %s, %d replications, seed %d (95 %% confidence intervals)%n",
                 scenarioFile, r.scenario().fleet().devices(), ScenarioReader.kebab(r.scenario().baseline()),
                 s.replications(), r.seed());
         line(w, "T50 (s)", s.t50());
@@ -147,18 +147,18 @@ final class SimulateCommand implements Callable<Integer> {
         line(w, "contacts", s.contacts());
         line(w, "server pieces", s.serverPieces());
         if (out != null) {
-            w.printf("files written to %s%n", out);
+            w.printf(java.util.Locale.ROOT, "files written to %s%n", out);
         }
         w.flush();
     }
 
     private static void line(java.io.PrintWriter w, String name, Estimate e) {
         if (e.n() == 0) {
-            w.printf("  %-24s not reached in any replication%n", name);
+            w.printf(java.util.Locale.ROOT, "  %-24s not reached in any replication%n", name);
         } else if (e.n() == 1 || Double.isNaN(e.ciLow())) {
-            w.printf("  %-24s %.6g (n=%d)%n", name, e.mean(), e.n());
+            w.printf(java.util.Locale.ROOT, "  %-24s %.6g (n=%d)%n", name, e.mean(), e.n());
         } else {
-            w.printf("  %-24s %.6g  [%.6g, %.6g]  (n=%d)%n", name, e.mean(), e.ciLow(), e.ciHigh(), e.n());
+            w.printf(java.util.Locale.ROOT, "  %-24s %.6g  [%.6g, %.6g]  (n=%d)%n", name, e.mean(), e.ciLow(), e.ciHigh(), e.n());
         }
     }
 }

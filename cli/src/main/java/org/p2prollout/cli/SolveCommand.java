@@ -63,9 +63,9 @@ final class SolveCommand implements Callable<Integer> {
             description = "initial state; default: the 'init' label of the .lab file next to FILE.tra, else state 0")
     Integer initial;
 
-    @Option(names = "--method", paramLabel = "M",
-            description = "stationary method: gth, direct (sparse LU), power, jacobi, gs (Gauss-Seidel), sor, "
-                    + "krylov (BiCGSTAB+ILU(0)), multilevel (aggregation W-cycles); default: gth up to "
+    @Option(names = "--method", paramLabel = "M", completionCandidates = Choices.StationaryMethodNames.class,
+            description = "stationary method, one of ${COMPLETION-CANDIDATES} (direct: sparse LU, gs: Gauss-Seidel,"
+                    + " krylov: BiCGSTAB+ILU(0), multilevel: aggregation W-cycles); default: gth up to "
                     + StationaryMethods.GTH_DEFAULT_LIMIT + " states, multilevel above")
     String method;
 
@@ -95,7 +95,7 @@ final class SolveCommand implements Callable<Integer> {
         r.put("transitions", q.transitions());
         long t0 = System.nanoTime();
         var w = spec.commandLine().getOut();
-        try (TerminalProgress progress = common.json ? TerminalProgress.quiet() : TerminalProgress.forTerminal()) {
+        try (TerminalProgress progress = TerminalProgress.forTerminal()) {
             if (mode != null && mode.times != null) {
                 transientMode(q, start, progress, r);
             } else if (mode != null && mode.absorption) {

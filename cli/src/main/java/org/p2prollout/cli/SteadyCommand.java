@@ -48,10 +48,11 @@ final class SteadyCommand implements Callable<Integer> {
     @Option(names = "--max-holding", defaultValue = "200", paramLabel = "Y", description = "truncation of holders (default ${DEFAULT-VALUE})")
     int maxHolding;
 
-    @Option(names = "--method", paramLabel = "M", description = "stationary method: gth (up to 5,000 states), direct, power, jacobi, gs, sor, krylov, multilevel"
-                    + " (default: gth up to 1,500 states, direct up to 100,000, else multilevel). The answer is accepted when its"
-                    + " residual ||pi Q|| is at most 1e-9 of the fastest exit rate; a method given here is the one used (exit 1"
-                    + " if it fails), the default falls back to another method and says so")
+    @Option(names = "--method", paramLabel = "M", completionCandidates = Choices.StationaryMethodNames.class,
+            description = "stationary method, one of ${COMPLETION-CANDIDATES} (gth takes at most 5,000 states; default: gth up to"
+                    + " 1,500 states, direct up to 100,000, else multilevel). The answer is accepted when its residual ||pi Q||"
+                    + " is at most 1e-9 of the fastest exit rate; a method given here is the one used (exit 1 if it fails),"
+                    + " the default falls back to another method and says so")
     String method;
 
     @Option(names = "--epsilon", defaultValue = "1e-10", description = "iterative methods stop when no probability changes by more"
@@ -121,7 +122,7 @@ final class SteadyCommand implements Callable<Integer> {
             qs = new QiuSrikantModel(arrival, btDownload, btUpload, leaveLacking, leaveHolding, btEffectiveness);
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        try (TerminalProgress progress = common.json ? TerminalProgress.quiet() : TerminalProgress.forTerminal()) {
+        try (TerminalProgress progress = TerminalProgress.forTerminal()) {
             OpenFleetModel model = new OpenFleetModel(fleet, method, Convergence.relative(epsilon), progress);
             SteadyState s = model.steadyState();
             String warning = truncationWarning(fleet, s);
@@ -158,8 +159,32 @@ final class SteadyCommand implements Callable<Integer> {
         if (common.json) {
             Json.print(w, out);
         } else {
-            out.forEach((k, v) -> w.printf("%-26s %s%n", k, v));
+            // Text in words with units and 4 significant digits; --json keeps every digit.
+            out.forEach((k, v) -> w.printf(java.util.Locale.ROOT, "%-34s %s%n", label(k), text(k, v)));
         }
         return ExitCodes.OK;
+    }
+
+    private static String label(String key) {
+        String words = org.p2prollout.model.chart.Charts.words(key);
+        if (key.endsWith("PerSecond")) {
+            return words.replace(" per second", "") + " (per second)";
+        }
+        return words;
+    }
+
+    private static String text(String key, Object v) {
+        if (v instanceof Double d) {
+            return key.startsWith("share") || key.equals("offload") ? org.p2prollout.model.text.Quantities.percent(d)
+                    : org.p2prollout.model.text.Quantities.number(d);
+        }
+        if (v instanceof Map<?, ?> m) {
+            StringBuilder b = new StringBuilder();
+            m.forEach((k, x) -> b.append(b.length() > 0 ? ", " : "").append(org.p2prollout.model.chart.Charts.words(
+                    String.valueOf(k))).append(' ').append(x instanceof Double d ? org.p2prollout.model.text.Quantities
+                    .number(d) : String.valueOf(x)));
+            return b.toString();
+        }
+        return String.valueOf(v);
     }
 }

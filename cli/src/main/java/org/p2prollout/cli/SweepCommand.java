@@ -99,7 +99,7 @@ final class SweepCommand implements Callable<Integer> {
         String runnerName;
         int parallelism;
         try (SweepRunner r = SweepRunners.open(runner, options);
-             TerminalProgress progress = common.json ? TerminalProgress.quiet() : TerminalProgress.forTerminal()) {
+             TerminalProgress progress = TerminalProgress.forTerminal()) {
             runnerName = r.toString();
             parallelism = r.parallelism();
             outcome = SweepRun.run(sweep, r, dir, progress);
@@ -137,12 +137,12 @@ final class SweepCommand implements Callable<Integer> {
                     outcome.pointsRun(), outcome.pointsSkipped(), outcome.points(), outcome.seconds(),
                     outcome.computeSeconds(), Double.isFinite(perPoint)
                             ? String.format(java.util.Locale.ROOT, ", %.3g ms per point", perPoint * 1e3) : "");
-            w.printf("  points:  %s%n  summary: %s%n", outcome.points(), outcome.summary());
+            w.printf(java.util.Locale.ROOT, "  points:  %s%n  summary: %s%n", outcome.points(), outcome.summary());
             for (Path c : outcome.charts()) {
-                w.printf("  chart:   %s%n", c);
+                w.printf(java.util.Locale.ROOT, "  chart:   %s%n", c);
             }
             for (String n : outcome.notes()) {
-                w.printf("  note:    %s%n", n);
+                w.printf(java.util.Locale.ROOT, "  note:    %s%n", n);
             }
             w.flush();
         }

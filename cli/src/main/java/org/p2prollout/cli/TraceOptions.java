@@ -14,9 +14,8 @@ import picocli.CommandLine.Option;
 
 /** How to read a trace for forecasting: format, contact detection and the fleet's time zone. */
 final class TraceOptions {
-    @Option(names = "--format", paramLabel = "F",
-            description = "trace format: cabspotting, sumo-fcd, one-movement, one-connections, contacts-csv, contacts-table;"
-                    + " default: detected from content")
+    @Option(names = "--format", paramLabel = "F", completionCandidates = Choices.TraceFormatNames.class,
+            description = "trace format, one of ${COMPLETION-CANDIDATES}; default: detected from content")
     String format;
 
     @Option(names = "--range", paramLabel = "M", defaultValue = "100",

@@ -38,8 +38,8 @@ final class ValidateCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--suite", defaultValue = "quick", paramLabel = "quick|standard|FILE",
-            description = {"Built-in suite 'quick' (under 2 minutes) or 'standard' (under 30",
-                "minutes), or a suite YAML file (see docs/VALIDATION.md). Default: ${DEFAULT-VALUE}."})
+            description = {"Built-in suite 'quick' or 'standard' (4x the replications, larger fleets; measured times",
+                "in docs/PERFORMANCE.md), or a suite YAML file (see docs/VALIDATION.md). Default: ${DEFAULT-VALUE}."})
     String suite;
 
     @Option(names = "--out", defaultValue = "rollout-out/validate", paramLabel = "DIR",
@@ -65,7 +65,7 @@ final class ValidateCommand implements Callable<Integer> {
         SuiteSpec spec = BuiltInSuites.NAMES.contains(suite) ? BuiltInSuites.byName(suite, data)
                 : SuiteReader.read(Path.of(suite));
         SuiteResult result;
-        try (TerminalProgress progress = common.json ? TerminalProgress.quiet() : TerminalProgress.forTerminal()) {
+        try (TerminalProgress progress = TerminalProgress.forTerminal()) {
             result = new SuiteRunner().run(spec, progress);
         }
         SuiteResult done = result;
@@ -75,32 +75,32 @@ final class ValidateCommand implements Callable<Integer> {
             Json.print(w, json(result, files));
             return ExitCodes.OK;
         }
-        w.printf("suite %s: %d passed, %d failed, %d not run in %.1f s%n", result.name(), result.passed(),
+        w.printf(java.util.Locale.ROOT, "suite %s: %d passed, %d failed, %d not run in %.1f s%n", result.name(), result.passed(),
                 result.failed(), result.notRun(), result.seconds());
         for (CaseResult c : result.cases()) {
             Comparison t1 = c.comparison("T_1").orElse(null);
             String numbers = t1 == null ? "" : String.format(java.util.Locale.ROOT,
                     "mean T_1 predicted %.0f s, simulated %.0f s [%.0f, %.0f]", t1.predicted(), t1.simulated(),
                     t1.ciLow(), t1.ciHigh());
-            w.printf("  %-8s %-32s %s%n", c.verdict(), c.name(), numbers);
+            w.printf(java.util.Locale.ROOT, "  %-8s %-32s %s%n", c.verdict(), c.name(), numbers);
             for (String reason : c.reasons()) {
-                w.printf("           - %s%n", reason);
+                w.printf(java.util.Locale.ROOT, "           - %s%n", reason);
             }
         }
         for (var f : result.forecasts()) {
-            w.printf("  %-8s %-32s trace forecast against the held-out truth%n", f.verdict(), f.name());
+            w.printf(java.util.Locale.ROOT, "  %-8s %-32s trace forecast against the held-out truth%n", f.verdict(), f.name());
             for (var o : f.outcomes()) {
                 StringBuilder b = new StringBuilder();
                 o.meanError().forEach((k, e) -> b.append(String.format(java.util.Locale.ROOT, "  T_%s %+.0f %% (KS %.2f)", k,
                         100 * e, o.ks().get(k))));
-                w.printf("           %-12s%s%s%n", o.model().cliName(), o.error() != null ? "  could not forecast: "
+                w.printf(java.util.Locale.ROOT, "           %-12s%s%s%n", o.model().cliName(), o.error() != null ? "  could not forecast: "
                         + o.error() : b, o.tolerance().checked() ? "" : "  (reference, not judged)");
             }
             for (String reason : f.reasons()) {
-                w.printf("           - %s%n", reason);
+                w.printf(java.util.Locale.ROOT, "           - %s%n", reason);
             }
         }
-        w.printf("report: %s%n", files.html());
+        w.printf(java.util.Locale.ROOT, "report: %s%n", files.html());
         return ExitCodes.OK;
     }
 

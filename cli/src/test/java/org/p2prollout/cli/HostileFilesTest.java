@@ -74,7 +74,7 @@ class HostileFilesTest {
             assertBadInput(RolloutTest.run("rates", contacts().toString(), "--classes", "1", "--out", ""),
                     "--out must name a folder or file, got ''");
         } finally {
-            for (String f : new String[] {"summary.json", "contacts.csv", "pairs.csv", "intercontact-ccdf.png", "adequacy.json"}) {
+            for (String f : new String[] {"summary.json", "contacts.csv", "pairs.csv", "intercontact-ccdf.png", "intercontact-ccdf.svg", "adequacy.json"}) {
                 if (!before.contains(f)) {
                     Files.deleteIfExists(cwd.resolve(f)); // what the old behaviour left in the module folder
                 }
@@ -97,7 +97,7 @@ class HostileFilesTest {
         Path fresh = dir.resolve("a").resolve("b");
         RolloutTest.Run ok = RolloutTest.run("rates", contacts().toString(), "--classes", "1", "--out", fresh.toString());
         assertEquals(0, ok.code(), ok.err());
-        assertEquals(List.of("adequacy.json", "contacts.csv", "intercontact-ccdf.png", "pairs.csv", "summary.json"), names(fresh));
+        assertEquals(List.of("adequacy.json", "contacts.csv", "intercontact-ccdf.png", "intercontact-ccdf.svg", "pairs.csv", "summary.json"), names(fresh));
         assertEquals(List.of("b"), names(dir.resolve("a")));
     }
 

@@ -52,7 +52,7 @@ class RatesCommandTest {
         assertEquals("a,b,contacts,observed_seconds,rate_per_second,inter_contacts,mean_inter_contact_seconds,ks_p_value,class_a,class_b",
                 Files.readAllLines(out.resolve("pairs.csv")).get(0));
         try (var files = Files.list(out)) {
-            assertEquals(5, files.count(), "no temporary files left behind");
+            assertEquals(6, files.count(), "no temporary files left behind (the CCDF chart is PNG and SVG)");
         }
         // contacts.csv reads back as the same contact list.
         RolloutTest.Run again = RolloutTest.run("rates", out.resolve("contacts.csv").toString(), "--classes", "1", "--json");

@@ -39,7 +39,7 @@ class SweepCommandTest {
         assertEquals(6, j.get("pointsRun").asInt());
         assertEquals("local", j.get("runner").asText());
         // two varying axes: heat maps of the prediction
-        assertEquals(2, j.get("charts").size());
+        assertEquals(4, j.get("charts").size()); // times and offload, each PNG and SVG
         List<String> lines = Files.readAllLines(out.resolve("points.csv"));
         assertEquals(7, lines.size());
         List<String> header = List.of(lines.get(0).split(",", -1));
@@ -97,7 +97,7 @@ class SweepCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("sweep line: 3 points x 3 replications (both) on local runner on 2 threads"), r.out());
         assertTrue(r.out().contains("3 points run, 0 already in"), r.out());
-        for (String f : new String[] {"points.csv", "summary.csv", "charts/times.png", "charts/offload.png"}) {
+        for (String f : new String[] {"points.csv", "summary.csv", "charts/times.png", "charts/offload.png", "charts/times.svg", "charts/offload.svg"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         assertEquals(1 + 9, Files.readAllLines(out.resolve("points.csv")).size());

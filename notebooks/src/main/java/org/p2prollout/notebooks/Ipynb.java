@@ -22,7 +22,8 @@ import org.p2prollout.core.AtomicFile;
  * rapaio Java kernel ({@code io.github.padreati:rapaio-jupyter-kernel:3.0.1}) under
  * {@code jupyter nbconvert --execute}, headless. A cell that throws or does not compile makes
  * nbconvert exit 1. Kernel launches that never answer (about 13 % on these machines) are retried
- * after 20 s, up to {@link #LAUNCHES} launches per notebook.
+ * after 30 s, then 60, 90 and 120 s (a loaded machine starts the kernel slowly), up to {@link #LAUNCHES}
+ * launches per notebook.
  */
 public final class Ipynb {
     /** The kernel name of the kernelspec this class writes. */
@@ -59,6 +60,27 @@ public final class Ipynb {
      * @param out       the notebook's output folder ({@code OUT})
      */
     public static String export(String jshSource, List<String> classPath, Path out) {
+        return export(jshSource, classPath, out, null);
+    }
+
+    /**
+     * The notebook as nbformat 4.5 JSON (every cell has an id) with the class path and {@code OUT}
+     * relative to {@code notebookDir}, the kernel's working folder (nbconvert and Jupyter start
+     * the kernel in the notebook's folder): the file names no absolute path of the machine that
+     * exported it.
+     *
+     * @param notebookDir the folder the .ipynb is written to, or null to keep the paths as given
+     */
+    public static String export(String jshSource, List<String> classPath, Path out, Path notebookDir) {
+        java.util.function.UnaryOperator<String> rel = p -> {
+            if (notebookDir == null) {
+                return p;
+            }
+            Path abs = Path.of(p).toAbsolutePath().normalize();
+            Path base = notebookDir.toAbsolutePath().normalize();
+            return abs.getRoot() != null && abs.getRoot().equals(base.getRoot())
+                    ? base.relativize(abs).toString().replace('\\', '/') : p;
+        };
         ObjectNode nb = JSON.createObjectNode();
         ArrayNode cells = nb.putArray("cells");
         StringBuilder intro = new StringBuilder();
@@ -70,16 +92,18 @@ public final class Ipynb {
         }
         if (intro.length() > 0) {
             ObjectNode md = cells.addObject();
+            md.put("id", "cell-0");
             md.put("cell_type", "markdown");
             md.putObject("metadata");
             md.put("source", intro.toString().strip());
         }
         StringBuilder setup = new StringBuilder();
         for (String entry : classPath) {
-            setup.append(Files.isDirectory(Path.of(entry)) ? "%classpath " : "%jar ").append(entry).append('\n');
+            setup.append(Files.isDirectory(Path.of(entry)) ? "%classpath " : "%jar ").append(rel.apply(entry)).append('\n');
         }
         code(cells, setup.toString().strip());
-        String path = out.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"");
+        String path = (notebookDir == null ? out.toAbsolutePath().toString() : rel.apply(out.toString()))
+                .replace("\\", "\\\\").replace("\"", "\\\"");
         String prelude = "import java.nio.file.*;\nimport java.util.*;\nfinal Path OUT = Path.of(\"" + path + "\");\n"
                 + "final org.p2prollout.notebooks.NotebookOutput NB = new org.p2prollout.notebooks.NotebookOutput(OUT);";
         List<String> snippets;
@@ -120,6 +144,8 @@ public final class Ipynb {
 
     private static void code(ArrayNode cells, String source) {
         ObjectNode c = cells.addObject();
+        // nbformat 4.5: a unique id per cell (stable across exports, so diffs stay small)
+        c.put("id", "cell-" + (cells.size() - 1));
         c.put("cell_type", "code");
         c.putObject("metadata");
         c.putNull("execution_count");
@@ -171,8 +197,9 @@ public final class Ipynb {
             ProcessBuilder pb = new ProcessBuilder(List.of(jupyter.toString(), "nbconvert", "--to", "notebook",
                     "--execute", "--ExecutePreprocessor.kernel_name=" + KERNEL,
                     "--ExecutePreprocessor.timeout=" + timeoutSeconds,
-                    // the kernel answers within a few seconds when it answers at all
-                    "--ExecutePreprocessor.startup_timeout=20",
+                    // the kernel answers within a few seconds on an idle machine, but a loaded one (other
+                    // builds on 2 cores) can take much longer: each relaunch waits longer than the last
+                    "--ExecutePreprocessor.startup_timeout=" + startupSeconds(launch),
                     "--output", executed.toAbsolutePath().toString(), notebook.toAbsolutePath().toString()))
                     .redirectErrorStream(true).redirectOutput(logFile.toFile());
             pb.environment().put("JUPYTER_PATH", jupyterPath.toAbsolutePath().toString());
@@ -196,15 +223,27 @@ public final class Ipynb {
         return new Execution(false, LAUNCHES, log);
     }
 
-    /** Exports every notebook given on the command line: {@code Ipynb OUTDIR NOTEBOOK.jsh...} (class path of this JVM). */
+    /** Seconds nbconvert waits for the kernel to answer on launch {@code launch} (1-based): 30, 60, 90, 120. */
+    static int startupSeconds(int launch) {
+        return Math.min(120, 30 * launch);
+    }
+
+    /**
+     * Exports every notebook given on the command line: {@code Ipynb OUTDIR NOTEBOOK.jsh...} (class
+     * path of this JVM, paths relative to OUTDIR), and the kernelspec under {@code OUTDIR/jupyter}
+     * when the rapaio kernel jar is in ~/.m2 (used by {@code notebooks/jupyter.sh}).
+     */
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
+        if (kernelJar().isPresent()) {
+            writeKernelspec(dir.resolve("jupyter"), kernelJar().orElseThrow());
+        }
         List<String> cp = new ArrayList<>(NotebookRunner.currentClassPath());
         for (int i = 1; i < args.length; i++) {
             Path jsh = Path.of(args[i]);
             String name = NotebookRunner.nameOf(jsh);
             AtomicFile.writeString(dir.resolve(name + ".ipynb"),
-                    export(Files.readString(jsh), cp, dir.resolve("output").resolve(name)));
+                    export(Files.readString(jsh), cp, dir.resolve("output").resolve(name), dir));
         }
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -83,22 +82,24 @@ public final class NotebookOutput {
         return file;
     }
 
-    /** Writes {@code <name>.png} from an XChart chart. */
+    /** Writes {@code <name>.png} and {@code <name>.svg} from an XChart chart (the tool's chart layer); returns the PNG. */
     public Path png(String name, Chart<?, ?> chart) {
         Path file = folder.resolve(name + ".png");
         try {
-            byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-            AtomicFile.write(file, out -> out.write(bytes));
+            written.addAll(org.p2prollout.model.chart.Charts.write(chart, folder.resolve(name),
+                    org.p2prollout.model.chart.Charts.FILES));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-        written.add(file);
         return file;
     }
 
-    /** An empty XY line chart of 800 x 500 pixels. */
+    /** An empty XY line chart in the tool's paper style ({@link org.p2prollout.model.chart.Charts}). */
     public XYChart xy(String title, String xAxis, String yAxis) {
-        return new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(xAxis).yAxisTitle(yAxis).build();
+        XYChart chart = new XYChartBuilder().width(org.p2prollout.model.chart.Charts.WIDTH)
+                .height(org.p2prollout.model.chart.Charts.HEIGHT).title(title).xAxisTitle(xAxis).yAxisTitle(yAxis).build();
+        org.p2prollout.model.chart.Charts.paper(chart.getStyler());
+        return chart;
     }
 
     /** The shared real-data folder ({@code rollout.sharedData}) when it exists. */

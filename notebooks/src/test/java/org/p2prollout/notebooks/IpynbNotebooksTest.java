@@ -37,6 +37,71 @@ class IpynbNotebooksTest {
         assertEquals(Ipynb.KERNEL, nb.get("metadata").get("kernelspec").get("name").asText());
     }
 
+    @Test
+    void everyCellHasAUniqueIdAndNoPathIsAbsolute() throws IOException {
+        String source = Files.readString(Path.of("src/test/resources/runner/passing.jsh"));
+        Path dir = Files.createDirectories(Path.of("target/ipynb").toAbsolutePath());
+        String text = Ipynb.export(source, List.of(dir.resolve("../classes").toString(), "/x/a.jar"),
+                dir.resolve("output/passing"), dir);
+        JsonNode cells = new ObjectMapper().readTree(text).get("cells");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode c : cells) {
+            String id = c.get("id").asText();
+            assertTrue(id.matches("[a-zA-Z0-9_-]{1,64}"), id);
+            assertTrue(ids.add(id), "duplicate id " + id);
+        }
+        // relative to the notebook's folder: ../classes and output/passing; /x/a.jar is outside the
+        // export's root only on another drive, so on one root it becomes relative too
+        assertTrue(cells.get(1).get("source").asText().startsWith("%classpath ../classes\n"), cells.get(1).toString());
+        assertTrue(cells.get(2).get("source").asText().contains("Path.of(\"output/passing\")"), cells.get(2).toString());
+        assertTrue(!text.contains(dir.toString()), "no absolute path of this machine in the notebook");
+    }
+
+    /**
+     * Every notebook's export validates against the nbformat schema (python3-nbformat), when
+     * python3 and nbformat are installed; skips saying which is missing.
+     */
+    @Test
+    void exportsValidateAgainstTheNbformatSchema() throws Exception {
+        // the python3 on PATH may be a private one (pyenv) without Debian's python3-nbformat
+        String python = null;
+        StringBuilder tried = new StringBuilder();
+        for (String candidate : List.of("python3", "/usr/bin/python3")) {
+            try {
+                Process probe = new ProcessBuilder(candidate, "-c", "import nbformat").redirectErrorStream(true).start();
+                String probeOut = new String(probe.getInputStream().readAllBytes()).strip();
+                if (probe.waitFor() == 0) {
+                    python = candidate;
+                    break;
+                }
+                tried.append(candidate).append(": ").append(probeOut.lines().reduce((a, b) -> b).orElse("")).append("; ");
+            } catch (IOException e) {
+                tried.append(candidate).append(": not installed; ");
+            }
+        }
+        Assumptions.assumeTrue(python != null, "no python3 with nbformat (apt-get install python3-nbformat):"
+                + " nbformat validation skipped; " + tried);
+        Path dir = Files.createDirectories(Path.of("target/ipynb-validate"));
+        List<Path> notebooks;
+        try (Stream<Path> files = Files.list(NotebooksTest.NOTEBOOKS)) {
+            notebooks = files.filter(p -> p.toString().endsWith(".jsh")).sorted().toList();
+        }
+        assertTrue(notebooks.size() >= 6, notebooks.toString());
+        for (Path jsh : notebooks) {
+            String name = NotebookRunner.nameOf(jsh);
+            Path ipynb = dir.resolve(name + ".ipynb");
+            Files.writeString(ipynb, Ipynb.export(Files.readString(jsh), kernelClassPath(),
+                    dir.resolve("output").resolve(name), dir));
+            Process p = new ProcessBuilder(python, "-c", "import sys, warnings, nbformat\n"
+                    + "warnings.simplefilter('error')\n"
+                    + "nb = nbformat.read(sys.argv[1], as_version=nbformat.NO_CONVERT)\n"
+                    + "assert (nb.nbformat, nb.nbformat_minor) == (4, 5), (nb.nbformat, nb.nbformat_minor)\n"
+                    + "nbformat.validate(nb)\n", ipynb.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertEquals(0, p.waitFor(), () -> name + ": nbformat rejects the export:\n" + out);
+        }
+    }
+
     /** The module's class path without the test framework (the kernel has its own). */
     static List<String> kernelClassPath() {
         return NotebookRunner.currentClassPath().stream()
@@ -57,7 +122,7 @@ class IpynbNotebooksTest {
         assumeJupyter();
         Path ipynb = DIR.resolve("throws.ipynb");
         Files.writeString(ipynb, Ipynb.export(Files.readString(Path.of("src/test/resources/runner/throws.jsh")),
-                kernelClassPath(), DIR.resolve("output/throws").toAbsolutePath()));
+                kernelClassPath(), DIR.resolve("output/throws").toAbsolutePath(), DIR));
         Ipynb.Execution e = Ipynb.execute(Ipynb.jupyter().orElseThrow(), DIR.resolve("jupyter"), ipynb,
                 DIR.resolve("throws.executed.ipynb"), 120);
         assertTrue(!e.passed() && e.log().contains("ArrayIndexOutOfBoundsException"), e::log);
@@ -75,7 +140,7 @@ class IpynbNotebooksTest {
             String name = NotebookRunner.nameOf(jsh);
             Path out = DIR.resolve("output").resolve(name).toAbsolutePath();
             Path ipynb = DIR.resolve(name + ".ipynb");
-            Files.writeString(ipynb, Ipynb.export(Files.readString(jsh), cp, out));
+            Files.writeString(ipynb, Ipynb.export(Files.readString(jsh), cp, out, DIR));
             Ipynb.Execution e = Ipynb.execute(Ipynb.jupyter().orElseThrow(), DIR.resolve("jupyter"), ipynb,
                     DIR.resolve(name + ".executed.ipynb"), 300);
             assertTrue(e.passed(), () -> name + " failed after " + e.launches() + " kernel launches:\n" + e.log());

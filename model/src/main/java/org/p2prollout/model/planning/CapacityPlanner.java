@@ -59,10 +59,10 @@ public final class CapacityPlanner {
      * @param confidence in (0, 1)
      */
     public CapacityPlan plan(double coverage, double deadline, double confidence) {
-        Checks.fractionAboveZero("--coverage", coverage);
-        Checks.positive("--deadline", deadline);
+        Checks.fractionAboveZero("coverage", coverage);
+        Checks.positive("deadline", deadline);
         if (!(confidence > 0 && confidence < 1)) {
-            throw new InvalidInputException("--confidence must be in (0, 1), got " + confidence);
+            throw new InvalidInputException("confidence must be in (0, 1), got " + confidence);
         }
         int[] evaluations = {0};
         java.util.function.DoubleUnaryOperator prob = mu -> {

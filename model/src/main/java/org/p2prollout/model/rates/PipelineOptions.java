@@ -17,9 +17,9 @@ public record PipelineOptions(double range, double step, double maxGap, ReadOpti
     public static final PipelineOptions DEFAULT = new PipelineOptions(100, 30, 300, ReadOptions.DEFAULT, RateOptions.DEFAULT);
 
     public PipelineOptions {
-        Checks.positive("--range (m)", range);
-        Checks.positive("--step (s)", step);
-        Checks.nonNegative("--max-gap (s)", maxGap);
+        Checks.positive("range (m)", range);
+        Checks.positive("step (s)", step);
+        Checks.nonNegative("maxGap (s)", maxGap);
         if (read == null) {
             read = ReadOptions.DEFAULT;
         }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -20,7 +19,7 @@ import org.p2prollout.core.AtomicFile;
  * Writes a rates run to a directory, each file atomically: {@code contacts.csv}
  * ({@code a,b,start,end} with device names, readable again as {@code --format contacts-csv}),
  * {@code pairs.csv} (per pair with a contact), {@code summary.json} (the {@link RatesSummary})
- * and {@code intercontact-ccdf.png} (log-log CCDF of pooled inter-contact times with the
+ * and {@code intercontact-ccdf.png} and {@code .svg} (log-log CCDF of pooled inter-contact times with the
  * exponential of the same mean for comparison).
  */
 public final class RatesFiles {
@@ -59,10 +58,9 @@ public final class RatesFiles {
                 out.write('\n');
             });
             written.add(summary);
-            Path chart = dir.resolve(CCDF_CHART);
-            XYChart c = ccdfChart(run.rates().interContact());
-            AtomicFile.write(chart, out -> BitmapEncoder.saveBitmap(c, out, BitmapEncoder.BitmapFormat.PNG));
-            written.add(chart);
+            String base = CCDF_CHART.substring(0, CCDF_CHART.length() - ".png".length());
+            written.addAll(org.p2prollout.model.chart.Charts.write(ccdfChart(run.rates().interContact()),
+                    dir.resolve(base), org.p2prollout.model.chart.Charts.FILES));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write rates to " + dir + ": " + e.getMessage(), e);
         }
@@ -82,10 +80,13 @@ public final class RatesFiles {
 
     /** The log-log CCDF chart of inter-contact times (empty chart with a note when there are none). */
     public static XYChart ccdfChart(EncounterRates.InterContact ic) {
-        XYChart chart = new XYChartBuilder().width(800).height(600)
+        XYChart chart = new XYChartBuilder().width(org.p2prollout.model.chart.Charts.WIDTH)
+                .height(org.p2prollout.model.chart.Charts.HEIGHT)
                 .title("Inter-contact times (" + ic.count() + ", censored gaps excluded)")
                 .xAxisTitle("inter-contact time t (s)").yAxisTitle("P(T > t)").build();
-        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setLegendVisible(true);
+        org.p2prollout.model.chart.Charts.paper(chart.getStyler());
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setLegendVisible(true)
+                .setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
         List<Double> xs = new ArrayList<>();
         List<Double> ps = new ArrayList<>();
         for (int k = 0; k < ic.ccdfSeconds().length; k++) {

@@ -32,7 +32,7 @@ public final class StationaryMethods {
             case "sor" -> new GaussSeidel(convergence, SOR_OMEGA, progress);
             case "krylov" -> new Krylov(convergence, progress);
             case "multilevel" -> new Multilevel(convergence, progress);
-            default -> throw new InvalidInputException("--method must be one of " + String.join(", ", NAMES)
+            default -> throw new InvalidInputException("method must be one of " + String.join(", ", NAMES)
                     + ", got '" + name + "'");
         };
     }

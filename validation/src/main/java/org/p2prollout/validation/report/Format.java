@@ -23,20 +23,13 @@ final class Format {
         return significant(v);
     }
 
-    /** Four significant digits without trailing zeros, e.g. 0.8, 262.5, 1.235e+06. */
+    /** Four significant digits without trailing zeros, e.g. 0.8, 262.5, 1.235e+06 (the tool's one formatter). */
     static String significant(double v) {
-        String s = String.format(Locale.ROOT, "%.4g", v);
-        int e = s.indexOf('e');
-        String mantissa = e < 0 ? s : s.substring(0, e);
-        String exponent = e < 0 ? "" : s.substring(e);
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return mantissa + exponent;
+        return org.p2prollout.model.text.Quantities.significant(v, 4);
     }
 
     static String percent(double ratio) {
-        return Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * ratio);
+        return org.p2prollout.model.text.Quantities.percent(ratio);
     }
 
     static String interval(double low, double high) {

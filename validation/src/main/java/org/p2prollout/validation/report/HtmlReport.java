@@ -34,7 +34,8 @@ public final class HtmlReport {
         h.append("<h1>Validation report: suite ").append(esc(suite.name())).append("</h1>\n");
         h.append("<p>").append(esc(suite.description())).append("</p>\n");
         h.append("<p><b>").append(suite.passed()).append(" passed, ").append(suite.failed()).append(" failed, ")
-                .append(suite.notRun()).append(" not run</b> of ").append(suite.cases().size() + suite.forecasts().size()).append(" cases in ")
+                .append(suite.notRun()).append(" not run</b> of ").append(org.p2prollout.model.text.Quantities.count(suite.cases().size() + suite.forecasts().size(), "case"))
+                .append(" in ")
                 .append(Format.seconds(suite.seconds())).append(".</p>\n");
         list(h, "Notes", suite.notes());
         summary(h, suite);
@@ -98,7 +99,8 @@ public final class HtmlReport {
             h.append("</table>\n");
         }
         if (!c.comparisons().isEmpty()) {
-            h.append("<h3>Predicted against simulated (").append(c.replications()).append(" replications, ")
+            h.append("<h3>Predicted against simulated (").append(org.p2prollout.model.text.Quantities.count(c.replications(),
+                    "replication")).append(", ")
                     .append(Format.seconds(c.seconds())).append(")</h3>\n<table><tr><th class=\"l\">metric</th>")
                     .append("<th class=\"l\">unit</th><th>predicted</th><th>simulated mean</th><th>95% CI</th>")
                     .append("<th>relative error</th><th>tolerance</th><th class=\"l\">result</th></tr>\n");

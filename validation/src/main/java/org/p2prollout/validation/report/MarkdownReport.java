@@ -19,7 +19,8 @@ public final class MarkdownReport {
         StringBuilder m = new StringBuilder();
         m.append("# Validation report: suite ").append(suite.name()).append("\n\n").append(suite.description()).append("\n\n");
         m.append("**").append(suite.passed()).append(" passed, ").append(suite.failed()).append(" failed, ")
-                .append(suite.notRun()).append(" not run** of ").append(suite.cases().size() + suite.forecasts().size()).append(" cases in ")
+                .append(suite.notRun()).append(" not run** of ").append(org.p2prollout.model.text.Quantities.count(suite.cases().size() + suite.forecasts().size(), "case"))
+                .append(" in ")
                 .append(Format.seconds(suite.seconds())).append(".\n\n");
         bullets(m, "Notes", suite.notes());
         m.append("| case | verdict | mean T_1 predicted (s) | mean T_1 simulated (s) | 95% CI (s) | relative error |"

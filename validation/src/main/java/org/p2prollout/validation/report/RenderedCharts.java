@@ -8,7 +8,7 @@ import org.p2prollout.validation.suite.CaseResult;
 import org.p2prollout.validation.suite.SuiteResult;
 
 /**
- * Every chart of a suite's report rendered once to PNG, so that the HTML page (embedded) and the
+ * Every chart of a suite's report rendered once to PNG and SVG, so that the HTML page (embedded) and the
  * Markdown page (files) show the same pictures.
  *
  * @param perCase charts of each case, by case name (coverage, T_1 distribution, bytes per kind)
@@ -21,28 +21,27 @@ public record RenderedCharts(Map<String, List<ChartImage>> perCase, List<ChartIm
         for (CaseResult c : result.cases()) {
             String slug = Format.slug(c.name());
             List<ChartImage> images = new ArrayList<>();
-            ReportCharts.coverage(c).ifPresent(chart -> images.add(new ChartImage(slug + "-coverage.png",
-                    "Coverage over time: model against simulation mean with its 95% band", ReportCharts.png(chart))));
-            ReportCharts.t1Distribution(c).ifPresent(chart -> images.add(new ChartImage(slug + "-t1.png",
-                    "Distribution of T_1: model CDF against the empirical CDF of the replications",
-                    ReportCharts.png(chart))));
-            ReportCharts.bytesPerKind(c).ifPresent(chart -> images.add(new ChartImage(slug + "-bytes.png",
-                    "Bytes per kind: model against simulation mean", ReportCharts.png(chart))));
+            ReportCharts.coverage(c).ifPresent(chart -> images.add(ChartImage.of(slug + "-coverage.png",
+                    "Coverage over time: model against simulation mean with its 95% band", chart)));
+            ReportCharts.t1Distribution(c).ifPresent(chart -> images.add(ChartImage.of(slug + "-t1.png",
+                    "Distribution of T_1: model CDF against the empirical CDF of the replications", chart)));
+            ReportCharts.bytesPerKind(c).ifPresent(chart -> images.add(ChartImage.of(slug + "-bytes.png",
+                    "Bytes per kind: model against simulation mean", chart)));
             perCase.put(c.name(), images);
         }
         for (var f : result.forecasts()) {
             String slug = Format.slug(f.name());
             List<ChartImage> images = new ArrayList<>();
             for (String level : f.truth().keySet()) {
-                ReportCharts.forecastCdf(f, level).ifPresent(chart -> images.add(new ChartImage(slug + "-t" + level
+                ReportCharts.forecastCdf(f, level).ifPresent(chart -> images.add(ChartImage.of(slug + "-t" + level
                         .replace(".", "") + ".png", "Distribution of T_" + level + " over releases: the held-out truth"
-                        + " against each model", ReportCharts.png(chart))));
+                        + " against each model", chart)));
             }
             perCase.put(f.name(), images);
         }
         List<ChartImage> suiteCharts = new ArrayList<>();
-        ReportCharts.offload(result).ifPresent(chart -> suiteCharts.add(new ChartImage("offload.png",
-                "Offload against server rate: P2P, client-server and BitTorrent-like", ReportCharts.png(chart))));
+        ReportCharts.offload(result).ifPresent(chart -> suiteCharts.add(ChartImage.of("offload.png",
+                "Offload against server rate: P2P, client-server and BitTorrent-like", chart)));
         return new RenderedCharts(perCase, suiteCharts);
     }
 

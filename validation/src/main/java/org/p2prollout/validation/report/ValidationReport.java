@@ -10,7 +10,7 @@ import org.p2prollout.validation.suite.SuiteResult;
 
 /**
  * Writes a suite's report into a folder: {@code report.html} (self-contained),
- * {@code report.md} with {@code charts/*.png}, {@code cases.csv} and {@code comparisons.csv}.
+ * {@code report.md} with {@code charts/*.png} (and the same charts as {@code charts/*.svg}), {@code cases.csv} and {@code comparisons.csv}.
  * Every file is written atomically.
  */
 public final class ValidationReport {
@@ -26,12 +26,15 @@ public final class ValidationReport {
         List<Path> chartFiles = new ArrayList<>();
         for (ChartImage image : charts.all()) {
             Path file = folder.resolve(CHARTS).resolve(image.file());
+            Path svg = folder.resolve(CHARTS).resolve(image.svgFile());
             try {
                 AtomicFile.write(file, out -> out.write(image.png()));
+                AtomicFile.write(svg, out -> out.write(image.svg()));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
             }
             chartFiles.add(file);
+            chartFiles.add(svg);
         }
         Path cases = folder.resolve("cases.csv");
         Path comparisons = folder.resolve("comparisons.csv");

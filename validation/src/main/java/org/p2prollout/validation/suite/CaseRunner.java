@@ -130,7 +130,7 @@ public final class CaseRunner {
             Estimate e = Estimate.of(simulated);
             long missing = Arrays.stream(simulated).filter(Double::isNaN).count();
             if (missing > 0) {
-                notes.add(missing + " of " + runs.size() + " replications did not reach " + label(q)
+                notes.add(org.p2prollout.model.text.Quantities.of(missing, runs.size(), "replication") + " did not reach " + label(q)
                         + " within the horizon; the mean is over the others");
             }
             comparisons.add(Comparison.of(label(q), "s", model.timeDistribution(q).mean(), e.mean(), e.ciLow(),

@@ -53,7 +53,7 @@ public record OffloadSweep(Scenario scenario, double[] serverRates, int replicat
                     ProgressListener.NONE).summary().offload().mean();
             progress.progress(done += replications, units(), "offload sweep");
         }
-        String sim = "simulation, " + replications + " replications";
+        String sim = "simulation, " + org.p2prollout.model.text.Quantities.count(replications, "replication");
         List<OffloadSeries> series = new ArrayList<>();
         series.add(new OffloadSeries("P2P", serverRates, model, "model"));
         series.add(new OffloadSeries("P2P", serverRates, p2p, sim));

@@ -15,20 +15,20 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.p2prollout.core.AtomicFile;
+import org.p2prollout.model.chart.Charts;
 import org.p2prollout.validation.report.ReportCharts;
 import org.p2prollout.validation.sim.Estimate;
 
 /**
- * Charts of a finished sweep, from the same numbers as summary.csv. With one axis that takes
- * several values: {@code times.png} (T_0.5, T_0.9, T_1 against it: the model's lines, the
+ * Charts of a finished sweep, from the same numbers as summary.csv, each as PNG and SVG (through
+ * the chart layer {@link Charts}). With one axis that takes several values: {@code times.png} (T_0.5, T_0.9, T_1 against it: the model's lines, the
  * simulation's means with their 95 % intervals as error bars) and {@code offload.png}. With two:
  * heat maps {@code heatmap-<source>-T_0.9.png} and {@code heatmap-<source>-offload.png} (the first
  * axis across, the second up; simulated cells show means). With more, no charts (a note says so).
  */
 public final class SweepCharts {
-    static final int WIDTH = 720;
-    static final int HEIGHT = 480;
+    static final int WIDTH = Charts.WIDTH;
+    static final int HEIGHT = Charts.HEIGHT;
 
     private SweepCharts() {
     }
@@ -46,15 +46,15 @@ public final class SweepCharts {
             notes.add("no charts: no axis takes more than one value");
         } else if (varying.size() == 1) {
             int d = varying.get(0);
-            files.add(save(lines(spec, byPoint, d, List.of(0, 1, 2), "rollout time (s)"), dir.resolve("times.png")));
-            files.add(save(lines(spec, byPoint, d, List.of(3), "offload (share of payload from peers)"),
-                    dir.resolve("offload.png")));
+            files.addAll(save(lines(spec, byPoint, d, List.of(0, 1, 2), "rollout time"), dir.resolve("times")));
+            files.addAll(save(lines(spec, byPoint, d, List.of(3), "offload (share of payload from peers)"),
+                    dir.resolve("offload")));
         } else if (varying.size() == 2) {
             for (String source : SweepFiles.sources(spec)) {
                 for (int m : new int[] {1, 3}) {
                     String metric = Metrics.NAMES.get(m);
-                    files.add(save(heatMap(spec, byPoint, varying.get(0), varying.get(1), source, m),
-                            dir.resolve("heatmap-" + source + "-" + metric + ".png")));
+                    files.addAll(save(heatMap(spec, byPoint, varying.get(0), varying.get(1), source, m),
+                            dir.resolve("heatmap-" + source + "-" + metric)));
                 }
             }
         } else {
@@ -64,10 +64,8 @@ public final class SweepCharts {
         return files;
     }
 
-    private static Path save(Chart<?, ?> chart, Path file) throws IOException {
-        byte[] png = ReportCharts.png(chart);
-        AtomicFile.write(file, out -> out.write(png));
-        return file;
+    private static List<Path> save(Chart<?, ?> chart, Path base) throws IOException {
+        return Charts.write(chart, base, Charts.FILES);
     }
 
     /** The value of metric {@code m} at a point: the prediction, or the simulated mean. */
@@ -100,10 +98,30 @@ public final class SweepCharts {
                                      String yTitle) {
         Axis axis = spec.axes().get(d);
         List<SweepPoint> points = along(spec, d);
-        String title = spec.name() + ": " + yTitle + " against " + axis.key();
+        // times (metrics 0-2) in whole seconds, minutes or hours, by the largest value drawn
+        double scale = 1;
+        if (metrics.get(0) < 3) {
+            double max = 0;
+            for (String source : SweepFiles.sources(spec)) {
+                for (int m : metrics) {
+                    for (SweepPoint p : points) {
+                        double v = value(byPoint.get(p.index()), source, m);
+                        if (Double.isFinite(v)) {
+                            max = Math.max(max, v);
+                        }
+                    }
+                }
+            }
+            Charts.TimeScale unit = Charts.TimeScale.of(max);
+            scale = unit.seconds();
+            yTitle = yTitle + " (" + unit.name() + ")";
+        }
+        String xTitle = Charts.words(axis.key());
+        String title = spec.name() + ": " + yTitle + " against " + xTitle;
         if (!axis.numeric()) {
             CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                    .xAxisTitle(axis.key()).yAxisTitle(yTitle).build();
+                    .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+            Charts.paper(chart.getStyler());
             chart.getStyler().setDefaultSeriesRenderStyle(
                     org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Line);
             chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
@@ -116,7 +134,7 @@ public final class SweepCharts {
                     for (SweepPoint p : points) {
                         double v = value(byPoint.get(p.index()), source, m);
                         x.add(p.values().get(d));
-                        y.add(Double.isNaN(v) ? null : v);
+                        y.add(Double.isNaN(v) ? null : v / scale);
                     }
                     var series = chart.addSeries(source + " " + Metrics.NAMES.get(m), x, y);
                     series.setLineColor(shade(colour, metrics.indexOf(m), metrics.size()));
@@ -125,12 +143,13 @@ public final class SweepCharts {
             }
             return chart;
         }
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(axis.key())
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
+        Charts.paper(chart.getStyler());
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         double min = axis.values().stream().mapToDouble(v -> v.asDouble()).min().orElse(0);
         double max = axis.values().stream().mapToDouble(v -> v.asDouble()).max().orElse(0);
-        chart.getStyler().setXAxisLogarithmic(min > 0 && max / min >= 100);
+        chart.getStyler().setXAxisLogarithmic(Charts.spansDecades(min, max));
         int series = 0;
         for (String source : SweepFiles.sources(spec)) {
             Color colour = source.equals("predict") ? ReportCharts.MODEL : ReportCharts.SIMULATION;
@@ -143,10 +162,10 @@ public final class SweepCharts {
                     double v = value(rows, source, m);
                     if (Double.isFinite(v)) {
                         x.add(axis.values().get(axis.labels().indexOf(p.values().get(d))).asDouble());
-                        y.add(v);
+                        y.add(v / scale);
                         if (source.equals("simulate")) {
                             Estimate e = SweepFiles.estimates(rows).get(m);
-                            err.add(Double.isNaN(e.ciHigh()) ? 0 : e.ciHigh() - e.mean());
+                            err.add(Double.isNaN(e.ciHigh()) ? 0 : (e.ciHigh() - e.mean()) / scale);
                         }
                     }
                 }
@@ -189,7 +208,8 @@ public final class SweepCharts {
         String metric = Metrics.NAMES.get(m);
         HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(spec.name() + ": " + source + " " + metric + (source.equals("simulate") ? " (mean)" : ""))
-                .xAxisTitle(ax.key()).yAxisTitle(ay.key()).build();
+                .xAxisTitle(Charts.words(ax.key())).yAxisTitle(Charts.words(ay.key())).build();
+        Charts.paper(chart.getStyler());
         chart.getStyler().setShowValue(true);
         chart.getStyler().setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
         chart.getStyler().setRangeColors(new Color[] {new Color(247, 251, 255), new Color(107, 174, 214),

@@ -126,7 +126,7 @@ public final class SweepFiles {
         String other = file + " holds the results of another sweep (%s): give another --out, or delete it to start"
                 + " afresh";
         if (lines.isEmpty() || !parse(lines.get(0)).equals(pointsHeader(spec))) {
-            throw new InvalidInputException(String.format(other, "its columns differ"));
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT, other, "its columns differ"));
         }
         int axes = spec.axes().size();
         for (int i = 1; i < lines.size(); i++) {
@@ -140,12 +140,12 @@ public final class SweepFiles {
                 long seed = Long.parseLong(c.get(axes + 2));
                 if (point < 0 || point >= spec.points().size() || replication < 0
                         || replication >= spec.replications() || c.size() != pointsHeader(spec).size()) {
-                    throw new InvalidInputException(String.format(other, "line " + (i + 1) + " is not one of its"
+                    throw new InvalidInputException(String.format(java.util.Locale.ROOT, other, "line " + (i + 1) + " is not one of its"
                             + " points"));
                 }
                 SweepPoint p = spec.points().get(point);
                 if (!c.subList(1, axes + 1).equals(p.values()) || seed != p.seed()) {
-                    throw new InvalidInputException(String.format(other, "line " + (i + 1) + " has other parameters"
+                    throw new InvalidInputException(String.format(java.util.Locale.ROOT, other, "line " + (i + 1) + " has other parameters"
                             + " or another seed for point " + point));
                 }
                 int at = axes + 3;
@@ -160,7 +160,7 @@ public final class SweepFiles {
                 }
                 rows.add(new SweepRow(point, replication, predicted, simulated));
             } catch (NumberFormatException | IndexOutOfBoundsException e) {
-                throw new InvalidInputException(String.format(other, "line " + (i + 1) + " does not parse"));
+                throw new InvalidInputException(String.format(java.util.Locale.ROOT, other, "line " + (i + 1) + " does not parse"));
             }
         }
         return rows;

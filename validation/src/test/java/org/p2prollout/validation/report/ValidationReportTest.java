@@ -33,13 +33,13 @@ class ValidationReportTest {
         int images = 0;
         while (m.find()) {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(1))));
-            assertEquals(ReportCharts.WIDTH, image.getWidth());
-            assertEquals(ReportCharts.HEIGHT, image.getHeight());
+            assertEquals(org.p2prollout.model.chart.Charts.WIDTH * org.p2prollout.model.chart.Charts.PNG_SCALE, image.getWidth());
+            assertEquals(org.p2prollout.model.chart.Charts.HEIGHT * org.p2prollout.model.chart.Charts.PNG_SCALE, image.getHeight());
             images++;
         }
         // the offload chart, and coverage, T_1 and bytes of the passing case; the others have no curves
         assertEquals(4, images);
-        assertEquals(4, files.charts().size());
+        assertEquals(8, files.charts().size(), "each chart as PNG and SVG");
         assertTrue(html.contains("1 passed, 1 failed, 1 not run"), "summary counts");
         assertTrue(html.contains("Trace-driven case &lt;cabs&gt;."), "text is escaped");
         assertTrue(html.contains("the trace reader is not available"), "reason a case did not run");

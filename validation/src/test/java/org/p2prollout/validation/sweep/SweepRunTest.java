@@ -113,8 +113,8 @@ class SweepRunTest {
         List<String> summary = Files.readAllLines(dir.resolve("a/summary.csv"));
         assertEquals(7, summary.size());
         assertTrue(summary.get(0).contains("simulate_T_1_mean,simulate_T_1_low,simulate_T_1_high,simulate_T_1_n"));
-        // two axes: heat maps for both sources
-        assertEquals(4, a.charts().size());
+        // two axes: heat maps for both sources, each as PNG and SVG
+        assertEquals(8, a.charts().size());
         for (Path c : a.charts()) {
             assertTrue(Files.size(c) > 1000, c.toString());
         }
@@ -229,7 +229,8 @@ class SweepRunTest {
                   policy: [random, rarest, sequential]
                 """);
         SweepRun.Outcome o = SweepRun.run(s, new LocalSweepRunner(2), dir.resolve("cat"), ProgressListener.NONE);
-        assertEquals(List.of(dir.resolve("cat/charts/times.png"), dir.resolve("cat/charts/offload.png")), o.charts());
+        assertEquals(List.of(dir.resolve("cat/charts/times.png"), dir.resolve("cat/charts/times.svg"),
+                dir.resolve("cat/charts/offload.png"), dir.resolve("cat/charts/offload.svg")), o.charts());
         for (Path c : o.charts()) {
             assertTrue(Files.size(c) > 1000, c.toString());
         }
