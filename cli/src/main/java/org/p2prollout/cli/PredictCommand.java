@@ -140,7 +140,7 @@ final class PredictCommand implements Callable<Integer> {
             out.put("offload", p.offload());
             out.put("method", p.method().label());
             out.put("states", p.states());
-            out.put("accuracy", p.accuracy());
+            out.put("accuracy", Json.accuracy(p.accuracy()));
             out.put("coverage", coverage);
             out.put("nodes", scenario.nodes());
             out.put("initialHolders", scenario.initialHolders());
@@ -169,7 +169,7 @@ final class PredictCommand implements Callable<Integer> {
                 w.printf("server downloads  %.6g (offload %.4f)%n", p.serverDownloads(), p.offload());
                 w.printf("bytes             total %.6g, client-server %.6g, overhead %.4f%n", traffic.total(),
                         traffic.clientServerBaseline(), traffic.overhead());
-                w.printf("accuracy          %s (CDF error <= %.2g)%n", p.accuracy().note(), p.accuracy().cdfError());
+                w.printf("accuracy          %s (%s)%n", p.accuracy().criterion(), p.accuracy().errorStatement());
             }
         }
         return ExitCodes.OK;

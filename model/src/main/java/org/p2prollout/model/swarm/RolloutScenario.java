@@ -61,6 +61,11 @@ public record RolloutScenario(long nodes, double rate, long[] classSizes, double
         if (policy == null) {
             policy = PiecePolicy.RANDOM;
         }
+        if (pieces > 1 && freeRiderShare > 0) {
+            // the multi-piece chain has no free riders: answering without them would look like an answer
+            throw new InvalidInputException("--free-riders must be 0 with --pieces > 1 (free riders are modelled for"
+                    + " a single-piece update only), got " + freeRiderShare);
+        }
     }
 
     /** A homogeneous single-piece scenario. */
