@@ -1,5 +1,7 @@
 package org.p2prollout.validation.sim;
 
+import java.util.List;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -52,10 +54,14 @@ public final class SimulationFiles {
         AtomicFile.writeText(dir.resolve("energy.csv"), w -> {
             w.write("device,meanJoules\n");
             int n = result.scenario().fleet().devices();
+            List<double[]> energies = new java.util.ArrayList<>();
+            for (ReplicationResult r : result.replications()) {
+                energies.add(r.energyJoules()); // one copy per replication, not per device
+            }
             for (int d = 0; d < n; d++) {
                 double sum = 0;
-                for (ReplicationResult r : result.replications()) {
-                    sum += r.energyJoules()[d];
+                for (double[] e : energies) {
+                    sum += e[d];
                 }
                 w.write(d + "," + num(sum / result.replications().size()) + "\n");
             }
