@@ -38,7 +38,7 @@ public record ReplicationResult(int replication, long seed, Baseline baseline, i
                                 double t100, Map<String, Long> bytes, double offload, double overheadRatio,
                                 long clientServerBytes, double[] energyJoules, Map<String, Long> rejected,
                                 long tamperedInstalls, long serverPieces, long contactCount, long events,
-                                ContactLog contacts)
+                                org.p2prollout.model.contact.ContactStore contacts)
         implements Serializable {
     public ReplicationResult {
         installTimes = installTimes == null ? null : installTimes.clone();

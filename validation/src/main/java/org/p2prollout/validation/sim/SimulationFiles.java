@@ -74,7 +74,7 @@ public final class SimulationFiles {
     }
 
     /** Writes a contact log as {@code a,b,start,end} with a header line. */
-    public static void contacts(Writer w, ContactLog log) throws IOException {
+    public static void contacts(Writer w, org.p2prollout.model.contact.ContactStore log) throws IOException {
         w.write("a,b,start,end\n");
         for (Contact c : log.contacts()) {
             w.write(c.a() + "," + c.b() + "," + num(c.start()) + "," + num(c.end()) + "\n");
