@@ -39,12 +39,16 @@ class OneTraceTimelineTest {
         return f;
     }
 
+    /** simulate's scenario replaying {@code f}: 10 s grid, 50 m range. */
+    static Scenario replayOf(Path f) {
+        return Scenario.builder().initialHolders(1).mobility(MobilityModel.TRACE).trace(f.toString())
+                .traceFormat("one-movement").stepSeconds(10).rangeMeters(50).durationSeconds(1e6).build();
+    }
+
     @Test
     void simulateAndValidateReplayTheSameTimeline(@TempDir Path dir) throws Exception {
         Path f = trace(dir);
-        Scenario sc = Scenario.builder().initialHolders(1).mobility(MobilityModel.TRACE).trace(f.toString())
-                .traceFormat("one-movement").stepSeconds(10).rangeMeters(50).durationSeconds(1e6).build();
-        TraceReplay simulate = TraceReplay.load(sc, ProgressListener.NONE);
+        TraceReplay simulate = TraceReplay.load(replayOf(f), ProgressListener.NONE);
         TraceContacts validate = TraceContacts.read(f, PipelineOptions.DEFAULT.withRange(50).withStep(10)
                 .withRead(ReadOptions.DEFAULT.withFormat(TraceFormat.ONE_MOVEMENT)));
         assertFalse(simulate.contacts().isEmpty());
@@ -59,9 +63,7 @@ class OneTraceTimelineTest {
     @Test
     void theReplaySurvivesJavaSerialisation(@TempDir Path dir) throws Exception {
         Path f = trace(dir);
-        Scenario sc = Scenario.builder().initialHolders(1).mobility(MobilityModel.TRACE).trace(f.toString())
-                .traceFormat("one-movement").stepSeconds(10).rangeMeters(50).durationSeconds(1e6).build();
-        TraceReplay replay = TraceReplay.load(sc, ProgressListener.NONE);
+        TraceReplay replay = TraceReplay.load(replayOf(f), ProgressListener.NONE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(replay);
