@@ -24,6 +24,30 @@ public final class Json {
         return MAPPER.createObjectNode();
     }
 
+    /**
+     * An {@link org.p2prollout.solver.Accuracy} as a JSON object: every component, a quantity the
+     * method does not provide (NaN) as null (JSON has no NaN), and the error in words.
+     */
+    public static java.util.Map<String, Object> accuracy(org.p2prollout.solver.Accuracy a) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("method", a.method());
+        m.put("iterations", a.iterations());
+        m.put("residual", finiteOrNull(a.residual()));
+        m.put("errorBound", finiteOrNull(a.errorBound()));
+        m.put("criterion", a.criterion());
+        m.put("converged", a.converged());
+        m.put("quantileTolerance", finiteOrNull(a.quantileTolerance()));
+        m.put("momentError", finiteOrNull(a.momentError()));
+        m.put("approximation", a.approximation());
+        m.put("error", a.errorStatement());
+        return m;
+    }
+
+    /** JSON has no NaN: a quantity a method does not provide is null. */
+    public static Double finiteOrNull(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
     /** Writes {@code value} as one JSON object followed by a newline. */
     public static void print(PrintWriter out, Object value) {
         try {

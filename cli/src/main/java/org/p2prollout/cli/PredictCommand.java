@@ -142,7 +142,7 @@ final class PredictCommand implements Callable<Integer> {
             out.put("offload", p.offload());
             out.put("method", p.method().label());
             out.put("states", p.states());
-            out.put("accuracy", p.accuracy());
+            out.put("accuracy", Json.accuracy(p.accuracy()));
             out.put("coverage", coverage);
             out.put("nodes", scenario.nodes());
             out.put("initialHolders", scenario.initialHolders());
@@ -181,8 +181,8 @@ final class PredictCommand implements Callable<Integer> {
                 w.printf(java.util.Locale.ROOT, "bytes             total %s, client-server %s, overhead %s%n",
                         Quantities.bytes(traffic.total()), Quantities.bytes(traffic.clientServerBaseline()),
                         Quantities.number(traffic.overhead()));
-                w.printf(java.util.Locale.ROOT, "accuracy          %s (CDF error <= %s)%n", p.accuracy().note(),
-                        Quantities.significant(p.accuracy().cdfError(), 2));
+                w.printf(java.util.Locale.ROOT, "accuracy          %s (%s)%n", p.accuracy().criterion(),
+                        p.accuracy().errorStatement());
             }
         }
         return ExitCodes.OK;

@@ -196,15 +196,10 @@ final class SolveCommand implements Callable<Integer> {
 
     private static void putAccuracy(Map<String, Object> r, Accuracy a) {
         r.put("iterations", a.iterations());
-        r.put("residual", finiteOrNull(a.residual()));
-        r.put("errorBound", finiteOrNull(a.errorBound()));
+        r.put("residual", Json.finiteOrNull(a.residual()));
+        r.put("errorBound", Json.finiteOrNull(a.errorBound()));
         r.put("criterion", a.criterion());
         r.put("converged", a.converged());
-    }
-
-    /** JSON has no NaN: a quantity a method does not provide is null. */
-    private static Double finiteOrNull(double v) {
-        return Double.isNaN(v) ? null : v;
     }
 
     private double[] initialDistribution(Generator q) throws IOException {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -117,6 +118,7 @@ class IpynbNotebooksTest {
         Ipynb.writeKernelspec(DIR.resolve("jupyter"), Ipynb.kernelJar().orElseThrow());
     }
 
+    @Tag("slow")
     @Test
     void aThrowingCellFailsTheExecutedNotebook() throws Exception {
         assumeJupyter();
@@ -128,6 +130,7 @@ class IpynbNotebooksTest {
         assertTrue(!e.passed() && e.log().contains("ArrayIndexOutOfBoundsException"), e::log);
     }
 
+    @Tag("slow")
     @TestFactory
     Stream<DynamicTest> everyNotebookRunsOnTheJavaKernel() throws IOException {
         assumeJupyter();

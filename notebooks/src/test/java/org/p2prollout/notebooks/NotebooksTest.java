@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -15,8 +16,10 @@ import org.junit.jupiter.api.TestFactory;
  * Runs every notebook under {@code notebooks/} (this module's folder) with the module's test
  * class path; a notebook fails the build when any cell is rejected, does not compile or throws,
  * and when it writes no CSV table or no PNG chart. Outputs go to
- * {@code target/notebook-output/<name>/}.
+ * {@code target/notebook-output/<name>/}. Tagged {@code slow} (about 110 s): {@code mvn -B verify}
+ * runs it; {@code -DexcludedGroups=slow} leaves it out locally.
  */
+@Tag("slow")
 class NotebooksTest {
     static final Path NOTEBOOKS = Path.of("notebooks");
     static final Path OUTPUT = Path.of("target/notebook-output");

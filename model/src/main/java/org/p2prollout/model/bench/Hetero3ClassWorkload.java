@@ -34,7 +34,7 @@ public final class Hetero3ClassWorkload implements Workload {
         f.put("mean", p.meanTime());
         f.put("sd", p.sdTime());
         f.put("quantiles", p.quantiles());
-        f.put("cdfError", p.accuracy().cdfError());
+        f.put("cdfError", p.accuracy().errorBound());
         return f;
     }
 }

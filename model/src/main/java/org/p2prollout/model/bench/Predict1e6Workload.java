@@ -29,7 +29,7 @@ public final class Predict1e6Workload implements Workload {
         f.put("quantilesT1", all.quantiles());
         f.put("meanT05", half.meanTime());
         f.put("quantilesT05", half.quantiles());
-        f.put("cdfError", all.accuracy().cdfError());
+        f.put("cdfError", all.accuracy().errorBound());
         return f;
     }
 }

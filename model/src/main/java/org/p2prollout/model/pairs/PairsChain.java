@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.p2prollout.model.swarm.Accuracy;
+import org.p2prollout.solver.Accuracy;
 import org.p2prollout.model.swarm.CoverageCurve;
 import org.p2prollout.model.swarm.PredictionMethod;
 import org.p2prollout.model.swarm.RolloutModel;
@@ -145,10 +145,11 @@ public final class PairsChain implements RolloutModel {
         }
         double half = d.halfWidth();
         return new RolloutPrediction(PredictionMethod.MONTE_CARLO, coverage, d.mean(), d.sd(), q, server, offload, nodes,
-                new Accuracy(cdfError(), 0, d.mean() > 0 ? half / d.mean() : Double.NaN, String.format(Locale.ROOT,
+                new Accuracy("Monte Carlo (pairs chain)", runs(), Double.NaN, cdfError(), String.format(Locale.ROOT,
                         "Monte Carlo over %d simulated rollouts of the pairs chain (%d fleet(s)): mean +-%.1f %% (95 %%),"
                                 + " CDF within %.3f (DKW, 95 %%)", runs(), fleets,
-                        d.mean() > 0 ? 100 * half / d.mean() : Double.NaN, cdfError())));
+                        d.mean() > 0 ? 100 * half / d.mean() : Double.NaN, cdfError()), true, 0,
+                        d.mean() > 0 ? half / d.mean() : Double.NaN, false));
     }
 
     @Override
@@ -284,8 +285,11 @@ public final class PairsChain implements RolloutModel {
             int k = (int) Math.ceil(level * sorted.length - 1e-12) - 1;
             double v = sorted[Math.max(0, Math.min(sorted.length - 1, k))];
             if (!Double.isFinite(v)) {
-                throw new IllegalStateException("quantile " + level + " not reached: only " + finite + " of "
-                        + sorted.length + " runs reached this coverage");
+                throw new org.p2prollout.solver.NotConvergedException(new org.p2prollout.solver.Accuracy(
+                        "Monte Carlo (pairs chain)", sorted.length, Double.NaN, Double.NaN,
+                        "quantile " + level + " reached by the runs", false),
+                        "only " + finite + " of " + sorted.length + " runs reached this coverage",
+                        "a lower quantile level or coverage, or a longer horizon");
             }
             return v;
         }

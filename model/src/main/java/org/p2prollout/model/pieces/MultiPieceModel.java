@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.p2prollout.protocol.selection.PiecePolicy;
 import org.p2prollout.model.swarm.AcyclicChain;
-import org.p2prollout.model.swarm.Accuracy;
+import org.p2prollout.solver.Accuracy;
 import org.p2prollout.model.swarm.CoverageCurve;
 import org.p2prollout.model.swarm.DeterministicTime;
 import org.p2prollout.model.swarm.HeterogeneousModel;
@@ -92,7 +92,7 @@ public final class MultiPieceModel implements RolloutModel {
             TimeDistribution d = l.chain.hittingTimeFourier(org.p2prollout.core.ProgressListener.NONE);
             return new RolloutPrediction(PredictionMethod.EXACT_CTMC, coverage, m.mean(), m.sd(),
                     RolloutPrediction.quantilesOf(d, lv), server / k, delivered > 0 ? 1 - server / delivered : 0,
-                    l.chain.size(), new Accuracy(d.cdfError(), TimeDistribution.QUANTILE_RELATIVE_TOLERANCE, 1e-12,
+                    l.chain.size(), Accuracy.bounded("exact lumped chain", d.cdfError(), TimeDistribution.QUANTILE_RELATIVE_TOLERANCE, 1e-12,
                             "exact lumped chain (devices per piece set): moments by backward pass, CDF by Fourier series"));
         }
         MeanField mf = meanField(target, new double[0]);
@@ -102,7 +102,7 @@ public final class MultiPieceModel implements RolloutModel {
         }
         return new RolloutPrediction(PredictionMethod.MEAN_FIELD, coverage, mf.time, 0, q, mf.serverPieces / k,
                 mf.delivered > 0 ? 1 - mf.serverPieces / mf.delivered : 0, 1L << k,
-                new Accuracy(0, 0, Double.NaN, "mean-field ODE over piece sets: a large-N approximation (exact chain"
+                Accuracy.approximation("mean-field ODE over piece sets", "mean-field ODE over piece sets: a large-N approximation (exact chain"
                         + " exceeds --max-states " + maxStates + "); times are deterministic"));
     }
 
@@ -463,8 +463,13 @@ public final class MultiPieceModel implements RolloutModel {
         OdeResult r = solver.integrate(field, 0, y0, tEnd, sampleTimes, events, sampleTimes.length == 0);
         double time = done ? 0 : r.eventTime("target");
         if (Double.isNaN(time)) {
-            throw new IllegalStateException("mean-field ODE did not reach " + target + " complete devices by t = "
-                    + tEnd + " s");
+            double reached = r.endState()[full] * n;
+            throw new org.p2prollout.solver.NotConvergedException(new Accuracy("mean-field ODE over piece sets", 0,
+                    Double.NaN, Double.NaN, "reach " + target + " complete devices", false),
+                    String.format(java.util.Locale.ROOT, "%.6g of %d devices complete by t = %.6g s", reached,
+                            swarm.nodes(), tEnd),
+                    "a larger --success or --server-rate, a smaller --coverage, or --max-states large enough for the"
+                            + " exact chain");
         }
         double server = 0;
         double delivered = 0;

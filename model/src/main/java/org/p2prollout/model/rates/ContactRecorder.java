@@ -1,7 +1,6 @@
 package org.p2prollout.model.rates;
 
 import java.util.AbstractList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +18,7 @@ import org.p2prollout.model.contact.ContactListener;
  */
 public final class ContactRecorder implements ContactListener {
     private final Map<Long, Integer> open = new HashMap<>();
-    private int[] as = new int[1024];
-    private int[] bs = new int[1024];
-    private double[] starts = new double[1024];
-    private double[] ends = new double[1024];
-    private int n;
+    private final org.p2prollout.model.contact.ContactStore store = new org.p2prollout.model.contact.ContactStore(1024);
 
     private static long key(int a, int b) {
         return ((long) a << 32) | (b & 0xffffffffL);
@@ -31,21 +26,10 @@ public final class ContactRecorder implements ContactListener {
 
     @Override
     public void contactStarted(int a, int b, double time) {
-        if (n == as.length) {
-            int cap = n + (n >> 1);
-            as = Arrays.copyOf(as, cap);
-            bs = Arrays.copyOf(bs, cap);
-            starts = Arrays.copyOf(starts, cap);
-            ends = Arrays.copyOf(ends, cap);
-        }
-        if (open.putIfAbsent(key(a, b), n) != null) {
+        if (open.putIfAbsent(key(a, b), store.size()) != null) {
             throw new IllegalStateException("contact " + a + "-" + b + " started twice without ending");
         }
-        as[n] = a;
-        bs[n] = b;
-        starts[n] = time;
-        ends[n] = Double.NaN;
-        n++;
+        store.add(a, b, time, Double.NaN);
     }
 
     @Override
@@ -54,12 +38,12 @@ public final class ContactRecorder implements ContactListener {
         if (i == null) {
             throw new IllegalStateException("contact " + a + "-" + b + " ended at " + time + " without a start");
         }
-        ends[i] = time;
+        store.setEnd(i, time);
     }
 
     /** Number of contacts started. */
     public int size() {
-        return n;
+        return store.size();
     }
 
     /** The contacts in order of (start, a, b): an immutable view over the log's arrays. */
@@ -67,10 +51,7 @@ public final class ContactRecorder implements ContactListener {
         if (!open.isEmpty()) {
             throw new IllegalStateException(open.size() + " contacts are still open; finish the tracker first");
         }
-        Contact[] out = new Contact[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = new Contact(as[i], bs[i], starts[i], ends[i]);
-        }
+        Contact[] out = store.contacts().toArray(new Contact[0]);
         return new Frozen(out);
     }
 

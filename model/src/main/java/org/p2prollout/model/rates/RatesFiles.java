@@ -36,6 +36,33 @@ public final class RatesFiles {
         return org.p2prollout.model.io.FiniteJson.mapper();
     }
 
+    /** Writes {@code summary} as JSON to {@code file} (atomically): the one writer of {@code summary.json}. */
+    public static void writeSummary(Path file, RatesSummary summary) throws IOException {
+        AtomicFile.write(file, out -> {
+            mapper().writeValue(new NonClosing(out), summary);
+            out.write('\n');
+        });
+    }
+
+    /**
+     * Reads a {@code summary.json}: the one reader, the inverse of {@link #writeSummary}. Names the
+     * summary does not know are ignored (newer writers); names it lacks are null, false or 0 (older
+     * or hand-written files); {@code null} numbers are NaN's spelling and stay null.
+     *
+     * @throws InvalidInputException when the file is not JSON of that shape (names the file and line)
+     */
+    public static RatesSummary readSummary(Path file) throws IOException {
+        try {
+            return new ObjectMapper()
+                    .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                    .readValue(file.toFile(), RatesSummary.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new org.p2prollout.core.InvalidInputException(file + ":"
+                    + (e.getLocation() == null ? 1 : e.getLocation().getLineNr()) + ": not valid JSON ("
+                    + e.getOriginalMessage() + "); expected the summary.json of 'rollout rates'");
+        }
+    }
+
     /** Writes the four files into {@code dir} (created if needed); returns their paths. */
     public static List<Path> write(Path dir, RatesRun run) {
         List<Path> written = new ArrayList<>();
@@ -53,10 +80,7 @@ public final class RatesFiles {
             AtomicFile.writeText(pairs, w -> writePairs(w, run));
             written.add(pairs);
             Path summary = dir.resolve(SUMMARY);
-            AtomicFile.write(summary, out -> {
-                mapper().writeValue(new NonClosing(out), run.summary());
-                out.write('\n');
-            });
+            writeSummary(summary, run.summary());
             written.add(summary);
             String base = CCDF_CHART.substring(0, CCDF_CHART.length() - ".png".length());
             written.addAll(org.p2prollout.model.chart.Charts.write(ccdfChart(run.rates().interContact()),

@@ -234,8 +234,10 @@ public final class AcyclicChain {
                 progress.progress(Math.round(1e6 * Math.min(1, absorbed)), 1_000_000, "uniformisation");
             }
             if (steps > maxSteps) {
-                throw new IllegalStateException("uniformisation did not absorb within " + maxSteps
-                        + " steps (absorbed " + absorbed + ")");
+                throw new org.p2prollout.solver.NotConvergedException(org.p2prollout.solver.Accuracy.iterative(
+                        "uniformisation", steps, 1 - absorbed, "absorb all but " + tiny, false),
+                        "after " + steps + " steps only " + absorbed + " of the mass was absorbed",
+                        "fewer or sampled times, or a larger work limit");
             }
         }
         return new Transient(lambda, series.toArray(), nr, 1 - absorbed + dropped);

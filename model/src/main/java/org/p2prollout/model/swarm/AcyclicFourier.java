@@ -206,7 +206,10 @@ final class AcyclicFourier {
             }
             if (k >= c.length) {
                 if (c.length >= (1 << 22)) {
-                    throw new IllegalStateException("Fourier series of the hitting time needs more than 4M terms");
+                    throw new org.p2prollout.solver.NotConvergedException(org.p2prollout.solver.Accuracy.iterative(
+                            "Fourier series of the hitting time", k, Double.NaN, "truncation bound below tolerance", false),
+                            "4M terms did not bring the truncation bound below the tolerance",
+                            "the solver's absorption analysis (uniformisation) for this chain");
                 }
                 c = Arrays.copyOf(c, c.length * 2);
             }

@@ -61,7 +61,9 @@ final class CoverageFourier {
             double psi = sumPsi / (n - 1);
             if (k >= c.length) {
                 if (c.length >= MAX_TERMS) {
-                    throw new IllegalStateException("coverage curve needs more than " + MAX_TERMS + " Fourier terms");
+                    throw new org.p2prollout.solver.NotConvergedException(org.p2prollout.solver.Accuracy.iterative(
+                            "Fourier series of the coverage curve", k, Double.NaN, "truncation bound below tolerance",
+                            false), MAX_TERMS + " terms did not suffice", "fewer curve times or a smaller fleet");
                 }
                 c = java.util.Arrays.copyOf(c, c.length * 2);
             }

@@ -1,5 +1,6 @@
 package org.p2prollout.model.swarm;
 
+import org.p2prollout.solver.Accuracy;
 import java.util.ArrayList;
 import java.util.List;
 import org.p2prollout.core.Checks;
@@ -101,7 +102,7 @@ public final class HeterogeneousModel implements RolloutModel {
             double offload = needed == 0 ? 0 : 1 - m.impulseTotal() / needed;
             return new RolloutPrediction(PredictionMethod.EXACT_CTMC, coverage, m.mean(), m.sd(),
                     RolloutPrediction.quantilesOf(d, lv), m.impulseTotal(), offload, chain.size(),
-                    new Accuracy(d.cdfError(), TimeDistribution.QUANTILE_RELATIVE_TOLERANCE, 1e-12,
+                    Accuracy.bounded("exact acyclic chain", d.cdfError(), TimeDistribution.QUANTILE_RELATIVE_TOLERANCE, 1e-12,
                             "exact chain: moments by backward pass, CDF by Fourier series of the characteristic function"));
         }
         MeanField mf = meanField(target, new double[0]);
@@ -111,7 +112,7 @@ public final class HeterogeneousModel implements RolloutModel {
             q.put(RolloutPrediction.levelKey(l), mf.time);
         }
         return new RolloutPrediction(PredictionMethod.MEAN_FIELD, coverage, mf.time, 0, q, mf.serverDownloads,
-                offload, groups.count, new Accuracy(0, 0, Double.NaN,
+                offload, groups.count, Accuracy.approximation("mean-field ODE",
                         "mean-field ODE: a large-N approximation (exact chain would exceed --max-states "
                                 + maxStates + "); times are deterministic"));
     }
@@ -376,8 +377,11 @@ public final class HeterogeneousModel implements RolloutModel {
         if (!reachedAlready) {
             time = r.eventTime("target");
             if (Double.isNaN(time)) {
-                throw new IllegalStateException("mean-field ODE did not reach " + target + " holders by t = " + tEnd
-                        + " s");
+                throw new org.p2prollout.solver.NotConvergedException(Accuracy.iterative("mean-field ODE", 0,
+                        Double.NaN, "reach " + target + " holders", false),
+                        "the target was not reached by t = " + String.format(java.util.Locale.ROOT, "%.6g", tEnd)
+                                + " s", "a smaller --coverage, fewer free riders, or --max-states large enough for the"
+                                + " exact chain");
             }
             downloads = serverDownloadsAt(field, y0, time, dim);
         }

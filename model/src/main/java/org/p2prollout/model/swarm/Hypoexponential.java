@@ -112,8 +112,10 @@ public final class Hypoexponential implements TimeDistribution {
             double mod = Math.exp(lp[0]);
             if (k >= c.length) {
                 if (c.length >= MAX_COEFFICIENTS) {
-                    throw new IllegalStateException("Fourier series of the rollout time needs more than "
-                            + MAX_COEFFICIENTS + " terms (rates spread too widely)");
+                    throw new org.p2prollout.solver.NotConvergedException(org.p2prollout.solver.Accuracy.iterative(
+                            "Fourier series of the rollout time", k, Double.NaN, "truncation bound below tolerance",
+                            false), MAX_COEFFICIENTS + " terms did not suffice (rates spread too widely)",
+                            "the mean-field model (a larger N) or fewer distinct rates");
                 }
                 c = Arrays.copyOf(c, c.length * 2);
             }

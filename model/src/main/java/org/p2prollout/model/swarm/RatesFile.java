@@ -1,7 +1,5 @@
 package org.p2prollout.model.swarm;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,47 +24,44 @@ public record RatesFile(long devices, double meanRate, long[] classSizes, double
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString());
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidInputException(file + ":" + e.getLocation().getLineNr() + ": not valid JSON ("
-                    + e.getOriginalMessage() + "); expected the summary.json of 'rollout rates'");
-        }
-        JsonNode rate = root.get("meanRate");
-        if (rate == null || !rate.isNumber()) {
+        org.p2prollout.model.rates.RatesSummary summary = org.p2prollout.model.rates.RatesFiles.readSummary(file);
+        return of(file, summary);
+    }
+
+    /**
+     * The rates of {@code summary} (read from {@code file}, named in messages); checks that the class
+     * rates are a C x C array matching the class sizes.
+     */
+    public static RatesFile of(Path file, org.p2prollout.model.rates.RatesSummary summary) {
+        if (summary.meanRate() == null) {
             throw new InvalidInputException(file + ": expected a number 'meanRate' (per second), as written by"
                     + " 'rollout rates'");
         }
         long[] sizes = new long[0];
         double[][] rates = new double[0][];
-        JsonNode cs = root.get("classSizes");
-        JsonNode cr = root.get("classRates");
-        if (cs != null && cs.isArray() && cs.size() > 0) {
-            int c = cs.size();
+        int[] cs = summary.classSizes();
+        double[][] cr = summary.classRates();
+        if (cs != null && cs.length > 0) {
+            int c = cs.length;
             sizes = new long[c];
             for (int i = 0; i < c; i++) {
-                sizes[i] = cs.get(i).asLong();
+                sizes[i] = cs[i];
             }
-            if (cr == null || !cr.isArray() || cr.size() != c) {
+            if (cr == null || cr.length != c) {
                 throw new InvalidInputException(file + ": 'classRates' must be a " + c + " x " + c + " array");
             }
-            rates = new double[c][c];
+            rates = new double[c][];
             for (int i = 0; i < c; i++) {
-                JsonNode row = cr.get(i);
-                if (!row.isArray() || row.size() != c) {
+                if (cr[i] == null || cr[i].length != c) {
                     throw new InvalidInputException(file + ": 'classRates' row " + i + " must have " + c + " numbers");
                 }
-                for (int j = 0; j < c; j++) {
-                    rates[i][j] = row.get(j).isNull() ? 0 : row.get(j).asDouble();
-                }
+                rates[i] = cr[i].clone();
             }
         }
-        JsonNode d = root.get("devices");
-        long devices = d != null && d.isNumber() ? d.asLong() : java.util.Arrays.stream(sizes).sum();
-        JsonNode dur = root.get("meanContactDuration");
-        double duration = dur != null && dur.isNumber() ? dur.asDouble() : Double.NaN;
-        return new RatesFile(devices, rate.asDouble(), sizes, rates, duration);
+        // a hand-written file may omit devices: the classes then say how many
+        long devices = summary.devices() > 0 ? summary.devices() : java.util.Arrays.stream(sizes).sum();
+        double duration = summary.meanContactDuration() == null ? Double.NaN : summary.meanContactDuration();
+        return new RatesFile(devices, summary.meanRate(), sizes, rates, duration);
     }
 
     public boolean hasClasses() {

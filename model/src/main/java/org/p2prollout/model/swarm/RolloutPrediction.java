@@ -1,5 +1,6 @@
 package org.p2prollout.model.swarm;
 
+import org.p2prollout.solver.Accuracy;
 import java.util.Map;
 
 /**

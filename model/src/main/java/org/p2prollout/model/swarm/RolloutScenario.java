@@ -80,6 +80,63 @@ public record RolloutScenario(long nodes, double rate, long[] classSizes, double
         if (policy == null) {
             policy = PiecePolicy.RANDOM;
         }
+        classSizes = classSizes == null ? null : classSizes.clone();
+        classRates = deepCopy(classRates);
+        if (pieces > 1 && freeRiderShare > 0) {
+            // the multi-piece chain has no free riders: answering without them would look like an answer
+            throw new InvalidInputException("--free-riders must be 0 with --pieces > 1 (free riders are modelled for"
+                    + " a single-piece update only), got " + freeRiderShare);
+        }
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        if (a == null) {
+            return null;
+        }
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i] == null ? null : a[i].clone();
+        }
+        return c;
+    }
+
+    /** Class sizes (a copy), or null. */
+    @Override
+    public long[] classSizes() {
+        return classSizes == null ? null : classSizes.clone();
+    }
+
+    /** Class rates (a copy), or null. */
+    @Override
+    public double[][] classRates() {
+        return deepCopy(classRates);
+    }
+
+    /** Equal when every component is equal, arrays by content. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RolloutScenario s && nodes == s.nodes && Double.compare(rate, s.rate) == 0
+                && java.util.Arrays.equals(classSizes, s.classSizes) && java.util.Arrays.deepEquals(classRates, s.classRates)
+                && Double.compare(freeRiderShare, s.freeRiderShare) == 0 && Double.compare(serverRate, s.serverRate) == 0
+                && initialHolders == s.initialHolders && Double.compare(success, s.success) == 0
+                && pieces == s.pieces && perContact == s.perContact && policy == s.policy
+                && maxStates == s.maxStates && serverPerVisit == s.serverPerVisit;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(nodes, rate, java.util.Arrays.hashCode(classSizes),
+                java.util.Arrays.deepHashCode(classRates), freeRiderShare, serverRate, initialHolders, success, pieces,
+                perContact, policy, maxStates, serverPerVisit);
+    }
+
+    @Override
+    public String toString() {
+        return "RolloutScenario[nodes=" + nodes + ", rate=" + rate + ", classSizes="
+                + java.util.Arrays.toString(classSizes) + ", classRates=" + java.util.Arrays.deepToString(classRates)
+                + ", freeRiderShare=" + freeRiderShare + ", serverRate=" + serverRate + ", initialHolders="
+                + initialHolders + ", success=" + success + ", pieces=" + pieces + ", perContact=" + perContact
+                + ", policy=" + policy + ", maxStates=" + maxStates + ", serverPerVisit=" + serverPerVisit + "]";
     }
 
     /** A homogeneous single-piece scenario. */

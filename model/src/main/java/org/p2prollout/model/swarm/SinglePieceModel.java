@@ -1,5 +1,6 @@
 package org.p2prollout.model.swarm;
 
+import org.p2prollout.solver.Accuracy;
 import org.p2prollout.core.Checks;
 import org.p2prollout.core.InvalidInputException;
 
@@ -106,9 +107,10 @@ public record SinglePieceModel(long nodes, long initialHolders, double rate, dou
         double server = exact ? serverDownloads(coverage) : meanFieldServerDownloads(coverage);
         double offload = needed == 0 ? 0 : 1 - server / needed;
         Accuracy acc = exact
-                ? new Accuracy(d.cdfError(), TimeDistribution.QUANTILE_RELATIVE_TOLERANCE, 1e-12,
+                ? Accuracy.bounded("pure-birth chain: exact sums, Fourier-series CDF", d.cdfError(),
+                        TimeDistribution.QUANTILE_RELATIVE_TOLERANCE, 1e-12,
                         "exact sums over the pure-birth chain; CDF by Fourier series with rigorous bound")
-                : new Accuracy(0, 0, Double.NaN, "mean-field (logistic) ODE: a large-N approximation");
+                : Accuracy.approximation("mean-field (logistic) ODE", "mean-field (logistic) ODE: a large-N approximation");
         return new RolloutPrediction(exact ? PredictionMethod.CLOSED_FORM : PredictionMethod.MEAN_FIELD, coverage,
                 d.mean(), d.sd(), RolloutPrediction.quantilesOf(d, lv), server, offload,
                 exact ? nodes + 1 : 1, acc);

@@ -39,7 +39,9 @@ public interface TimeDistribution {
             lo = hi;
             hi *= 2;
             if (hi > 1e300) {
-                throw new IllegalStateException("quantile " + level + " not bracketed");
+                throw new org.p2prollout.solver.NotConvergedException(org.p2prollout.solver.Accuracy.iterative(
+                        "quantile bracketing", 0, Double.NaN, "CDF(hi) >= " + level, false),
+                        "the CDF stays below " + level + " up to 1e300 s", "a lower level");
             }
         }
         for (int i = 0; i < 200 && hi - lo > QUANTILE_RELATIVE_TOLERANCE * hi; i++) {

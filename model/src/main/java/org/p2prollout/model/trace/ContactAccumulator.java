@@ -24,11 +24,7 @@ final class ContactAccumulator {
     private final java.util.Set<String> observers = new java.util.HashSet<>();
     private boolean reversed;   // some record has its observer after the seen device in name order
     private final List<String> names = new ArrayList<>();
-    private int[] as = new int[64];
-    private int[] bs = new int[64];
-    private double[] starts = new double[64];
-    private double[] ends = new double[64];
-    private int n;
+    private final org.p2prollout.model.contact.ContactStore store = new org.p2prollout.model.contact.ContactStore(64);
     private double first = Double.POSITIVE_INFINITY;
     private double last = Double.NEGATIVE_INFINITY;
 
@@ -68,18 +64,7 @@ final class ContactAccumulator {
     }
 
     void add(int a, int b, double start, double end) {
-        if (n == as.length) {
-            int cap = n * 2;
-            as = Arrays.copyOf(as, cap);
-            bs = Arrays.copyOf(bs, cap);
-            starts = Arrays.copyOf(starts, cap);
-            ends = Arrays.copyOf(ends, cap);
-        }
-        as[n] = a;
-        bs[n] = b;
-        starts[n] = start;
-        ends[n] = end;
-        n++;
+        store.add(a, b, start, end);
         saw(start);
         saw(end);
     }
@@ -140,12 +125,13 @@ final class ContactAccumulator {
                 devicesDropped++;
             }
         }
+        int n = store.size();
         List<Contact> raw = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            double s = Math.max(starts[i], lo);
-            double e = Math.min(ends[i], hi);
+            double s = Math.max(store.start(i), lo);
+            double e = Math.min(store.end(i), hi);
             if (s <= e) {
-                raw.add(Contact.of(rank[as[i]], rank[bs[i]], s, e));
+                raw.add(Contact.of(rank[store.a(i)], rank[store.b(i)], s, e));
             }
         }
         raw.sort(Comparator.comparingInt(Contact::a).thenComparingInt(Contact::b).thenComparingDouble(Contact::start));

@@ -69,7 +69,7 @@ class HeterogeneousModelTest {
         SinglePieceModel single = new SinglePieceModel(1_000_000_000L, 10, 1e-12, 1e-5, 0.9);
         assertEquals(PredictionMethod.MEAN_FIELD, mf.method());
         assertEquals(single.meanFieldTime(0.99), mf.meanTime(), 1e-7 * mf.meanTime());
-        assertTrue(mf.accuracy().note().contains("large-N approximation"));
+        assertTrue(mf.accuracy().criterion().contains("large-N approximation"));
         CoverageCurve c = new HeterogeneousModel(fleet).coverageCurve(new double[] {0, mf.meanTime() / 2, mf.meanTime()});
         assertEquals(single.meanFieldHolders(mf.meanTime() / 2) / 1e9, c.fraction()[1], 1e-7);
     }

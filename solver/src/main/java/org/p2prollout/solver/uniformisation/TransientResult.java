@@ -26,16 +26,101 @@ import org.p2prollout.solver.Accuracy;
 public record TransientResult(double[] times, double[][] distributions, double[] errorBounds,
                               double[] accumulatedRewards, double[] rewardErrorBounds, double uniformisationRate,
                               long steadyStateIteration, double droppedMass, Accuracy accuracy) {
-    /** The distribution at the i-th requested time. */
+    public TransientResult {
+        times = copy(times);
+        distributions = copy(distributions);
+        errorBounds = copy(errorBounds);
+        accumulatedRewards = copy(accumulatedRewards);
+        rewardErrorBounds = copy(rewardErrorBounds);
+    }
+
+    private static double[] copy(double[] a) {
+        return a == null ? null : a.clone();
+    }
+
+    private static double[][] copy(double[][] a) {
+        if (a == null) {
+            return null;
+        }
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = copy(a[i]);
+        }
+        return c;
+    }
+
+    /** The requested times (a copy). */
+    @Override
+    public double[] times() {
+        return copy(times);
+    }
+
+    /** All distributions (a deep copy). */
+    @Override
+    public double[][] distributions() {
+        return copy(distributions);
+    }
+
+    /** Error bound per time (a copy). */
+    @Override
+    public double[] errorBounds() {
+        return copy(errorBounds);
+    }
+
+    /** Accumulated reward per time (a copy), or null. */
+    @Override
+    public double[] accumulatedRewards() {
+        return copy(accumulatedRewards);
+    }
+
+    /** Reward error bound per time (a copy), or null. */
+    @Override
+    public double[] rewardErrorBounds() {
+        return copy(rewardErrorBounds);
+    }
+
+    /** Equal when every component is equal, arrays by content. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TransientResult r && java.util.Arrays.equals(times, r.times)
+                && java.util.Arrays.deepEquals(distributions, r.distributions)
+                && java.util.Arrays.equals(errorBounds, r.errorBounds)
+                && java.util.Arrays.equals(accumulatedRewards, r.accumulatedRewards)
+                && java.util.Arrays.equals(rewardErrorBounds, r.rewardErrorBounds)
+                && Double.compare(uniformisationRate, r.uniformisationRate) == 0
+                && steadyStateIteration == r.steadyStateIteration && Double.compare(droppedMass, r.droppedMass) == 0
+                && java.util.Objects.equals(accuracy, r.accuracy);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(java.util.Arrays.hashCode(times), java.util.Arrays.deepHashCode(distributions),
+                java.util.Arrays.hashCode(errorBounds), java.util.Arrays.hashCode(accumulatedRewards),
+                java.util.Arrays.hashCode(rewardErrorBounds), uniformisationRate, steadyStateIteration, droppedMass,
+                accuracy);
+    }
+
+    @Override
+    public String toString() {
+        return "TransientResult[times=" + java.util.Arrays.toString(times) + ", distributions="
+                + java.util.Arrays.deepToString(distributions) + ", errorBounds="
+                + java.util.Arrays.toString(errorBounds) + ", accumulatedRewards="
+                + java.util.Arrays.toString(accumulatedRewards) + ", rewardErrorBounds="
+                + java.util.Arrays.toString(rewardErrorBounds) + ", uniformisationRate=" + uniformisationRate
+                + ", steadyStateIteration=" + steadyStateIteration + ", droppedMass=" + droppedMass + ", accuracy="
+                + accuracy + "]";
+    }
+
+    /** The distribution at the i-th requested time (a copy). */
     public double[] distribution(int i) {
-        return distributions[i];
+        return distributions[i].clone();
     }
 
     /** The distribution at time t, which must be one of the requested times. */
     public double[] distributionAt(double t) {
         for (int i = 0; i < times.length; i++) {
             if (times[i] == t) {
-                return distributions[i];
+                return distributions[i].clone();
             }
         }
         throw new IllegalArgumentException("time " + t + " was not requested; requested: " + java.util.Arrays.toString(times));

@@ -18,7 +18,8 @@ import org.p2prollout.core.ProgressListener;
 /**
  * The one contract every stationary method meets (EJML style): on the same family of chains,
  * each method's answer agrees with a reference computed independently (closed form, hand
- * calculation, or GTH, whose own accuracy is pinned by the closed forms and by its residual).
+ * calculation, or Gaussian elimination written here, in decimal or double arithmetic: never GTH,
+ * one of the methods under test).
  */
 class StationaryContractTest {
     private static final Convergence TIGHT = new Convergence(1e-13, true, 2_000_000);
@@ -130,7 +131,7 @@ class StationaryContractTest {
             }
         }
         Generator q = b.build();
-        return new Case("random irreducible(60, seed " + seed + ")", q, 0, new Gth().solve(q).distribution(), 1e-9);
+        return new Case("random irreducible(60, seed " + seed + ")", q, 0, denseReference(q, 40), 1e-9);
     }
 
     /**
@@ -168,7 +169,7 @@ class StationaryContractTest {
         }
         b.add(n - 1, 0, 1e-6).add(0, 3, 1e-2);
         Generator q = b.build();
-        return new Case("rates 1e-6..1e6", q, 0, new Gth().solve(q).distribution(), 1e-12);
+        return new Case("rates 1e-6..1e6", q, 0, denseReference(q, 60), 1e-12);
     }
 
     /**
@@ -199,10 +200,112 @@ class StationaryContractTest {
         return new Case("birth-death rates 1e-6..1e6", b.build(), 0, pi, 1e-12);
     }
 
-    /** The open-swarm chain on a 30 x 20 grid (651 states; deep enough for multilevel aggregation), against GTH. */
+    /**
+     * The open-swarm chain on a 30 x 20 grid (651 states; deep enough for multilevel aggregation),
+     * against a dense LU solve in double precision (partial pivoting), not GTH.
+     */
     static Case openSwarmGrid() {
         Generator q = org.p2prollout.solver.bench.OpenSwarmChain.reference().withLimits(30, 20).build();
-        return new Case("open swarm 30x20", q, 0, new Gth().solve(q).distribution(), 1e-9);
+        return new Case("open swarm 30x20", q, 0, denseLu(q), 1e-9);
+    }
+
+    /**
+     * The reference for irreducible chains, independent of every solver under test: pi Q = 0 with
+     * one balance equation replaced by sum pi = 1, solved by Gaussian elimination with partial
+     * pivoting in {@code digits}-digit decimal arithmetic (so rounding cannot reach the tolerances).
+     */
+    static double[] denseReference(Generator q, int digits) {
+        java.math.MathContext mc = new java.math.MathContext(digits);
+        int n = q.states();
+        java.math.BigDecimal[][] a = new java.math.BigDecimal[n][n + 1];
+        for (java.math.BigDecimal[] row : a) {
+            java.util.Arrays.fill(row, java.math.BigDecimal.ZERO);
+        }
+        // row j of A = column j of Q (A = Q^T); the last row is the normalisation
+        for (int s = 0; s < n; s++) {
+            for (int k = q.rowStart(s); k < q.rowEnd(s); k++) {
+                int t = q.column(k);
+                java.math.BigDecimal r = new java.math.BigDecimal(q.rate(k));
+                a[t][s] = a[t][s].add(r, mc);
+                a[s][s] = a[s][s].subtract(r, mc);
+            }
+        }
+        for (int s = 0; s < n; s++) {
+            a[n - 1][s] = java.math.BigDecimal.ONE;
+        }
+        a[n - 1][n] = java.math.BigDecimal.ONE;
+        for (int c = 0; c < n; c++) {
+            int p = c;
+            for (int r = c + 1; r < n; r++) {
+                if (a[r][c].abs().compareTo(a[p][c].abs()) > 0) {
+                    p = r;
+                }
+            }
+            java.math.BigDecimal[] tmp = a[c];
+            a[c] = a[p];
+            a[p] = tmp;
+            for (int r = c + 1; r < n; r++) {
+                if (a[r][c].signum() == 0) {
+                    continue;
+                }
+                java.math.BigDecimal f = a[r][c].divide(a[c][c], mc);
+                for (int j = c; j <= n; j++) {
+                    a[r][j] = a[r][j].subtract(f.multiply(a[c][j], mc), mc);
+                }
+            }
+        }
+        double[] pi = new double[n];
+        java.math.BigDecimal[] x = new java.math.BigDecimal[n];
+        for (int r = n - 1; r >= 0; r--) {
+            java.math.BigDecimal v = a[r][n];
+            for (int j = r + 1; j < n; j++) {
+                v = v.subtract(a[r][j].multiply(x[j], mc), mc);
+            }
+            x[r] = v.divide(a[r][r], mc);
+            pi[r] = x[r].doubleValue();
+        }
+        return pi;
+    }
+
+    /** {@link #denseReference}'s elimination in double precision, for chains too large for decimals. */
+    static double[] denseLu(Generator q) {
+        int n = q.states();
+        double[][] a = new double[n][n + 1];
+        for (int s = 0; s < n; s++) {
+            for (int k = q.rowStart(s); k < q.rowEnd(s); k++) {
+                a[q.column(k)][s] += q.rate(k);
+                a[s][s] -= q.rate(k);
+            }
+        }
+        java.util.Arrays.fill(a[n - 1], 1);
+        for (int c = 0; c < n; c++) {
+            int p = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(a[r][c]) > Math.abs(a[p][c])) {
+                    p = r;
+                }
+            }
+            double[] tmp = a[c];
+            a[c] = a[p];
+            a[p] = tmp;
+            for (int r = c + 1; r < n; r++) {
+                double f = a[r][c] / a[c][c];
+                if (f != 0) {
+                    for (int j = c; j <= n; j++) {
+                        a[r][j] -= f * a[c][j];
+                    }
+                }
+            }
+        }
+        double[] pi = new double[n];
+        for (int r = n - 1; r >= 0; r--) {
+            double v = a[r][n];
+            for (int j = r + 1; j < n; j++) {
+                v -= a[r][j] * pi[j];
+            }
+            pi[r] = v / a[r][r];
+        }
+        return pi;
     }
 
     /** Two states, rates a and b: pi = (b, a) / (a + b). Periodic under naive uniformisation. */

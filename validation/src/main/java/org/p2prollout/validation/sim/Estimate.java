@@ -46,6 +46,43 @@ public record Estimate(double mean, double ciLow, double ciHigh, int n) implemen
         return new Estimate(mean, mean - half, mean + half, n);
     }
 
+    /**
+     * The mean of a count per replication (items, bytes, contacts: values &gt;= 0) with an interval
+     * that stays in [0, ∞): the hull of the exact Poisson (Garwood) 95 % interval of the mean count
+     * — valid with any n &gt;= 1, and not empty when every count is 0 — and the Student-t interval
+     * (which covers over-dispersed counts), clipped at 0. The Student-t interval alone goes below 0
+     * with few replications (e.g. counts 0 and 40: t gives a lower end of −234).
+     *
+     * @param counts one count per replication, each &gt;= 0 (NaN left out)
+     */
+    public static Estimate ofCount(double[] counts) {
+        Estimate t = of(counts);
+        if (t.n == 0) {
+            return t;
+        }
+        double sum = 0;
+        for (double v : counts) {
+            if (!Double.isNaN(v)) {
+                if (v < 0) {
+                    throw new IllegalArgumentException("a count must be >= 0, got " + v);
+                }
+                sum += v;
+            }
+        }
+        double alpha = 1 - LEVEL;
+        // Garwood: S ~ Poisson(n m); [Gamma^-1(a/2; S), Gamma^-1(1 - a/2; S + 1)] / n
+        double low = sum == 0 ? 0
+                : new org.apache.commons.math3.distribution.GammaDistribution(null, sum, 1)
+                        .inverseCumulativeProbability(alpha / 2) / t.n;
+        double high = new org.apache.commons.math3.distribution.GammaDistribution(null, sum + 1, 1)
+                .inverseCumulativeProbability(1 - alpha / 2) / t.n;
+        if (t.n >= 2) {
+            low = Math.min(low, t.ciLow);
+            high = Math.max(high, t.ciHigh);
+        }
+        return new Estimate(t.mean, Math.max(0, low), high, t.n);
+    }
+
     /** Whether {@code value} lies in [ciLow, ciHigh]. */
     public boolean covers(double value) {
         return value >= ciLow && value <= ciHigh;

@@ -38,8 +38,65 @@ public record ReplicationResult(int replication, long seed, Baseline baseline, i
                                 double t100, Map<String, Long> bytes, double offload, double overheadRatio,
                                 long clientServerBytes, double[] energyJoules, Map<String, Long> rejected,
                                 long tamperedInstalls, long serverPieces, long contactCount, long events,
-                                ContactLog contacts)
+                                org.p2prollout.model.contact.ContactStore contacts)
         implements Serializable {
+    public ReplicationResult {
+        installTimes = installTimes == null ? null : installTimes.clone();
+        energyJoules = energyJoules == null ? null : energyJoules.clone();
+    }
+
+    /** Install times, ascending (a copy). */
+    @Override
+    public double[] installTimes() {
+        return installTimes == null ? null : installTimes.clone();
+    }
+
+    /** Radio energy per device, joules (a copy). */
+    @Override
+    public double[] energyJoules() {
+        return energyJoules == null ? null : energyJoules.clone();
+    }
+
+    /** Installs of the coverage fleet (the length of {@link #installTimes()}, without copying). */
+    public int installs() {
+        return installTimes == null ? 0 : installTimes.length;
+    }
+
+    /** Equal when every component is equal, arrays by content. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ReplicationResult r && replication == r.replication && seed == r.seed
+                && baseline == r.baseline && devices == r.devices && coverageFleet == r.coverageFleet
+                && Double.compare(stopSeconds, r.stopSeconds) == 0 && Arrays.equals(installTimes, r.installTimes)
+                && Double.compare(t50, r.t50) == 0 && Double.compare(t90, r.t90) == 0
+                && Double.compare(t99, r.t99) == 0 && Double.compare(t100, r.t100) == 0
+                && java.util.Objects.equals(bytes, r.bytes) && Double.compare(offload, r.offload) == 0
+                && Double.compare(overheadRatio, r.overheadRatio) == 0 && clientServerBytes == r.clientServerBytes
+                && Arrays.equals(energyJoules, r.energyJoules) && java.util.Objects.equals(rejected, r.rejected)
+                && tamperedInstalls == r.tamperedInstalls && serverPieces == r.serverPieces
+                && contactCount == r.contactCount && events == r.events
+                && java.util.Objects.equals(contacts, r.contacts);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(replication, seed, baseline, devices, coverageFleet, stopSeconds,
+                Arrays.hashCode(installTimes), t50, t90, t99, t100, bytes, offload, overheadRatio, clientServerBytes,
+                Arrays.hashCode(energyJoules), rejected, tamperedInstalls, serverPieces, contactCount, events,
+                contacts);
+    }
+
+    @Override
+    public String toString() {
+        return "ReplicationResult[replication=" + replication + ", seed=" + seed + ", baseline=" + baseline
+                + ", devices=" + devices + ", coverageFleet=" + coverageFleet + ", stopSeconds=" + stopSeconds
+                + ", installTimes=" + Arrays.toString(installTimes) + ", t50=" + t50 + ", t90=" + t90 + ", t99=" + t99
+                + ", t100=" + t100 + ", bytes=" + bytes + ", offload=" + offload + ", overheadRatio=" + overheadRatio
+                + ", clientServerBytes=" + clientServerBytes + ", energyJoules=" + Arrays.toString(energyJoules)
+                + ", rejected=" + rejected + ", tamperedInstalls=" + tamperedInstalls + ", serverPieces="
+                + serverPieces + ", contactCount=" + contactCount + ", events=" + events + ", contacts=" + contacts
+                + "]";
+    }
 
     /**
      * Server downloads in releases: pieces delivered by the server divided by K (the single-piece

@@ -1,5 +1,7 @@
 package org.p2prollout.validation.sim;
 
+import java.util.List;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -52,10 +54,14 @@ public final class SimulationFiles {
         AtomicFile.writeText(dir.resolve("energy.csv"), w -> {
             w.write("device,meanJoules\n");
             int n = result.scenario().fleet().devices();
+            List<double[]> energies = new java.util.ArrayList<>();
+            for (ReplicationResult r : result.replications()) {
+                energies.add(r.energyJoules()); // one copy per replication, not per device
+            }
             for (int d = 0; d < n; d++) {
                 double sum = 0;
-                for (ReplicationResult r : result.replications()) {
-                    sum += r.energyJoules()[d];
+                for (double[] e : energies) {
+                    sum += e[d];
                 }
                 w.write(d + "," + num(sum / result.replications().size()) + "\n");
             }
@@ -68,7 +74,7 @@ public final class SimulationFiles {
     }
 
     /** Writes a contact log as {@code a,b,start,end} with a header line. */
-    public static void contacts(Writer w, ContactLog log) throws IOException {
+    public static void contacts(Writer w, org.p2prollout.model.contact.ContactStore log) throws IOException {
         w.write("a,b,start,end\n");
         for (Contact c : log.contacts()) {
             w.write(c.a() + "," + c.b() + "," + num(c.start()) + "," + num(c.end()) + "\n");

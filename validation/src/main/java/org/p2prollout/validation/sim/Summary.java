@@ -8,7 +8,8 @@ import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Every metric of a simulation as a mean over replications with its 95 % confidence interval.
+ * Every metric of a simulation as a mean over replications with its 95 % confidence interval
+ * (Student-t; for counts, {@link Estimate#ofCount}, which stays at or above 0).
  * Rollout times in seconds since release (replications that did not reach q within the horizon
  * are left out of T_q; {@link Estimate#n()} says how many reached), bytes per kind, rejected items
  * per kind, energy per device in joules, contacts, pieces delivered by the server.
@@ -30,19 +31,24 @@ public record Summary(int replications, Estimate t50, Estimate t90, Estimate t99
     public static Summary of(List<ReplicationResult> runs) {
         Map<String, Estimate> bytes = new LinkedHashMap<>();
         for (ByteKind k : ByteKind.values()) {
-            bytes.put(k.key(), est(runs, r -> r.bytes().getOrDefault(k.key(), 0L)));
+            bytes.put(k.key(), count(runs, r -> r.bytes().getOrDefault(k.key(), 0L)));
         }
         TreeSet<String> kinds = new TreeSet<>(REJECTION_KINDS);
         runs.forEach(r -> kinds.addAll(r.rejected().keySet()));
         Map<String, Estimate> rejected = new LinkedHashMap<>();
         for (String kind : kinds) {
-            rejected.put(kind, est(runs, r -> r.rejected().getOrDefault(kind, 0L)));
+            rejected.put(kind, count(runs, r -> r.rejected().getOrDefault(kind, 0L)));
         }
         return new Summary(runs.size(), est(runs, ReplicationResult::t50), est(runs, ReplicationResult::t90),
                 est(runs, ReplicationResult::t99), est(runs, ReplicationResult::t100),
                 est(runs, ReplicationResult::offload), est(runs, ReplicationResult::overheadRatio), bytes, rejected,
-                est(runs, ReplicationResult::tamperedInstalls), est(runs, ReplicationResult::meanEnergyJoules),
-                est(runs, ReplicationResult::contactCount), est(runs, ReplicationResult::serverPieces));
+                count(runs, ReplicationResult::tamperedInstalls), est(runs, ReplicationResult::meanEnergyJoules),
+                count(runs, ReplicationResult::contactCount), count(runs, ReplicationResult::serverPieces));
+    }
+
+    /** Counts (bytes, items, contacts): an interval that never goes below 0 ({@link Estimate#ofCount}). */
+    private static Estimate count(List<ReplicationResult> runs, ToDoubleFunction<ReplicationResult> f) {
+        return Estimate.ofCount(runs.stream().mapToDouble(f).toArray());
     }
 
     private static Estimate est(List<ReplicationResult> runs, ToDoubleFunction<ReplicationResult> f) {

@@ -20,7 +20,10 @@ import org.p2prollout.validation.sim.scenario.Scenario;
 /**
  * The contacts of a recorded trace, found by the rates pipeline's readers and detector (the same
  * resampling on the grid {@code mobility.stepSeconds}, range {@code radio.rangeMeters}), shifted
- * so that the first contact starts at 0 (the release) and cut at {@code mobility.durationSeconds}.
+ * so that the release (time 0) is the start of the trace's observation window, and cut at
+ * {@code mobility.durationSeconds}. The one timeline of a trace: {@code simulate} and {@code sweep}
+ * (through {@link #load}) and {@code validate} (through {@link #of}, by the suite's
+ * {@code TraceContacts}) replay the same contacts at the same times.
  *
  * @param source   the trace path
  * @param devices  devices in the replay (the trace's, or the first {@code traceMaxDevices})
@@ -49,20 +52,29 @@ public record TraceReplay(String source, int devices, List<Contact> contacts) im
         // the pipeline also estimates rates; its class count must not exceed the devices
         options = options.withRates(options.rates().withClasses(Math.min(options.rates().classes(), data.devices())));
         RatesRun run = new RatesPipeline(options).run(data, progress);
+        return of(path.toString(), run, m.traceMaxDevices(), m.durationSeconds());
+    }
+
+    /**
+     * The replay of a rates run: contacts shifted by the start of its observation window
+     * ({@code run.summary().from()}), those among the first {@code maxDevices} devices (0: all) that
+     * start within {@code durationSeconds} of it.
+     */
+    public static TraceReplay of(String source, RatesRun run, int maxDevices, double durationSeconds) {
         int devices = run.deviceNames().size();
-        if (m.traceMaxDevices() > 0) {
-            devices = Math.min(devices, m.traceMaxDevices());
+        if (maxDevices > 0) {
+            devices = Math.min(devices, maxDevices);
         }
-        double origin = run.contacts().stream().mapToDouble(Contact::start).min().orElse(0);
+        if (devices < 1) {
+            throw new InvalidInputException("mobility.trace " + source + " holds no devices");
+        }
+        double origin = run.summary().from();
         List<Contact> kept = new ArrayList<>();
         for (Contact c : run.contacts()) {
-            if (c.b() < devices && c.start() - origin <= m.durationSeconds()) {
+            if (c.b() < devices && c.start() - origin <= durationSeconds) {
                 kept.add(new Contact(c.a(), c.b(), c.start() - origin, c.end() - origin));
             }
         }
-        if (devices < 1) {
-            throw new InvalidInputException("mobility.trace " + path + " holds no devices");
-        }
-        return new TraceReplay(path.toString(), devices, kept);
+        return new TraceReplay(source, devices, kept);
     }
 }

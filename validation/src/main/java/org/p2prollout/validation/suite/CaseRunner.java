@@ -68,7 +68,7 @@ public final class CaseRunner {
                 return OpenFleetCase.run(spec, scenarioParams, progress);
             } catch (CaseNotRunnable e) {
                 return CaseResult.notRun(spec.name(), spec.description(), scenarioParams, e.getMessage(), spec.notes());
-            } catch (org.p2prollout.core.InvalidInputException | IllegalStateException e) {
+            } catch (org.p2prollout.core.InvalidInputException | org.p2prollout.solver.NotConvergedException e) {
                 return CaseResult.notRun(spec.name(), spec.description(), scenarioParams,
                         "cannot fit or simulate: " + e.getMessage(), spec.notes());
             }
@@ -86,9 +86,10 @@ public final class CaseRunner {
                     rates);
         } catch (CaseNotRunnable | UnsupportedOperationException e) {
             return CaseResult.notRun(spec.name(), spec.description(), scenarioParams, e.getMessage(), spec.notes());
-        } catch (org.p2prollout.core.InvalidInputException | IllegalStateException e) {
-            // e.g. a model that cannot spread (no contacts and no server), a log the pipeline rejects:
-            // this case cannot be compared, the others still run
+        } catch (org.p2prollout.core.InvalidInputException | org.p2prollout.solver.NotConvergedException e) {
+            // e.g. a model that cannot spread (no contacts and no server), a log the pipeline rejects, numerics
+            // that did not converge: this case cannot be compared, the others still run. Any other exception
+            // is a bug and propagates.
             return CaseResult.notRun(spec.name(), spec.description(), scenarioParams,
                     "cannot fit or simulate: " + e.getMessage(), spec.notes());
         }

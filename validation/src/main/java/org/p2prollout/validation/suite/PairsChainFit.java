@@ -119,7 +119,7 @@ final class PairsChainFit {
         }
         var prediction = chain.predict(1.0);
         notes.add("the chain's state is the set of holders (2^" + n + " states): solved by simulating it, "
-                + prediction.accuracy().note());
+                + prediction.accuracy().criterion());
         double pairs = (double) n * (n - 1) / 2;
         Map<String, String> params = new LinkedHashMap<>();
         params.put("model", "per-device-pair chain (" + n + " devices, Monte Carlo, " + chain.runs() + " runs over "

@@ -8,10 +8,12 @@ import org.p2prollout.model.rates.PipelineOptions;
 import org.p2prollout.model.rates.RatesPipeline;
 import org.p2prollout.model.rates.RatesRun;
 import org.p2prollout.core.ProgressListener;
+import org.p2prollout.validation.sim.TraceReplay;
 
 /**
  * The contacts of a recorded trace, found by the rates pipeline (read, project, resample, detect),
- * shifted so that release is at the start of the observation window. Every replication replays
+ * shifted so that release is at the start of the observation window: the timeline of
+ * {@link org.p2prollout.validation.sim.TraceReplay#of}, the one {@code simulate} replays. Every replication replays
  * the same contacts (replications differ in who holds the update first and in the protocol's own
  * randomness).
  *
@@ -28,11 +30,10 @@ public record TraceContacts(String source, List<Contact> contacts, int devices, 
     /** Reads {@code trace} (any format the pipeline knows) and detects its contacts. */
     public static TraceContacts read(Path trace, PipelineOptions options) {
         RatesRun run = new RatesPipeline(options).run(trace, ProgressListener.NONE);
-        double from = run.summary().from();
-        double to = run.summary().to();
-        List<Contact> shifted = run.contacts().stream()
-                .map(c -> new Contact(c.a(), c.b(), c.start() - from, c.end() - from)).toList();
-        return new TraceContacts(trace.toString(), shifted, run.deviceNames().size(), to - from);
+        double seconds = run.summary().to() - run.summary().from();
+        // the same timeline as simulate's replay of this trace (one place decides where release is)
+        TraceReplay replay = TraceReplay.of(trace.toString(), run, 0, Double.POSITIVE_INFINITY);
+        return new TraceContacts(trace.toString(), replay.contacts(), replay.devices(), seconds);
     }
 
     @Override

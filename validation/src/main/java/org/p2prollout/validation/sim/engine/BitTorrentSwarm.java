@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.p2prollout.protocol.wire.WireSizes;
 import org.p2prollout.validation.sim.ByteKind;
-import org.p2prollout.validation.sim.ContactLog;
+import org.p2prollout.model.contact.ContactStore;
 import org.p2prollout.validation.sim.RandomStreams;
 import org.p2prollout.validation.sim.RandomStreams.Purpose;
 import org.p2prollout.validation.sim.ReplicationResult;
@@ -221,7 +221,7 @@ final class BitTorrentSwarm {
                 ReplicationResult.rolloutTime(times, coverageFleet, 1.0), byKind,
                 peer + srv == 0 ? Double.NaN : (double) peer / (peer + srv),
                 clientServerBytes == 0 ? Double.NaN : (double) total / clientServerBytes, clientServerBytes, energy,
-                new TreeMap<>(), 0, serverPieces, 0, rounds, sc.mobility().recordContacts() ? new ContactLog() : null);
+                new TreeMap<>(), 0, serverPieces, 0, rounds, sc.mobility().recordContacts() ? new ContactStore() : null);
     }
 
     /** The server sends {@code v} every piece it lacks; returns the number of pieces. */

@@ -11,7 +11,7 @@ import org.p2prollout.model.contact.ContactListener;
  * positions), shifted by {@code -origin} seconds so that the trace's origin is the release.
  * Overlapping contacts of one pair are merged by the engine (the link stays up).
  */
-public final class ContactListSource implements ContactSource {
+public final class ContactListSource implements ContactFeed {
     private final List<Contact> contacts;
     private final double origin;
     private int next;

@@ -12,7 +12,7 @@ import org.p2prollout.model.contact.ContactListener;
  * whose events pick a uniform pair; an encounter of a pair already in contact is dropped (with
  * d = 0 this never happens, and the process is exactly the model's).
  */
-public final class ContactProcessSource implements ContactSource {
+public final class ContactProcessSource implements ContactFeed {
     private final int n;
     private final double totalRate;
     private final double meanDuration;

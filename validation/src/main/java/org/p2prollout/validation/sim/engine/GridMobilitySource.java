@@ -13,7 +13,7 @@ import org.p2prollout.model.mobility.MobilityModel;
  * one sample ahead of the engine: woken at sample time t_k it feeds sample k+1. Ends are then
  * reported at t_k = now and starts at t_{k+1} in the future, so no event is ever in the past.
  */
-public final class GridMobilitySource implements ContactSource {
+public final class GridMobilitySource implements ContactFeed {
     private final MobilityModel model;
     private final ContactTracker tracker;
     private final double step;

@@ -13,7 +13,7 @@ import org.p2prollout.model.contact.ContactListener;
  * wake-up's events are recorded, then replayed), so results do not change; only wall time does.
  * Positions are not forwarded: wrap only sources whose {@link #positions()} nobody needs.
  */
-final class PipelinedSource implements ContactSource {
+final class PipelinedSource implements ContactFeed {
     private static final int AHEAD = 16;
 
     /** The events of one wake-up of the wrapped source. */
@@ -47,14 +47,14 @@ final class PipelinedSource implements ContactSource {
     private volatile boolean closed;
     private Batch next;
 
-    PipelinedSource(ContactSource inner) {
+    PipelinedSource(ContactFeed inner) {
         producer = new Thread(() -> produce(inner), "contact-source");
         producer.setDaemon(true);
         producer.start();
         next = take();
     }
 
-    private void produce(ContactSource inner) {
+    private void produce(ContactFeed inner) {
         try {
             while (!closed) {
                 Batch batch = new Batch();

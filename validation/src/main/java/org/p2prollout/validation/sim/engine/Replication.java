@@ -50,7 +50,7 @@ public final class Replication {
         Devices devices = sc.protocol().implementation() == Scenario.ProtocolImplementation.REFERENCE
                 ? new ReferenceDevices(sc, fleet, streams, world) : new IdealDevices(sc, fleet, streams, world);
         long csBytes = learners * devices.clientServerBytesPerDevice();
-        ContactSource source = contacts != null ? new ContactListSource(contacts, 0) : contactSource(sc, streams);
+        ContactFeed source = contacts != null ? new ContactListSource(contacts, 0) : contactSource(sc, streams);
         if (pipelined && source instanceof GridMobilitySource && sc.server().coverageAreas().isEmpty()) {
             source = new PipelinedSource(source);
         }
@@ -60,7 +60,7 @@ public final class Replication {
         return world.result(replication, seed, csBytes);
     }
 
-    static ContactSource contactSource(Scenario sc, RandomStreams streams) {
+    static ContactFeed contactSource(Scenario sc, RandomStreams streams) {
         Scenario.Mobility m = sc.mobility();
         return switch (m.model()) {
             case CONTACT_PROCESS -> new ContactProcessSource(sc.fleet().devices(), m.encounterRate(),

@@ -12,7 +12,7 @@ import org.p2prollout.model.contact.ContactListener;
 import org.p2prollout.model.contact.PairMap;
 import org.p2prollout.core.ProgressListener;
 import org.p2prollout.validation.sim.ByteKind;
-import org.p2prollout.validation.sim.ContactLog;
+import org.p2prollout.model.contact.ContactStore;
 import org.p2prollout.validation.sim.RandomStreams;
 import org.p2prollout.validation.sim.RandomStreams.Purpose;
 import org.p2prollout.validation.sim.ReplicationResult;
@@ -62,10 +62,10 @@ public final class World implements Air, ContactListener {
     private final double horizon;
     private final boolean instantaneous;
     private final SplittableRandom serverRng;
-    private final ContactLog log;
+    private final ContactStore log;
     private final boolean peersTalk;
     private Devices devices;
-    private ContactSource source;
+    private ContactFeed source;
     private double now;
     private int coveredInstalled;
     private final int coverageFleet;
@@ -89,12 +89,12 @@ public final class World implements Air, ContactListener {
         this.horizon = sc.mobility().durationSeconds();
         this.instantaneous = sc.radio().instantaneous();
         this.serverRng = streams.stream(Purpose.SERVER);
-        this.log = sc.mobility().recordContacts() ? new ContactLog() : null;
+        this.log = sc.mobility().recordContacts() ? new ContactStore() : null;
         this.coverageFleet = n - fleet.hostileCount;
     }
 
     /** Attaches the protocol and the contact source; call once before {@link #run}. */
-    public void attach(Devices protocol, ContactSource contactSource) {
+    public void attach(Devices protocol, ContactFeed contactSource) {
         this.devices = protocol;
         this.source = contactSource;
     }
@@ -168,7 +168,7 @@ public final class World implements Air, ContactListener {
                 }
                 Link l = slots.get((int) links.valueAt(s));
                 if (!l.server) {
-                    log.add(l.a, l.b, l.since, stop);
+                    log.addPair(l.a, l.b, l.since, stop);
                 }
             }
         }
@@ -237,7 +237,7 @@ public final class World implements Air, ContactListener {
             return; // another contact of the pair is still up
         }
         if (log != null) {
-            log.add(a, b, l.since, now);
+            log.addPair(a, b, l.since, now);
         }
         // a frame whose last byte is due now (up to rounding in the sum of transfer times) arrives
         for (int dir = 0; dir < 2 && l.up; dir++) {

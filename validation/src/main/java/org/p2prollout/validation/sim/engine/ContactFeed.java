@@ -8,8 +8,12 @@ import org.p2prollout.model.contact.ContactListener;
  * contact starts and ends at times {@code >=} the wake-up time (a start and its end may both be
  * reported at once, the end in the future). Pairs never overlap: a pair's next start comes after
  * its previous end.
+ *
+ * <p>Not {@link org.p2prollout.model.mobility.ContactSource}: that one is driven (told to advance
+ * to a time, as a rates run reads a trace); a feed schedules itself (it says when it next wants
+ * to run, as every process of the discrete-event engine does). Feeds wrap sources.
  */
-public interface ContactSource extends AutoCloseable {
+public interface ContactFeed extends AutoCloseable {
     /** Next time the source wants to run, seconds; +infinity when it has nothing more. */
     double nextTime();
 
