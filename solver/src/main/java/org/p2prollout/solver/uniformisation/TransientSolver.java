@@ -29,6 +29,11 @@ import org.p2prollout.solver.ProgressListener;
 public final class TransientSolver {
     /** Tolerance on the sum of an initial distribution. */
     public static final double INITIAL_SUM_TOLERANCE = 1e-9;
+    /**
+     * {@link TransientOptions.Method#AUTO} picks adaptive uniformisation when the initial
+     * distribution is non-zero on at most this share of the states (and no reward is asked).
+     */
+    public static final double ADAPTIVE_SUPPORT_SHARE = 1.0 / 16;
 
     private final TransientOptions options;
 
@@ -62,6 +67,9 @@ public final class TransientSolver {
         if (reward != null) {
             rMax = checkVector("reward", reward, q.states());
             functions = new double[][] {reward.clone()};
+        }
+        if (reward == null && sorted.length > 0 && useAdaptive(q, initial)) {
+            return adaptive(q, initial, times, sorted, progress);
         }
         UniformisationPass pass = UniformisationPass.run(q, initial, sorted, true, functions, options, progress);
         int nt = times.length;
@@ -113,6 +121,51 @@ public final class TransientSolver {
             }
         }
         return new ExpectationResult(times.clone(), values, bounds, pass.lambda, accuracy(pass, bounds));
+    }
+
+    private boolean useAdaptive(Generator q, double[] initial) {
+        switch (options.method()) {
+            case STANDARD:
+                return false;
+            case ADAPTIVE:
+                return true;
+            default:
+                long support = 0;
+                for (double p : initial) {
+                    support += p != 0 ? 1 : 0;
+                }
+                return support <= ADAPTIVE_SUPPORT_SHARE * q.states();
+        }
+    }
+
+    private TransientResult adaptive(Generator q, double[] initial, double[] times, double[] sorted,
+                                     ProgressListener progress) {
+        // AUTO may hand over to standard uniformisation when the active set grows large; ADAPTIVE stays adaptive
+        AdaptiveUniformisation.Outcome a = AdaptiveUniformisation.run(q, initial, sorted, options,
+                options.method() == TransientOptions.Method.AUTO, progress);
+        int nt = times.length;
+        double[][] dist = new double[nt][];
+        double[] bounds = new double[nt];
+        double max = 0;
+        for (int i = 0; i < nt; i++) {
+            int j = Arrays.binarySearch(sorted, times[i]);
+            if (j < 0) {
+                dist[i] = initial.clone();
+            } else {
+                dist[i] = firstIndexOf(times, times[i]) == i ? a.distributions()[j] : a.distributions()[j].clone();
+                bounds[i] = a.errorBounds()[j];
+            }
+            max = Math.max(max, bounds[i]);
+        }
+        String criterion = String.format(java.util.Locale.ROOT,
+                "adaptive: %d intervals, Λ %.4g..%.4g/s (chain's max exit rate %.4g/s), %d restarts, at most %d active states,"
+                        + " Fox-Glynn tails <= %.3g in all, dropped mass %.3g%s",
+                a.intervals(), a.minRate(), a.maxRate(), q.maxExitRate(), a.restarts(), a.maxActive(),
+                options.epsilon() / 4, a.dropped(),
+                a.handedOver() ? ", then standard uniformisation (" + a.handoverSteps() + " steps) once the active set exceeded a quarter of the chain" : "");
+        Accuracy acc = new Accuracy("adaptive uniformisation (Fox-Glynn per interval)", a.steps() + a.handoverSteps(),
+                Double.NaN, max, criterion, max <= options.epsilon());
+        return new TransientResult(times.clone(), dist, bounds, null, null, a.maxRate(), -1, a.dropped(), acc);
     }
 
     private Accuracy accuracy(UniformisationPass pass, double[] bounds) {

@@ -1,0 +1,96 @@
+package org.p2prollout.solver.uniformisation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.math3.special.Gamma;
+import org.p2prollout.solver.Generator;
+import org.p2prollout.solver.ProgressListener;
+import org.p2prollout.solver.bench.Workload;
+
+/**
+ * {@code solver-bd-t0.02} and {@code solver-bd-t0.2}: the birth–death chain of 10^6 states
+ * (n → n+1 at 1000/s, n → n−1 at n/s: M/M/∞ truncated at n = 999,999; largest exit rate
+ * ≈ 1.001e6/s) from n = 0, built and solved at t with the default options (ε 1e-9). Reports
+ * the 1-norm distance to the closed form Poisson(1000 (1 − e^{−t})) next to the solver's bound.
+ * PRISM counterpart: {@code docs/prism/bd.sm} with {@code -transientmethod fau}.
+ */
+public abstract class BirthDeathTransientWorkload implements Workload {
+    static final int STATES = 1_000_000;
+    static final double BIRTH = 1000;
+    static final double DEATH = 1;
+
+    private final double time;
+    private final String label;
+
+    BirthDeathTransientWorkload(double time, String label) {
+        this.time = time;
+        this.label = label;
+    }
+
+    /** t = 0.02 s. */
+    public static final class Short extends BirthDeathTransientWorkload {
+        public Short() {
+            super(0.02, "0.02");
+        }
+    }
+
+    /** t = 0.2 s. */
+    public static final class Long extends BirthDeathTransientWorkload {
+        public Long() {
+            super(0.2, "0.2");
+        }
+    }
+
+    @Override
+    public String name() {
+        return "solver-bd-t" + label;
+    }
+
+    @Override
+    public String description() {
+        return "transient of the 10^6-state birth-death chain (M/M/inf, birth 1000/s, death n/s) at t = " + label
+                + " s from 0, build included, against its Poisson closed form; PRISM: -transientmethod fau";
+    }
+
+    /** The chain, rows in order. */
+    public static Generator chain() {
+        Generator.Builder b = Generator.builder(STATES, 2 * STATES);
+        for (int i = 0; i < STATES; i++) {
+            if (i > 0) {
+                b.add(i, i - 1, DEATH * i);
+            }
+            if (i + 1 < STATES) {
+                b.add(i, i + 1, BIRTH);
+            }
+        }
+        return b.build();
+    }
+
+    @Override
+    public Map<String, Object> run(ProgressListener progress) {
+        Generator q = chain();
+        TransientResult r = new TransientSolver(TransientOptions.defaults()).solve(q,
+                TransientSolver.pointMass(STATES, 0), new double[] {time}, null, progress);
+        double[] p = r.distribution(0);
+        double mean = BIRTH / DEATH * (1 - Math.exp(-DEATH * time));
+        double l1 = 0;
+        double en = 0;
+        for (int k = 0; k < STATES; k++) {
+            double exact = k > 20 * mean + 200 ? 0 : Math.exp(k * Math.log(mean) - mean - Gamma.logGamma(k + 1.0));
+            l1 += Math.abs(p[k] - exact);
+            en += k * p[k];
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("states", q.states());
+        f.put("maxExitRate", q.maxExitRate());
+        f.put("method", r.accuracy().method());
+        f.put("steps", r.accuracy().iterations());
+        f.put("uniformisationRate", r.uniformisationRate());
+        f.put("errorBound", r.errorBounds()[0]);
+        f.put("l1ErrorVsClosedForm", l1);
+        f.put("meanN", en);
+        f.put("meanNExact", mean);
+        f.put("criterion", r.accuracy().criterion());
+        return f;
+    }
+}
