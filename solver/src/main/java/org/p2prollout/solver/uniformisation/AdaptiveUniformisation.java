@@ -29,56 +29,73 @@ import org.p2prollout.solver.ProgressListener;
  * dropped mass is expected to stay below another {@code ε/4} (the mass actually dropped is what
  * is reported, whatever it is). Rounding (about 1e-16 per step) is not included.
  *
- * <p>When the active set grows beyond a quarter of the chain, the rest of the horizon is handed
- * to standard uniformisation ({@link UniformisationPass}, with its steady-state detection) from
- * the current distribution; its bound is added.
+ * <p>The chain is explored from the initial distribution ({@link TransitionFunction}): a state's
+ * transitions are generated the first time it carries probability or neighbours a state that
+ * does, and stored in local numbering, so memory and work grow with the states reached, not with
+ * the chain. The active set grows and shrinks with time; explored states stay stored.
+ *
+ * <p>When the chain is a built {@link Generator} and the active set grows beyond a quarter of it,
+ * the rest of the horizon may be handed to standard uniformisation ({@link UniformisationPass},
+ * with its steady-state detection) from the current distribution; its bound is added.
  */
 final class AdaptiveUniformisation {
     /** Steps per interval aimed at: long enough that Fox–Glynn's tails (≈ 7√(ΛΔ) steps) cost little. */
     static final int INTERVAL_STEPS = 400;
     /** Λ grows at least by this factor on a restart. */
     private static final double RESTART_GROWTH = 1.25;
-    /** Above this share of the chain active, standard uniformisation takes over. */
+    /** Above this share of the chain active, standard uniformisation takes over (when allowed). */
     private static final double HANDOVER_SHARE = 0.25;
 
     /** What a run computed, per distinct positive time (ascending). */
     record Outcome(double[][] distributions, double[] errorBounds, double dropped, long steps, int intervals,
-                   int restarts, double minRate, double maxRate, int maxActive, long handoverSteps,
+                   int restarts, double minRate, double maxRate, int maxActive, int explored, long handoverSteps,
                    boolean handedOver) {
     }
 
-    private final Generator q;
+    private final TransitionFunction chain;
     private final int n;
     private final double factor;
-    private double[] cur;
-    private double[] acc;
-    private double[] nxt;
-    private final int[] stamp;
+    // explored states, local numbering
+    private final IntIndex index;
+    private int[] global = new int[1024];
+    private int locals;
+    // transitions of local l (when explored[l]): tTarget/tRate[tOffset[l] .. tOffset[l] + tCount[l])
+    private int[] tTarget = new int[4096];
+    private double[] tRate = new double[4096];
+    private int tSize;
+    private boolean[] explored = new boolean[1024];
+    private int[] tOffset = new int[1024];
+    private int[] tCount = new int[1024];
+    private double[] exit = new double[1024];
+    private final int[] bufTargets;
+    private final double[] bufRates;
+    // vectors over local indices
+    private double[] cur = new double[1024];
+    private double[] nxt = new double[1024];
+    private double[] acc = new double[1024];
+    private int[] stamp = new int[1024];
+    private int[] accStamp = new int[1024];
     private int generation;
-    private int[] curList;
-    private int curCount;
-    private int[] nxtList;
-    private int[] accList;
-    private int accCount;
-    private final int[] accStamp;
     private int accGeneration;
+    private int[] curList = new int[64];
+    private int curCount;
+    private int[] nxtList = new int[64];
+    private int[] accList = new int[64];
+    private int accCount;
 
-    private AdaptiveUniformisation(Generator q, double factor, double[] initial) {
-        this.q = q;
-        this.n = q.states();
+    private AdaptiveUniformisation(TransitionFunction chain, double factor, double[] initial) {
+        this.chain = chain;
+        this.n = chain.states();
         this.factor = factor;
-        this.cur = initial.clone();
-        this.acc = new double[n];
-        this.nxt = new double[n];
-        this.stamp = new int[n];
-        this.accStamp = new int[n];
-        this.curList = new int[64];
-        this.nxtList = new int[64];
-        this.accList = new int[64];
-        for (int s = 0; s < n; s++) {
-            if (cur[s] != 0) {
+        this.index = new IntIndex(1024);
+        this.bufTargets = new int[chain.maxTransitions()];
+        this.bufRates = new double[chain.maxTransitions()];
+        for (int s = 0; s < initial.length; s++) {
+            if (initial[s] != 0) {
+                int l = local(s);
+                cur[l] = initial[s];
                 curList = grow(curList, curCount);
-                curList[curCount++] = s;
+                curList[curCount++] = l;
             }
         }
     }
@@ -86,14 +103,79 @@ final class AdaptiveUniformisation {
     /**
      * π(t) for each distinct positive time, ascending.
      *
+     * @param q        the built generator when there is one (then standard uniformisation may take over), else null
      * @param handover whether standard uniformisation may take over once the active set is large
      */
-    static Outcome run(Generator q, double[] initial, double[] sortedTimes, TransientOptions o, boolean handover,
-                       ProgressListener progress) {
-        return new AdaptiveUniformisation(q, o.uniformisationFactor(), initial).solve(sortedTimes, o, handover, progress);
+    static Outcome run(TransitionFunction chain, Generator q, double[] initial, double[] sortedTimes, TransientOptions o,
+                       boolean handover, ProgressListener progress) {
+        return new AdaptiveUniformisation(chain, o.uniformisationFactor(), initial)
+                .solve(q, sortedTimes, o, handover && q != null, progress);
     }
 
-    private Outcome solve(double[] times, TransientOptions o, boolean handover, ProgressListener progress) {
+    /** The local index of global state s, numbering it when new. */
+    private int local(int s) {
+        int l = index.get(s);
+        if (l >= 0) {
+            return l;
+        }
+        l = locals++;
+        index.put(s, l);
+        if (l == global.length) {
+            int c = global.length * 2;
+            global = Arrays.copyOf(global, c);
+            explored = Arrays.copyOf(explored, c);
+            tOffset = Arrays.copyOf(tOffset, c);
+            tCount = Arrays.copyOf(tCount, c);
+            exit = Arrays.copyOf(exit, c);
+            cur = Arrays.copyOf(cur, c);
+            nxt = Arrays.copyOf(nxt, c);
+            acc = Arrays.copyOf(acc, c);
+            stamp = Arrays.copyOf(stamp, c);
+            accStamp = Arrays.copyOf(accStamp, c);
+        }
+        global[l] = s;
+        return l;
+    }
+
+    /** Generates and stores the transitions of local state l (targets numbered locally). */
+    private void explore(int l) {
+        int c = chain.transitions(global[l], bufTargets, bufRates);
+        if (tSize + c > tTarget.length) {
+            int cap = Math.max(tTarget.length * 2, tSize + c);
+            tTarget = Arrays.copyOf(tTarget, cap);
+            tRate = Arrays.copyOf(tRate, cap);
+        }
+        int off = tSize;
+        double e = 0;
+        for (int i = 0; i < c; i++) {
+            double r = bufRates[i];
+            if (!(r > 0) || !Double.isFinite(r)) {
+                throw new org.p2prollout.solver.InvalidInputException("rate from state " + global[l] + " to "
+                        + bufTargets[i] + " must be finite and > 0, got " + r);
+            }
+            e += r;
+        }
+        // targets numbered after the rates are read: local() may grow the arrays but not the buffers
+        for (int i = 0; i < c; i++) {
+            int t = local(bufTargets[i]);
+            tTarget[off + i] = t;
+            tRate[off + i] = bufRates[i];
+        }
+        tSize = off + c;
+        tOffset[l] = off;
+        tCount[l] = c;
+        exit[l] = e;
+        explored[l] = true;
+    }
+
+    private double exitRate(int l) {
+        if (!explored[l]) {
+            explore(l);
+        }
+        return exit[l];
+    }
+
+    private Outcome solve(Generator q, double[] times, TransientOptions o, boolean handover, ProgressListener progress) {
         int nt = times.length;
         double horizon = times[nt - 1];
         double fgBudget = o.epsilon() / 4;
@@ -116,16 +198,11 @@ final class AdaptiveUniformisation {
         int[] startList = new int[64];
         while (next < nt) {
             if (handover && curCount > HANDOVER_SHARE * n) {
-                double[] v = new double[n];
-                for (int i = 0; i < curCount; i++) {
-                    v[curList[i]] = cur[curList[i]];
-                }
                 double[] rest = new double[nt - next];
                 for (int i = next; i < nt; i++) {
                     rest[i - next] = times[i] - t;
                 }
-                // the standard pass needs a distribution of sum 1 only through its bounds; it is linear
-                UniformisationPass pass = UniformisationPass.run(q, v, rest, true, new double[0][], o, progress);
+                UniformisationPass pass = UniformisationPass.run(q, dense(), rest, true, new double[0][], o, progress);
                 for (int i = next; i < nt; i++) {
                     dist[i] = pass.distributions[i - next];
                     bounds[i] = error + pass.errorBound(i - next);
@@ -146,7 +223,6 @@ final class AdaptiveUniformisation {
             if (atTime) {
                 delta = times[next] - t;
             }
-            // store the start, for restarts
             startList = grow(startList, curCount, curCount);
             startValues = growD(startValues, curCount);
             System.arraycopy(curList, 0, startList, 0, curCount);
@@ -183,28 +259,35 @@ final class AdaptiveUniformisation {
             maxActive = Math.max(maxActive, curCount);
             t = atTime ? times[next] : t + delta;
             if (atTime) {
-                double[] d = new double[n];
-                for (int i = 0; i < curCount; i++) {
-                    d[curList[i]] = cur[curList[i]];
-                }
-                dist[next] = d;
+                dist[next] = dense();
                 bounds[next] = error;
                 next++;
             }
             progress.progress((long) (1000 * t / horizon), 1000, "adaptive uniformisation (time)");
         }
         return new Outcome(dist, bounds, dropped, steps, intervals, restarts,
-                minRate == Double.POSITIVE_INFINITY ? maxRate : minRate, maxRate, maxActive, handoverSteps, handedOver);
+                minRate == Double.POSITIVE_INFINITY ? maxRate : minRate, maxRate, maxActive, locals, handoverSteps,
+                handedOver);
+    }
+
+    /** The current vector over all n states. */
+    private double[] dense() {
+        double[] d = new double[n];
+        for (int i = 0; i < curCount; i++) {
+            int l = curList[i];
+            d[global[l]] = cur[l];
+        }
+        return d;
     }
 
     /** Largest exit rate over the active states and their direct successors. */
     private double activeRate() {
         double max = 0;
         for (int i = 0; i < curCount; i++) {
-            int s = curList[i];
-            max = Math.max(max, q.exitRate(s));
-            for (int k = q.rowStart(s); k < q.rowEnd(s); k++) {
-                max = Math.max(max, q.exitRate(q.column(k)));
+            int l = curList[i];
+            max = Math.max(max, exitRate(l));
+            for (int k = tOffset[l], end = k + tCount[l]; k < end; k++) {
+                max = Math.max(max, exitRate(tTarget[k]));
             }
         }
         return max;
@@ -220,16 +303,12 @@ final class AdaptiveUniformisation {
      */
     private Interval interval(FoxGlynn fg, double rate, double tau, boolean still) {
         final double inv = 1.0 / rate;
-        int right = fg.right();
-        int left = fg.left();
+        int right = still ? 0 : fg.right();
+        int left = still ? 0 : fg.left();
         double dropped = 0;
         long steps = 0;
         accGeneration++;
         accCount = 0;
-        if (still) {
-            left = 0;
-            right = 0;   // P = I: the distribution does not change
-        }
         for (int k = 0; ; k++) {
             if (k >= left) {
                 double w = still ? 1.0 : fg.weight(k);
@@ -250,9 +329,9 @@ final class AdaptiveUniformisation {
             int count = 0;
             for (int i = 0; i < curCount; i++) {
                 int s = curList[i];
-                double e = q.exitRate(s);
+                double e = exitRate(s);   // may number new states: arrays may grow, so index them afresh below
                 if (e > rate) {
-                    clearAll(nxtList, count);
+                    clearAll(count);
                     return new Interval(steps, dropped, e);
                 }
                 double p = cur[s];
@@ -263,14 +342,14 @@ final class AdaptiveUniformisation {
                 }
                 nxt[s] += p - p * e * inv;
                 double pi = p * inv;
-                for (int kk = q.rowStart(s), end = q.rowEnd(s); kk < end; kk++) {
-                    int j = q.column(kk);
+                for (int kk = tOffset[s], end = kk + tCount[s]; kk < end; kk++) {
+                    int j = tTarget[kk];
                     if (stamp[j] != gen) {
                         stamp[j] = gen;
                         nxtList = grow(nxtList, count);
                         nxtList[count++] = j;
                     }
-                    nxt[j] += pi * q.rate(kk);
+                    nxt[j] += pi * tRate[kk];
                 }
                 cur[s] = 0;
             }
@@ -316,12 +395,12 @@ final class AdaptiveUniformisation {
     }
 
     /** Zeroes every touched entry (a restart follows): the current iterate, the next one being built, the sum. */
-    private void clearAll(int[] building, int count) {
+    private void clearAll(int building) {
         for (int i = 0; i < curCount; i++) {
             cur[curList[i]] = 0;
         }
-        for (int i = 0; i < count; i++) {
-            nxt[building[i]] = 0;
+        for (int i = 0; i < building; i++) {
+            nxt[nxtList[i]] = 0;
         }
         for (int i = 0; i < accCount; i++) {
             acc[accList[i]] = 0;
@@ -349,5 +428,70 @@ final class AdaptiveUniformisation {
 
     static double[] growD(double[] a, int needed) {
         return needed <= a.length ? a : Arrays.copyOf(a, Math.max(needed, a.length * 2));
+    }
+
+    /** Open-addressing map from state (>= 0) to local index. */
+    static final class IntIndex {
+        private int[] keys;
+        private int[] values;
+        private int size;
+        private int mask;
+
+        IntIndex(int capacity) {
+            int c = Integer.highestOneBit(Math.max(16, capacity) * 2 - 1);
+            keys = new int[c];
+            values = new int[c];
+            Arrays.fill(keys, -1);
+            mask = c - 1;
+        }
+
+        int get(int key) {
+            int h = mix(key) & mask;
+            while (true) {
+                int k = keys[h];
+                if (k == key) {
+                    return values[h];
+                }
+                if (k < 0) {
+                    return -1;
+                }
+                h = (h + 1) & mask;
+            }
+        }
+
+        void put(int key, int value) {
+            if (2 * (size + 1) > keys.length) {
+                rehash();
+            }
+            int h = mix(key) & mask;
+            while (keys[h] >= 0 && keys[h] != key) {
+                h = (h + 1) & mask;
+            }
+            if (keys[h] < 0) {
+                size++;
+            }
+            keys[h] = key;
+            values[h] = value;
+        }
+
+        private void rehash() {
+            int[] ok = keys;
+            int[] ov = values;
+            keys = new int[ok.length * 2];
+            values = new int[ok.length * 2];
+            Arrays.fill(keys, -1);
+            mask = keys.length - 1;
+            size = 0;
+            for (int i = 0; i < ok.length; i++) {
+                if (ok[i] >= 0) {
+                    put(ok[i], ov[i]);
+                }
+            }
+        }
+
+        private static int mix(int x) {
+            int h = x * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
     }
 }

@@ -10,7 +10,7 @@ import org.p2prollout.solver.bench.Workload;
 /**
  * {@code solver-bd-t0.02} and {@code solver-bd-t0.2}: the birth–death chain of 10^6 states
  * (n → n+1 at 1000/s, n → n−1 at n/s: M/M/∞ truncated at n = 999,999; largest exit rate
- * ≈ 1.001e6/s) from n = 0, built and solved at t with the default options (ε 1e-9). Reports
+ * ≈ 1.001e6/s) from n = 0, explored and solved at t by adaptive uniformisation (ε 1e-9). Reports
  * the 1-norm distance to the closed form Poisson(1000 (1 − e^{−t})) next to the solver's bound.
  * PRISM counterpart: {@code docs/prism/bd.sm} with {@code -transientmethod fau}.
  */
@@ -66,11 +66,41 @@ public abstract class BirthDeathTransientWorkload implements Workload {
         return b.build();
     }
 
+    /** The same transitions generated state by state (explored, never built, by adaptive uniformisation). */
+    public static TransitionFunction transitions() {
+        return new TransitionFunction() {
+            @Override
+            public int states() {
+                return STATES;
+            }
+
+            @Override
+            public int maxTransitions() {
+                return 2;
+            }
+
+            @Override
+            public int transitions(int i, int[] targets, double[] rates) {
+                int c = 0;
+                if (i > 0) {
+                    targets[c] = i - 1;
+                    rates[c++] = DEATH * i;
+                }
+                if (i + 1 < STATES) {
+                    targets[c] = i + 1;
+                    rates[c++] = BIRTH;
+                }
+                return c;
+            }
+        };
+    }
+
     @Override
     public Map<String, Object> run(ProgressListener progress) {
-        Generator q = chain();
-        TransientResult r = new TransientSolver(TransientOptions.defaults()).solve(q,
-                TransientSolver.pointMass(STATES, 0), new double[] {time}, null, progress);
+        // explored from n = 0, as PRISM's FAU explores its model; the built chain's largest exit rate is
+        // 1000 + 999,999 = 1,000,999/s
+        TransientResult r = new TransientSolver(TransientOptions.defaults()).explore(transitions(),
+                TransientSolver.pointMass(STATES, 0), new double[] {time}, progress);
         double[] p = r.distribution(0);
         double mean = BIRTH / DEATH * (1 - Math.exp(-DEATH * time));
         double l1 = 0;
@@ -81,8 +111,8 @@ public abstract class BirthDeathTransientWorkload implements Workload {
             en += k * p[k];
         }
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("states", q.states());
-        f.put("maxExitRate", q.maxExitRate());
+        f.put("states", STATES);
+        f.put("maxExitRate", BIRTH + DEATH * (STATES - 1));
         f.put("method", r.accuracy().method());
         f.put("steps", r.accuracy().iterations());
         f.put("uniformisationRate", r.uniformisationRate());

@@ -141,8 +141,34 @@ public final class TransientSolver {
     private TransientResult adaptive(Generator q, double[] initial, double[] times, double[] sorted,
                                      ProgressListener progress) {
         // AUTO may hand over to standard uniformisation when the active set grows large; ADAPTIVE stays adaptive
-        AdaptiveUniformisation.Outcome a = AdaptiveUniformisation.run(q, initial, sorted, options,
+        AdaptiveUniformisation.Outcome a = AdaptiveUniformisation.run(TransitionFunction.of(q), q, initial, sorted, options,
                 options.method() == TransientOptions.Method.AUTO, progress);
+        return adaptiveResult(q.maxExitRate(), initial, times, sorted, a);
+    }
+
+    /**
+     * π(t) at each requested time by adaptive uniformisation on a chain explored from the initial
+     * distribution (never built: only the states reached are generated and stored). Same bounds
+     * and result as {@link #solve} with {@link TransientOptions.Method#ADAPTIVE}, except that the
+     * criterion cannot name the chain's largest exit rate (it is not known).
+     */
+    public TransientResult explore(TransitionFunction chain, double[] initial, double[] times, ProgressListener progress) {
+        checkInitial(chain.states(), initial);
+        double[] sorted = positiveTimes(times);
+        if (sorted.length == 0) {
+            double[][] d = new double[times.length][];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = initial.clone();
+            }
+            return new TransientResult(times.clone(), d, new double[times.length], null, null, 0, -1, 0,
+                    new Accuracy("adaptive uniformisation (Fox-Glynn per interval)", 0, Double.NaN, 0, "t = 0: exact", true));
+        }
+        AdaptiveUniformisation.Outcome a = AdaptiveUniformisation.run(chain, null, initial, sorted, options, false, progress);
+        return adaptiveResult(Double.NaN, initial, times, sorted, a);
+    }
+
+    private TransientResult adaptiveResult(double chainRate, double[] initial, double[] times, double[] sorted,
+                                           AdaptiveUniformisation.Outcome a) {
         int nt = times.length;
         double[][] dist = new double[nt][];
         double[] bounds = new double[nt];
@@ -158,9 +184,11 @@ public final class TransientSolver {
             max = Math.max(max, bounds[i]);
         }
         String criterion = String.format(java.util.Locale.ROOT,
-                "adaptive: %d intervals, Λ %.4g..%.4g/s (chain's max exit rate %.4g/s), %d restarts, at most %d active states,"
+                "adaptive: %d intervals, Λ %.4g..%.4g/s%s, %d restarts, at most %d active of %d explored states,"
                         + " Fox-Glynn tails <= %.3g in all, dropped mass %.3g%s",
-                a.intervals(), a.minRate(), a.maxRate(), q.maxExitRate(), a.restarts(), a.maxActive(),
+                a.intervals(), a.minRate(), a.maxRate(),
+                Double.isNaN(chainRate) ? "" : String.format(java.util.Locale.ROOT, " (chain's max exit rate %.4g/s)", chainRate),
+                a.restarts(), a.maxActive(), a.explored(),
                 options.epsilon() / 4, a.dropped(),
                 a.handedOver() ? ", then standard uniformisation (" + a.handoverSteps() + " steps) once the active set exceeded a quarter of the chain" : "");
         Accuracy acc = new Accuracy("adaptive uniformisation (Fox-Glynn per interval)", a.steps() + a.handoverSteps(),
@@ -205,8 +233,13 @@ public final class TransientSolver {
 
     /** Checks that {@code initial} is a probability distribution on the states of q (sum within {@link #INITIAL_SUM_TOLERANCE}). */
     public static void checkInitial(Generator q, double[] initial) {
-        if (initial.length != q.states()) {
-            throw new InvalidInputException("initial distribution must have " + q.states() + " entries, got " + initial.length);
+        checkInitial(q.states(), initial);
+    }
+
+    /** Checks that {@code initial} is a probability distribution on n states (sum within {@link #INITIAL_SUM_TOLERANCE}). */
+    public static void checkInitial(int n, double[] initial) {
+        if (initial.length != n) {
+            throw new InvalidInputException("initial distribution must have " + n + " entries, got " + initial.length);
         }
         double sum = 0;
         for (int s = 0; s < initial.length; s++) {

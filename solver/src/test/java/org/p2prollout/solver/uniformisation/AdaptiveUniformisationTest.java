@@ -180,4 +180,28 @@ class AdaptiveUniformisationTest {
         double mean = 500 * (1 - Math.exp(-0.1));
         assertEquals(poisson(47, mean), auto.distribution(0)[47], auto.errorBounds()[0] + 1e-14);
     }
+
+    /** Exploring the open swarm state by state gives the same answer as solving its built generator. */
+    @Test
+    void exploringGivesTheSameAnswerAsTheBuiltChain() {
+        org.p2prollout.solver.bench.OpenSwarmChain chain = new org.p2prollout.solver.bench.OpenSwarmChain(300, 200, 2, 0.001,
+                0.01, 0.5, 0.005);
+        Generator q = chain.build();
+        double[] initial = TransientSolver.pointMass(chain.states(), chain.index(3, 1));
+        double[] times = {10, 60};
+        TransientResult built = new TransientSolver(ADAPTIVE).solve(q, initial, times);
+        TransientResult explored = new TransientSolver(ADAPTIVE).explore(chain.transitions(), initial, times, ProgressListener.NONE);
+        TransientResult standard = new TransientSolver(TransientOptions.defaults().withEpsilon(1e-13)
+                .withMethod(TransientOptions.Method.STANDARD)).solve(q, initial, times);
+        for (int i = 0; i < times.length; i++) {
+            double l1 = 0;
+            double l1Standard = 0;
+            for (int s = 0; s < q.states(); s++) {
+                l1 += Math.abs(built.distribution(i)[s] - explored.distribution(i)[s]);
+                l1Standard += Math.abs(standard.distribution(i)[s] - explored.distribution(i)[s]);
+            }
+            assertTrue(l1 <= 1e-13, "t = " + times[i] + ": " + l1);
+            assertTrue(l1Standard <= explored.errorBounds()[i] + standard.errorBounds()[i] + 1e-12, "t = " + times[i]);
+        }
+    }
 }
