@@ -3,7 +3,6 @@ package org.p2prollout.solver.uniformisation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.math3.special.Gamma;
-import org.p2prollout.solver.Generator;
 import org.p2prollout.solver.ProgressListener;
 import org.p2prollout.solver.bench.Workload;
 
@@ -50,20 +49,6 @@ public abstract class BirthDeathTransientWorkload implements Workload {
     public String description() {
         return "transient of the 10^6-state birth-death chain (M/M/inf, birth 1000/s, death n/s) at t = " + label
                 + " s from 0, build included, against its Poisson closed form; PRISM: -transientmethod fau";
-    }
-
-    /** The chain, rows in order. */
-    public static Generator chain() {
-        Generator.Builder b = Generator.builder(STATES, 2 * STATES);
-        for (int i = 0; i < STATES; i++) {
-            if (i > 0) {
-                b.add(i, i - 1, DEATH * i);
-            }
-            if (i + 1 < STATES) {
-                b.add(i, i + 1, BIRTH);
-            }
-        }
-        return b.build();
     }
 
     /** The same transitions generated state by state (explored, never built, by adaptive uniformisation). */
