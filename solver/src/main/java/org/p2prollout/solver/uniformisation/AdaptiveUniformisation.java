@@ -47,7 +47,7 @@ final class AdaptiveUniformisation {
     private static final double HANDOVER_SHARE = 0.25;
 
     /** What a run computed, per distinct positive time (ascending). */
-    record Outcome(double[][] distributions, double[] errorBounds, double dropped, long steps, int intervals,
+    record Outcome(double[][] distributions, int[][] supports, double[][] values, double[] errorBounds, double dropped, long steps, int intervals,
                    int restarts, double minRate, double maxRate, int maxActive, int explored, long handoverSteps,
                    boolean handedOver) {
     }
@@ -83,21 +83,46 @@ final class AdaptiveUniformisation {
     private int[] accList = new int[64];
     private int accCount;
 
-    private AdaptiveUniformisation(TransitionFunction chain, double factor, double[] initial) {
+    /** Whether distributions are returned over all n states (else only as support and values). */
+    private final boolean denseOutput;
+
+    private AdaptiveUniformisation(TransitionFunction chain, double factor, int[] states, double[] probabilities,
+                                   boolean denseOutput) {
         this.chain = chain;
         this.n = chain.states();
         this.factor = factor;
+        this.denseOutput = denseOutput;
         this.index = new IntIndex(1024);
         this.bufTargets = new int[chain.maxTransitions()];
         this.bufRates = new double[chain.maxTransitions()];
-        for (int s = 0; s < initial.length; s++) {
-            if (initial[s] != 0) {
-                int l = local(s);
-                cur[l] = initial[s];
-                curList = grow(curList, curCount);
-                curList[curCount++] = l;
+        for (int i = 0; i < states.length; i++) {
+            if (probabilities[i] != 0) {
+                int l = local(states[i]);
+                if (cur[l] == 0) {
+                    curList = grow(curList, curCount);
+                    curList[curCount++] = l;
+                }
+                cur[l] += probabilities[i];
             }
         }
+    }
+
+    /** The non-zero entries of a dense distribution: {states, probabilities}. */
+    static Object[] sparse(double[] initial) {
+        int c = 0;
+        for (double v : initial) {
+            c += v != 0 ? 1 : 0;
+        }
+        int[] st = new int[c];
+        double[] pr = new double[c];
+        c = 0;
+        for (int s = 0; s < initial.length; s++) {
+            if (initial[s] != 0) {
+                st[c] = s;
+                pr[c++] = initial[s];
+            }
+        }
+        return new Object[] {st, pr};
     }
 
     /**
@@ -108,8 +133,16 @@ final class AdaptiveUniformisation {
      */
     static Outcome run(TransitionFunction chain, Generator q, double[] initial, double[] sortedTimes, TransientOptions o,
                        boolean handover, ProgressListener progress) {
-        return new AdaptiveUniformisation(chain, o.uniformisationFactor(), initial)
+        Object[] sp = sparse(initial);
+        return new AdaptiveUniformisation(chain, o.uniformisationFactor(), (int[]) sp[0], (double[]) sp[1], true)
                 .solve(q, sortedTimes, o, handover && q != null, progress);
+    }
+
+    /** From a sparse initial distribution, with sparse results only (no O(n) work or memory). */
+    static Outcome runSparse(TransitionFunction chain, int[] states, double[] probabilities, double[] sortedTimes,
+                             TransientOptions o, ProgressListener progress) {
+        return new AdaptiveUniformisation(chain, o.uniformisationFactor(), states, probabilities, false)
+                .solve(null, sortedTimes, o, false, progress);
     }
 
     /** The local index of global state s, numbering it when new. */
@@ -181,6 +214,8 @@ final class AdaptiveUniformisation {
         double fgBudget = o.epsilon() / 4;
         double dropBudget = o.epsilon() / 4;
         double[][] dist = new double[nt][];
+        int[][] supports = new int[nt][];
+        double[][] values = new double[nt][];
         double[] bounds = new double[nt];
         double error = 0;
         double dropped = 0;
@@ -205,6 +240,9 @@ final class AdaptiveUniformisation {
                 UniformisationPass pass = UniformisationPass.run(q, dense(), rest, true, new double[0][], o, progress);
                 for (int i = next; i < nt; i++) {
                     dist[i] = pass.distributions[i - next];
+                    Object[] sp = sparse(dist[i]);
+                    supports[i] = (int[]) sp[0];
+                    values[i] = (double[]) sp[1];
                     bounds[i] = error + pass.errorBound(i - next);
                 }
                 handoverSteps = pass.steps;
@@ -259,13 +297,19 @@ final class AdaptiveUniformisation {
             maxActive = Math.max(maxActive, curCount);
             t = atTime ? times[next] : t + delta;
             if (atTime) {
-                dist[next] = dense();
+                dist[next] = denseOutput ? dense() : null;
+                supports[next] = new int[curCount];
+                values[next] = new double[curCount];
+                for (int i = 0; i < curCount; i++) {
+                    supports[next][i] = global[curList[i]];
+                    values[next][i] = cur[curList[i]];
+                }
                 bounds[next] = error;
                 next++;
             }
             progress.progress((long) (1000 * t / horizon), 1000, "adaptive uniformisation (time)");
         }
-        return new Outcome(dist, bounds, dropped, steps, intervals, restarts,
+        return new Outcome(dist, supports, values, bounds, dropped, steps, intervals, restarts,
                 minRate == Double.POSITIVE_INFINITY ? maxRate : minRate, maxRate, maxActive, locals, handoverSteps,
                 handedOver);
     }

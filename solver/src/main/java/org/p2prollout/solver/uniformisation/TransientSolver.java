@@ -167,6 +167,74 @@ public final class TransientSolver {
         return adaptiveResult(Double.NaN, initial, times, sorted, a);
     }
 
+    /**
+     * As {@link #explore(TransitionFunction, double[], double[], ProgressListener)} from the initial
+     * distribution {@code P(X_0 = states[k]) = probabilities[k]} (sum 1 within
+     * {@link #INITIAL_SUM_TOLERANCE}), returning the distributions only on the states that carry
+     * probability: nothing of the chain's size is allocated or scanned.
+     */
+    public ExploredResult explore(TransitionFunction chain, int[] states, double[] probabilities, double[] times,
+                                  ProgressListener progress) {
+        if (states.length != probabilities.length || states.length == 0) {
+            throw new InvalidInputException("initial states and probabilities must be non-empty and of equal length, got "
+                    + states.length + " and " + probabilities.length);
+        }
+        double sum = 0;
+        for (int k = 0; k < states.length; k++) {
+            if (states[k] < 0 || states[k] >= chain.states()) {
+                throw new InvalidInputException("initial state must be in [0, " + (chain.states() - 1) + "], got " + states[k]);
+            }
+            if (!(probabilities[k] >= 0 && probabilities[k] <= 1)) {
+                throw new InvalidInputException("initial probability of state " + states[k] + " must be in [0, 1], got " + probabilities[k]);
+            }
+            sum += probabilities[k];
+        }
+        if (Math.abs(sum - 1) > INITIAL_SUM_TOLERANCE) {
+            throw new InvalidInputException("initial distribution must sum to 1 within " + INITIAL_SUM_TOLERANCE + ", got " + sum);
+        }
+        double[] sorted = positiveTimes(times);
+        int nt = times.length;
+        int[][] st = new int[nt][];
+        double[][] pr = new double[nt][];
+        double[] bounds = new double[nt];
+        if (sorted.length == 0) {
+            for (int i = 0; i < nt; i++) {
+                st[i] = states.clone();
+                pr[i] = probabilities.clone();
+            }
+            return new ExploredResult(times, st, pr, bounds, 0, 0, 0,
+                    new Accuracy("adaptive uniformisation (Fox-Glynn per interval)", 0, Double.NaN, 0, "t = 0: exact", true));
+        }
+        AdaptiveUniformisation.Outcome a = AdaptiveUniformisation.runSparse(chain, states, probabilities, sorted, options, progress);
+        double max = 0;
+        for (int i = 0; i < nt; i++) {
+            int j = Arrays.binarySearch(sorted, times[i]);
+            if (j < 0) {
+                st[i] = states.clone();
+                pr[i] = probabilities.clone();
+            } else {
+                st[i] = a.supports()[j];
+                pr[i] = a.values()[j];
+                bounds[i] = a.errorBounds()[j];
+            }
+            max = Math.max(max, bounds[i]);
+        }
+        return new ExploredResult(times, st, pr, bounds, a.maxRate(), a.dropped(), a.explored(),
+                new Accuracy("adaptive uniformisation (Fox-Glynn per interval)", a.steps(), Double.NaN, max,
+                        criterion(Double.NaN, a), max <= options.epsilon()));
+    }
+
+    private String criterion(double chainRate, AdaptiveUniformisation.Outcome a) {
+        return String.format(java.util.Locale.ROOT,
+                "adaptive: %d intervals, Λ %.4g..%.4g/s%s, %d restarts, at most %d active of %d explored states,"
+                        + " Fox-Glynn tails <= %.3g in all, dropped mass %.3g%s",
+                a.intervals(), a.minRate(), a.maxRate(),
+                Double.isNaN(chainRate) ? "" : String.format(java.util.Locale.ROOT, " (chain's max exit rate %.4g/s)", chainRate),
+                a.restarts(), a.maxActive(), a.explored(),
+                options.epsilon() / 4, a.dropped(),
+                a.handedOver() ? ", then standard uniformisation (" + a.handoverSteps() + " steps) once the active set exceeded a quarter of the chain" : "");
+    }
+
     private TransientResult adaptiveResult(double chainRate, double[] initial, double[] times, double[] sorted,
                                            AdaptiveUniformisation.Outcome a) {
         int nt = times.length;
@@ -183,14 +251,7 @@ public final class TransientSolver {
             }
             max = Math.max(max, bounds[i]);
         }
-        String criterion = String.format(java.util.Locale.ROOT,
-                "adaptive: %d intervals, Λ %.4g..%.4g/s%s, %d restarts, at most %d active of %d explored states,"
-                        + " Fox-Glynn tails <= %.3g in all, dropped mass %.3g%s",
-                a.intervals(), a.minRate(), a.maxRate(),
-                Double.isNaN(chainRate) ? "" : String.format(java.util.Locale.ROOT, " (chain's max exit rate %.4g/s)", chainRate),
-                a.restarts(), a.maxActive(), a.explored(),
-                options.epsilon() / 4, a.dropped(),
-                a.handedOver() ? ", then standard uniformisation (" + a.handoverSteps() + " steps) once the active set exceeded a quarter of the chain" : "");
+        String criterion = criterion(chainRate, a);
         Accuracy acc = new Accuracy("adaptive uniformisation (Fox-Glynn per interval)", a.steps() + a.handoverSteps(),
                 Double.NaN, max, criterion, max <= options.epsilon());
         return new TransientResult(times.clone(), dist, bounds, null, null, a.maxRate(), -1, a.dropped(), acc);

@@ -30,9 +30,23 @@ public final class TransientWorkload implements Workload {
     public Map<String, Object> run(ProgressListener progress) {
         // explored from (0, 0) by adaptive uniformisation, never built (as PRISM's FAU explores its model)
         OpenSwarmChain chain = OpenSwarmChain.reference();
-        TransientResult r = new TransientSolver(TransientOptions.defaults()).explore(chain.transitions(),
-                TransientSolver.pointMass(chain.states(), chain.index(0, 0)), new double[] {TIME}, progress);
-        return facts(chain, r.distribution(0), r);
+        ExploredResult r = new TransientSolver(TransientOptions.defaults()).explore(chain.transitions(),
+                new int[] {chain.index(0, 0)}, new double[] {1}, new double[] {TIME}, progress);
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("states", chain.states());
+        f.put("method", r.accuracy().method());
+        f.put("iterations", r.accuracy().iterations());
+        f.put("errorBound", r.errorBounds()[0]);
+        f.put("droppedMass", r.droppedMass());
+        f.put("uniformisationRate", r.uniformisationRate());
+        f.put("sum", r.expectation(0, s -> 1.0));
+        f.put("meanLeechers", r.expectation(0, s -> chain.leechers(s)));
+        f.put("meanSeeds", r.expectation(0, s -> chain.seeds(s)));
+        f.put("p(x>=200)", r.probability(0, s -> chain.leechers(s) >= 200));
+        f.put("nonZeroStates", r.states(0).length);
+        f.put("exploredStates", r.exploredStates());
+        f.put("criterion", r.accuracy().criterion());
+        return f;
     }
 
     static Map<String, Object> facts(OpenSwarmChain chain, double[] p, TransientResult r) {

@@ -193,7 +193,19 @@ class AdaptiveUniformisationTest {
         TransientResult explored = new TransientSolver(ADAPTIVE).explore(chain.transitions(), initial, times, ProgressListener.NONE);
         TransientResult standard = new TransientSolver(TransientOptions.defaults().withEpsilon(1e-13)
                 .withMethod(TransientOptions.Method.STANDARD)).solve(q, initial, times);
+        ExploredResult sparse = new TransientSolver(ADAPTIVE).explore(chain.transitions(), new int[] {chain.index(3, 1)},
+                new double[] {1}, times, ProgressListener.NONE);
         for (int i = 0; i < times.length; i++) {
+            double[] fromSparse = new double[q.states()];
+            int[] support = sparse.states(i);
+            double[] p = sparse.probabilities(i);
+            for (int k = 0; k < support.length; k++) {
+                fromSparse[support[k]] = p[k];
+            }
+            for (int s = 0; s < q.states(); s++) {
+                assertEquals(explored.distribution(i)[s], fromSparse[s], 1e-15, "sparse result, state " + s);
+            }
+            assertEquals(explored.errorBounds()[i], sparse.errorBounds()[i], 0.0);
             double l1 = 0;
             double l1Standard = 0;
             for (int s = 0; s < q.states(); s++) {
