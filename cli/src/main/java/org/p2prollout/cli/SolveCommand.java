@@ -70,10 +70,20 @@ final class SolveCommand implements Callable<Integer> {
     String method;
 
     @Option(names = "--epsilon", paramLabel = "E",
-            description = "tolerance: stationary, relative change between iterates (krylov: relative residual; "
-                    + "multilevel: residual relative to the largest flow through a state), "
-                    + "default 1e-6 like PRISM; transient, bound on the 1-norm error, default 1e-9")
+            description = {"tolerance. Steady (power, jacobi, gs, sor, multilevel): bound on the ESTIMATED 1-norm "
+                    + "distance to the true distribution, ||x - pi||_1 ~ d*rho/(1-rho) (d the 1-norm change over the last "
+                    + "iteration, rho the contraction factor from the last changes; an estimate, not a proof), so each "
+                    + "probability is within about E/2 and each expectation E[f] within E*max|f|; default "
+                    + Convergence.DEFAULT_EPSILON + "; krylov: relative residual; gth and direct are exact.",
+                "Transient: proven bound on the 1-norm error of each distribution (Poisson tails, dropped mass, "
+                    + "steady-state shortcut; rounding excluded), default 1e-9."})
     Double epsilon;
+
+    @Option(names = "--uniformisation", paramLabel = "M", defaultValue = "auto",
+            description = "transient method: auto (adaptive when the initial distribution sits on at most 1/16 of the "
+                    + "states, else standard), adaptive (active states only, rate per time interval), standard "
+                    + "(one rate for the whole chain), default ${DEFAULT-VALUE}")
+    String uniformisation;
 
     @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "100000",
             description = "iterations before an iterative stationary method gives up, default ${DEFAULT-VALUE}")
@@ -130,14 +140,16 @@ final class SolveCommand implements Callable<Integer> {
     private void steadyMode(Generator q, double[] start, TerminalProgress progress, Map<String, Object> r)
             throws IOException {
         String name = method != null ? method : StationaryMethods.defaultName(q);
-        double eps = epsilon != null ? epsilon : 1e-6;
-        Convergence c = new Convergence(eps, true, maxIterations);
+        double eps = epsilon != null ? epsilon : Convergence.DEFAULT_EPSILON;
+        Convergence c = Convergence.errorEstimate(eps).withMaxIterations(maxIterations);
         StationaryResult res = StationaryMethods.byName(name, c, progress).solve(q, start);
         r.put("mode", "steady");
         r.put("method", res.accuracy().method());
         r.put("methodChosen", method != null ? "--method " + method
                 : "default for " + q.states() + " states (gth up to " + StationaryMethods.GTH_DEFAULT_LIMIT + ")");
         putAccuracy(r, res.accuracy());
+        r.put("tolerance", eps);
+        r.put("errorEstimate", Json.finiteOrNull(res.errorEstimate()));
         r.put("bottomClasses", res.bottomClasses());
         double[] pi = res.distribution();
         int mode = 0;
@@ -158,7 +170,13 @@ final class SolveCommand implements Callable<Integer> {
         for (double t : mode.times) {
             Checks.nonNegative("--transient time", t);
         }
-        TransientOptions o = TransientOptions.defaults();
+        TransientOptions o = TransientOptions.defaults().withMethod(switch (uniformisation) {
+            case "auto" -> TransientOptions.Method.AUTO;
+            case "adaptive" -> TransientOptions.Method.ADAPTIVE;
+            case "standard" -> TransientOptions.Method.STANDARD;
+            default -> throw new org.p2prollout.core.InvalidInputException(
+                    "--uniformisation must be auto, adaptive or standard, got '" + uniformisation + "'");
+        });
         if (epsilon != null) {
             o = o.withEpsilon(epsilon);
         }
@@ -166,6 +184,7 @@ final class SolveCommand implements Callable<Integer> {
         r.put("mode", "transient");
         r.put("method", res.accuracy().method());
         putAccuracy(r, res.accuracy());
+        r.put("tolerance", o.epsilon());
         r.put("times", res.times());
         r.put("errorBounds", res.errorBounds());
         r.put("uniformisationRate", res.uniformisationRate());

@@ -44,6 +44,30 @@ class SolveCommandTest {
     }
 
     @Test
+    void steadyReportsItsToleranceAndErrorEstimate() throws Exception {
+        RolloutTest.Run r = RolloutTest.run("solve", mm13().toString(), "--steady", "--method", "gs",
+                "--epsilon", "1e-10", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertEquals(1e-10, j.get("tolerance").asDouble());
+        double estimate = j.get("errorEstimate").asDouble();
+        assertTrue(estimate > 0 && estimate < 1e-10, "estimate " + estimate);
+        assertTrue(j.get("criterion").asText().contains("estimated 1-norm error"), j.get("criterion").asText());
+        // the 1-norm error against the closed form (8, 4, 2, 1)/15 is within the estimate's order
+        RolloutTest.Run exact = RolloutTest.run("solve", mm13().toString(), "--steady", "--json");
+        JsonNode e = Json.mapper().readTree(exact.out());
+        assertTrue(e.get("errorEstimate").isNull(), "GTH is exact: no estimate");
+        assertEquals(org.p2prollout.solver.stationary.Convergence.DEFAULT_EPSILON, e.get("tolerance").asDouble());
+    }
+
+    @Test
+    void unknownUniformisationIsBadInput() throws Exception {
+        RolloutTest.Run r = RolloutTest.run("solve", mm13().toString(), "--transient", "1", "--uniformisation", "fast");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--uniformisation"), r.err());
+    }
+
+    @Test
     void defaultMethodIsNamed() throws Exception {
         RolloutTest.Run r = RolloutTest.run("solve", mm13().toString(), "--json");
         assertEquals(0, r.code(), r.err());

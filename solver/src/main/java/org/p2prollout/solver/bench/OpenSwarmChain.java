@@ -72,6 +72,55 @@ public record OpenSwarmChain(int maxLeechers, int maxSeeds, double arrival, doub
         return Math.min(completion * x, completion * (eta * x + y));
     }
 
+    /**
+     * The same transitions as {@link #build()}, generated state by state (for adaptive
+     * uniformisation, which explores the chain without building it).
+     */
+    public org.p2prollout.solver.uniformisation.TransitionFunction transitions() {
+        int w = maxSeeds + 1;
+        return new org.p2prollout.solver.uniformisation.TransitionFunction() {
+            @Override
+            public int states() {
+                return OpenSwarmChain.this.states();
+            }
+
+            @Override
+            public int maxTransitions() {
+                return 4;
+            }
+
+            @Override
+            public int transitions(int s, int[] targets, double[] rates) {
+                int x = leechers(s);
+                int y = seeds(s);
+                int c = 0;
+                double done = x > 0 ? completionRate(x, y) : 0;
+                if (x > 0) {
+                    c = put(targets, rates, c, s - w, abort * x + (y == maxSeeds ? done : 0));
+                    if (y < maxSeeds) {
+                        c = put(targets, rates, c, s - w + 1, done);
+                    }
+                }
+                if (y > 0) {
+                    c = put(targets, rates, c, s - 1, departure * y);
+                }
+                if (x < maxLeechers) {
+                    c = put(targets, rates, c, s + w, arrival);
+                }
+                return c;
+            }
+
+            private int put(int[] targets, double[] rates, int c, int t, double r) {
+                if (r > 0) {   // as the builder, which drops zero rates
+                    targets[c] = t;
+                    rates[c] = r;
+                    return c + 1;
+                }
+                return c;
+            }
+        };
+    }
+
     /** Builds the generator, rows in order (the builder's fast path, no sorting). */
     public Generator build() {
         int w = maxSeeds + 1;

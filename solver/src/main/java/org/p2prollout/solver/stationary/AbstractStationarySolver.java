@@ -12,7 +12,11 @@ import org.p2prollout.solver.structure.CommunicatingClasses;
  */
 public abstract class AbstractStationarySolver implements StationarySolver {
     /** What the method computed on one irreducible chain. */
-    protected record Solution(double[] pi, long iterations, String criterion) {
+    protected record Solution(double[] pi, long iterations, String criterion, double errorEstimate) {
+        /** Without an error estimate (direct methods, Krylov). */
+        protected Solution(double[] pi, long iterations, String criterion) {
+            this(pi, iterations, criterion, Double.NaN);
+        }
     }
 
     /**
@@ -31,6 +35,7 @@ public abstract class AbstractStationarySolver implements StationarySolver {
         double[] pi = new double[n];
         long iterations = 0;
         String criterion = "exact (single state)";
+        double estimate = 0;
         int[] bottoms = classes.bottomClasses();
         if (classes.isIrreducible()) {
             Solution s = n == 1 ? new Solution(new double[] {1}, 0, criterion) : solveIrreducible(q);
@@ -38,6 +43,7 @@ public abstract class AbstractStationarySolver implements StationarySolver {
             normalise(pi);
             iterations = s.iterations();
             criterion = s.criterion();
+            estimate = s.errorEstimate();
         } else {
             double[] weight = BottomClassReachability.probabilities(q, classes, initial);
             for (int c : bottoms) {
@@ -54,6 +60,7 @@ public abstract class AbstractStationarySolver implements StationarySolver {
                     normalise(local);
                     iterations += s.iterations();
                     criterion = s.criterion();
+                    estimate += weight[c] * s.errorEstimate();
                 }
                 for (int i = 0; i < members.length; i++) {
                     pi[members[i]] = weight[c] * local[i];
@@ -65,7 +72,7 @@ public abstract class AbstractStationarySolver implements StationarySolver {
         Accuracy accuracy = iterations == 0 && criterion.startsWith("exact")
                 ? new Accuracy(name(), 0, residual, Double.NaN, criterion, true)
                 : Accuracy.iterative(name(), iterations, residual, criterion, true);
-        return new StationaryResult(pi, accuracy, bottoms.length);
+        return new StationaryResult(pi, accuracy, bottoms.length, estimate);
     }
 
     /** The generator restricted to a closed set of states (renumbered in the given order). */

@@ -39,6 +39,7 @@ public final class GaussSeidel extends IterativeSolver {
     protected double[] sweep(Generator q, double[] x, double[] unused, double[] diff) {
         Generator.Incoming in = q.incoming();
         double d = 0;
+        double l1 = 0;
         for (int j = 0; j < x.length; j++) {
             double sum = 0;
             for (int k = in.start(j); k < in.end(j); k++) {
@@ -49,9 +50,11 @@ public final class GaussSeidel extends IterativeSolver {
                 v = (1 - omega) * x[j] + omega * v;
             }
             d = Math.max(d, convergence.difference(x[j], v));
+            l1 += Math.abs(v - x[j]);
             x[j] = v;
         }
         diff[0] = d;
+        diff[1] = l1;
         return x;
     }
 }

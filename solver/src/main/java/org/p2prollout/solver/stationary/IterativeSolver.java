@@ -23,7 +23,8 @@ abstract class IterativeSolver extends AbstractStationarySolver {
 
     /**
      * One sweep: reads {@code x}, leaves the next iterate in {@code x} (in place) or {@code next}
-     * and returns which array holds it; records the largest difference in {@code diff[0]}.
+     * and returns which array holds it; records the largest difference under the change
+     * criterion in {@code diff[0]} and the 1-norm change {@code Σ|x'_i − x_i|} in {@code diff[1]}.
      */
     protected abstract double[] sweep(Generator q, double[] x, double[] next, double[] diff);
 
@@ -43,7 +44,10 @@ abstract class IterativeSolver extends AbstractStationarySolver {
         double[] x = new double[n];
         Arrays.fill(x, 1.0 / n);
         double[] next = needsSecondVector() ? new double[n] : null;
-        double[] diff = new double[1];
+        double[] diff = new double[2];
+        double[] changes = new double[Convergence.RATIO_WINDOW + 1];
+        int recorded = 0;
+        double estimate = Double.POSITIVE_INFINITY;
         long max = convergence.maxIterations();
         for (long it = 1; it <= max; it++) {
             double[] result = sweep(q, x, next, diff);
@@ -60,11 +64,14 @@ abstract class IterativeSolver extends AbstractStationarySolver {
                         "another method: the iterates diverged (sum " + sum + ")");
             }
             normalise(x);
+            // change of the normalised iterate: the sweep's change plus what normalising moved
+            recorded = Convergence.record(changes, recorded, diff[1] + Math.abs(sum - 1));
+            estimate = Convergence.estimate(changes, recorded);
             if (it % 16 == 0) {
                 progress.progress(it, max, name() + " sweeps");
             }
-            if (diff[0] < convergence.epsilon()) {
-                return new Solution(x, it, convergence.describe());
+            if (convergence.errorEstimate() ? estimate < convergence.epsilon() : diff[0] < convergence.epsilon()) {
+                return new Solution(x, it, convergence.describe(), estimate);
             }
         }
         throw new NotConvergedException(Accuracy.iterative(name(), max, q.residual(x), convergence.describe(), false),

@@ -32,6 +32,7 @@ public final class Jacobi extends IterativeSolver {
     protected double[] sweep(Generator q, double[] x, double[] next, double[] diff) {
         Generator.Incoming in = q.incoming();
         double d = 0;
+        double l1 = 0;
         for (int j = 0; j < x.length; j++) {
             double sum = 0;
             for (int k = in.start(j); k < in.end(j); k++) {
@@ -39,9 +40,11 @@ public final class Jacobi extends IterativeSolver {
             }
             double v = (1 - omega) * x[j] + omega * sum / q.exitRate(j);
             d = Math.max(d, convergence.difference(x[j], v));
+            l1 += Math.abs(v - x[j]);
             next[j] = v;
         }
         diff[0] = d;
+        diff[1] = l1;
         return next;
     }
 }

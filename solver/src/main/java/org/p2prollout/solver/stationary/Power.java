@@ -27,10 +27,13 @@ public final class Power extends IterativeSolver {
     protected double[] sweep(Generator q, double[] x, double[] next, double[] diff) {
         q.uniformise(1.02 * q.maxExitRate()).multiplyLeft(x, next);
         double d = 0;
+        double l1 = 0;
         for (int i = 0; i < x.length; i++) {
             d = Math.max(d, convergence.difference(x[i], next[i]));
+            l1 += Math.abs(next[i] - x[i]);
         }
         diff[0] = d;
+        diff[1] = l1;
         return next;
     }
 }

@@ -11,10 +11,18 @@ import org.p2prollout.solver.Accuracy;
  *                     returned by {@link #distribution()})
  * @param accuracy     method, iterations, residual ‖πQ‖∞ (per second) and criterion
  * @param bottomClasses number of bottom classes the mass was spread over (1 when irreducible)
+ * @param errorEstimate the iterative methods' estimate of ‖distribution − π‖₁ (see
+ *                      {@link Convergence}; the sum over bottom classes for a reducible chain);
+ *                      NaN for the direct methods (exact up to rounding) and Krylov
  */
-public record StationaryResult(double[] distribution, Accuracy accuracy, int bottomClasses) {
+public record StationaryResult(double[] distribution, Accuracy accuracy, int bottomClasses, double errorEstimate) {
     public StationaryResult {
         distribution = distribution.clone();
+    }
+
+    /** Without an error estimate. */
+    public StationaryResult(double[] distribution, Accuracy accuracy, int bottomClasses) {
+        this(distribution, accuracy, bottomClasses, Double.NaN);
     }
 
     /** A copy of the probabilities by state. */

@@ -42,7 +42,7 @@ public final class TransientCheckWorkload implements Workload {
             max = Math.max(max, d);
             l1 += d;
         }
-        Map<String, Object> f = TransientWorkload.facts(chain, q, p, fast);
+        Map<String, Object> f = TransientWorkload.facts(chain, p, fast);
         f.put("maxDifference", max);
         f.put("l1Difference", l1);
         return f;

@@ -22,9 +22,29 @@ import org.p2prollout.core.InvalidInputException;
  *                             negative rounding residue is then kept)
  * @param threads              worker threads for the matrix–vector products, {@code >= 1}
  * @param maxIterations        refuse problems needing more uniformisation steps than this
+ * @param method               {@link Method#AUTO} (default): adaptive uniformisation when the initial
+ *                             distribution is concentrated on few states (at most
+ *                             {@link TransientSolver#ADAPTIVE_SUPPORT_SHARE} of the chain) and no reward is
+ *                             asked, else standard; or one of them forced
  */
 public record TransientOptions(double epsilon, double uniformisationFactor, boolean steadyStateDetection,
-                               double dropThreshold, int threads, long maxIterations) {
+                               double dropThreshold, int threads, long maxIterations, Method method) {
+    /** Which uniformisation {@link TransientSolver#solve} uses. */
+    public enum Method {
+        /** adaptive when the initial support is small against the chain, else standard */
+        AUTO,
+        /** one rate (factor × the chain's largest exit rate) for the whole horizon */
+        STANDARD,
+        /** active states only, rate per interval from the states reached ({@link AdaptiveUniformisation}) */
+        ADAPTIVE
+    }
+
+    /** As the full constructor with {@link Method#AUTO}. */
+    public TransientOptions(double epsilon, double uniformisationFactor, boolean steadyStateDetection,
+                            double dropThreshold, int threads, long maxIterations) {
+        this(epsilon, uniformisationFactor, steadyStateDetection, dropThreshold, threads, maxIterations, Method.AUTO);
+    }
+
     /** ε 1e-9, Λ = 1.02 × max exit rate, steady-state detection on, automatic drop threshold, all cores, 10^8 steps. */
     public static TransientOptions defaults() {
         return new TransientOptions(1e-9, 1.02, true, Double.NaN, Runtime.getRuntime().availableProcessors(), 100_000_000L);
@@ -42,29 +62,36 @@ public record TransientOptions(double epsilon, double uniformisationFactor, bool
         }
         Checks.inRange("threads", threads, 1, 1024);
         Checks.inRange("max iterations", maxIterations, 1, Long.MAX_VALUE);
+        if (method == null) {
+            throw new InvalidInputException("transient method must be given");
+        }
+    }
+
+    public TransientOptions withMethod(Method m) {
+        return new TransientOptions(epsilon, uniformisationFactor, steadyStateDetection, dropThreshold, threads, maxIterations, m);
     }
 
     public TransientOptions withEpsilon(double e) {
-        return new TransientOptions(e, uniformisationFactor, steadyStateDetection, dropThreshold, threads, maxIterations);
+        return new TransientOptions(e, uniformisationFactor, steadyStateDetection, dropThreshold, threads, maxIterations, method);
     }
 
     public TransientOptions withUniformisationFactor(double f) {
-        return new TransientOptions(epsilon, f, steadyStateDetection, dropThreshold, threads, maxIterations);
+        return new TransientOptions(epsilon, f, steadyStateDetection, dropThreshold, threads, maxIterations, method);
     }
 
     public TransientOptions withSteadyStateDetection(boolean on) {
-        return new TransientOptions(epsilon, uniformisationFactor, on, dropThreshold, threads, maxIterations);
+        return new TransientOptions(epsilon, uniformisationFactor, on, dropThreshold, threads, maxIterations, method);
     }
 
     public TransientOptions withDropThreshold(double t) {
-        return new TransientOptions(epsilon, uniformisationFactor, steadyStateDetection, t, threads, maxIterations);
+        return new TransientOptions(epsilon, uniformisationFactor, steadyStateDetection, t, threads, maxIterations, method);
     }
 
     public TransientOptions withThreads(int t) {
-        return new TransientOptions(epsilon, uniformisationFactor, steadyStateDetection, dropThreshold, t, maxIterations);
+        return new TransientOptions(epsilon, uniformisationFactor, steadyStateDetection, dropThreshold, t, maxIterations, method);
     }
 
     public TransientOptions withMaxIterations(long m) {
-        return new TransientOptions(epsilon, uniformisationFactor, steadyStateDetection, dropThreshold, threads, m);
+        return new TransientOptions(epsilon, uniformisationFactor, steadyStateDetection, dropThreshold, threads, m, method);
     }
 }

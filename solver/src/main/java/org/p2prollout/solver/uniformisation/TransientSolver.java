@@ -29,6 +29,11 @@ import org.p2prollout.core.ProgressListener;
 public final class TransientSolver {
     /** Tolerance on the sum of an initial distribution. */
     public static final double INITIAL_SUM_TOLERANCE = 1e-9;
+    /**
+     * {@link TransientOptions.Method#AUTO} picks adaptive uniformisation when the initial
+     * distribution is non-zero on at most this share of the states (and no reward is asked).
+     */
+    public static final double ADAPTIVE_SUPPORT_SHARE = 1.0 / 16;
 
     private final TransientOptions options;
 
@@ -62,6 +67,9 @@ public final class TransientSolver {
         if (reward != null) {
             rMax = checkVector("reward", reward, q.states());
             functions = new double[][] {reward.clone()};
+        }
+        if (reward == null && sorted.length > 0 && useAdaptive(q, initial)) {
+            return adaptive(q, initial, times, sorted, progress);
         }
         UniformisationPass pass = UniformisationPass.run(q, initial, sorted, true, functions, options, progress);
         int nt = times.length;
@@ -115,6 +123,140 @@ public final class TransientSolver {
         return new ExpectationResult(times.clone(), values, bounds, pass.lambda, accuracy(pass, bounds));
     }
 
+    private boolean useAdaptive(Generator q, double[] initial) {
+        switch (options.method()) {
+            case STANDARD:
+                return false;
+            case ADAPTIVE:
+                return true;
+            default:
+                long support = 0;
+                for (double p : initial) {
+                    support += p != 0 ? 1 : 0;
+                }
+                return support <= ADAPTIVE_SUPPORT_SHARE * q.states();
+        }
+    }
+
+    private TransientResult adaptive(Generator q, double[] initial, double[] times, double[] sorted,
+                                     ProgressListener progress) {
+        // AUTO may hand over to standard uniformisation when the active set grows large; ADAPTIVE stays adaptive
+        AdaptiveUniformisation.Outcome a = AdaptiveUniformisation.run(TransitionFunction.of(q), q, initial, sorted, options,
+                options.method() == TransientOptions.Method.AUTO, progress);
+        return adaptiveResult(q.maxExitRate(), initial, times, sorted, a);
+    }
+
+    /**
+     * π(t) at each requested time by adaptive uniformisation on a chain explored from the initial
+     * distribution (never built: only the states reached are generated and stored). Same bounds
+     * and result as {@link #solve} with {@link TransientOptions.Method#ADAPTIVE}, except that the
+     * criterion cannot name the chain's largest exit rate (it is not known).
+     */
+    public TransientResult explore(TransitionFunction chain, double[] initial, double[] times, ProgressListener progress) {
+        checkInitial(chain.states(), initial);
+        double[] sorted = positiveTimes(times);
+        if (sorted.length == 0) {
+            double[][] d = new double[times.length][];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = initial.clone();
+            }
+            return new TransientResult(times.clone(), d, new double[times.length], null, null, 0, -1, 0,
+                    new Accuracy("adaptive uniformisation (Fox-Glynn per interval)", 0, Double.NaN, 0, "t = 0: exact", true));
+        }
+        AdaptiveUniformisation.Outcome a = AdaptiveUniformisation.run(chain, null, initial, sorted, options, false, progress);
+        return adaptiveResult(Double.NaN, initial, times, sorted, a);
+    }
+
+    /**
+     * As {@link #explore(TransitionFunction, double[], double[], ProgressListener)} from the initial
+     * distribution {@code P(X_0 = states[k]) = probabilities[k]} (sum 1 within
+     * {@link #INITIAL_SUM_TOLERANCE}), returning the distributions only on the states that carry
+     * probability: nothing of the chain's size is allocated or scanned.
+     */
+    public ExploredResult explore(TransitionFunction chain, int[] states, double[] probabilities, double[] times,
+                                  ProgressListener progress) {
+        if (states.length != probabilities.length || states.length == 0) {
+            throw new InvalidInputException("initial states and probabilities must be non-empty and of equal length, got "
+                    + states.length + " and " + probabilities.length);
+        }
+        double sum = 0;
+        for (int k = 0; k < states.length; k++) {
+            if (states[k] < 0 || states[k] >= chain.states()) {
+                throw new InvalidInputException("initial state must be in [0, " + (chain.states() - 1) + "], got " + states[k]);
+            }
+            if (!(probabilities[k] >= 0 && probabilities[k] <= 1)) {
+                throw new InvalidInputException("initial probability of state " + states[k] + " must be in [0, 1], got " + probabilities[k]);
+            }
+            sum += probabilities[k];
+        }
+        if (Math.abs(sum - 1) > INITIAL_SUM_TOLERANCE) {
+            throw new InvalidInputException("initial distribution must sum to 1 within " + INITIAL_SUM_TOLERANCE + ", got " + sum);
+        }
+        double[] sorted = positiveTimes(times);
+        int nt = times.length;
+        int[][] st = new int[nt][];
+        double[][] pr = new double[nt][];
+        double[] bounds = new double[nt];
+        if (sorted.length == 0) {
+            for (int i = 0; i < nt; i++) {
+                st[i] = states.clone();
+                pr[i] = probabilities.clone();
+            }
+            return new ExploredResult(times, st, pr, bounds, 0, 0, 0,
+                    new Accuracy("adaptive uniformisation (Fox-Glynn per interval)", 0, Double.NaN, 0, "t = 0: exact", true));
+        }
+        AdaptiveUniformisation.Outcome a = AdaptiveUniformisation.runSparse(chain, states, probabilities, sorted, options, progress);
+        double max = 0;
+        for (int i = 0; i < nt; i++) {
+            int j = Arrays.binarySearch(sorted, times[i]);
+            if (j < 0) {
+                st[i] = states.clone();
+                pr[i] = probabilities.clone();
+            } else {
+                st[i] = a.supports()[j];
+                pr[i] = a.values()[j];
+                bounds[i] = a.errorBounds()[j];
+            }
+            max = Math.max(max, bounds[i]);
+        }
+        return new ExploredResult(times, st, pr, bounds, a.maxRate(), a.dropped(), a.explored(),
+                new Accuracy("adaptive uniformisation (Fox-Glynn per interval)", a.steps(), Double.NaN, max,
+                        criterion(Double.NaN, a), max <= options.epsilon()));
+    }
+
+    private String criterion(double chainRate, AdaptiveUniformisation.Outcome a) {
+        return String.format(java.util.Locale.ROOT,
+                "adaptive: %d intervals, Λ %.4g..%.4g/s%s, %d restarts, at most %d active of %d explored states,"
+                        + " Fox-Glynn tails <= %.3g in all, dropped mass %.3g%s",
+                a.intervals(), a.minRate(), a.maxRate(),
+                Double.isNaN(chainRate) ? "" : String.format(java.util.Locale.ROOT, " (chain's max exit rate %.4g/s)", chainRate),
+                a.restarts(), a.maxActive(), a.explored(),
+                options.epsilon() / 4, a.dropped(),
+                a.handedOver() ? ", then standard uniformisation (" + a.handoverSteps() + " steps) once the active set exceeded a quarter of the chain" : "");
+    }
+
+    private TransientResult adaptiveResult(double chainRate, double[] initial, double[] times, double[] sorted,
+                                           AdaptiveUniformisation.Outcome a) {
+        int nt = times.length;
+        double[][] dist = new double[nt][];
+        double[] bounds = new double[nt];
+        double max = 0;
+        for (int i = 0; i < nt; i++) {
+            int j = Arrays.binarySearch(sorted, times[i]);
+            if (j < 0) {
+                dist[i] = initial.clone();
+            } else {
+                dist[i] = firstIndexOf(times, times[i]) == i ? a.distributions()[j] : a.distributions()[j].clone();
+                bounds[i] = a.errorBounds()[j];
+            }
+            max = Math.max(max, bounds[i]);
+        }
+        String criterion = criterion(chainRate, a);
+        Accuracy acc = new Accuracy("adaptive uniformisation (Fox-Glynn per interval)", a.steps() + a.handoverSteps(),
+                Double.NaN, max, criterion, max <= options.epsilon());
+        return new TransientResult(times.clone(), dist, bounds, null, null, a.maxRate(), -1, a.dropped(), acc);
+    }
+
     private Accuracy accuracy(UniformisationPass pass, double[] bounds) {
         double max = 0;
         for (double b : bounds) {
@@ -152,8 +294,13 @@ public final class TransientSolver {
 
     /** Checks that {@code initial} is a probability distribution on the states of q (sum within {@link #INITIAL_SUM_TOLERANCE}). */
     public static void checkInitial(Generator q, double[] initial) {
-        if (initial.length != q.states()) {
-            throw new InvalidInputException("initial distribution must have " + q.states() + " entries, got " + initial.length);
+        checkInitial(q.states(), initial);
+    }
+
+    /** Checks that {@code initial} is a probability distribution on n states (sum within {@link #INITIAL_SUM_TOLERANCE}). */
+    public static void checkInitial(int n, double[] initial) {
+        if (initial.length != n) {
+            throw new InvalidInputException("initial distribution must have " + n + " entries, got " + initial.length);
         }
         double sum = 0;
         for (int s = 0; s < initial.length; s++) {

@@ -215,7 +215,7 @@ class TransientSolverTest {
         for (int i = 0; i + 1 < n; i++) {
             b.add(i, i + 1, birth).add(i + 1, i, death);
         }
-        TransientOptions o = TransientOptions.defaults().withEpsilon(1e-8);
+        TransientOptions o = TransientOptions.defaults().withEpsilon(1e-8).withMethod(TransientOptions.Method.STANDARD);
         TransientResult r = new TransientSolver(o).solve(b.build(), TransientSolver.pointMass(n, 0), new double[] {1000});
         assertTrue(r.steadyStateIteration() > 0 && r.accuracy().iterations() < 1000 * 3.06 / 2,
                 "stopped at " + r.steadyStateIteration());
@@ -236,7 +236,7 @@ class TransientSolverTest {
         for (int i = 0; i < n; i++) {
             bld.add(i, i + 1, mu);
         }
-        TransientOptions o = TransientOptions.defaults().withEpsilon(1e-10).withDropThreshold(1e-4);
+        TransientOptions o = TransientOptions.defaults().withEpsilon(1e-10).withDropThreshold(1e-4).withMethod(TransientOptions.Method.STANDARD);
         TransientResult r = new TransientSolver(o).solve(bld.build(), TransientSolver.pointMass(n + 1, 0), new double[] {20});
         PoissonDistribution p = new PoissonDistribution(null, 20, 1e-15, 100_000);
         double l1 = 0;
