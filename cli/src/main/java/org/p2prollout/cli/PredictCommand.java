@@ -220,9 +220,9 @@ final class PredictCommand implements Callable<Integer> {
             progress.close();
             var w = spec.commandLine().getOut();
             if (common.json) {
-                Json.print(w, TracePredict.json(trace, fleet, result));
+                Json.print(w, TracePredict.json(trace, fleet, result, m -> OptionNames.translate(m, spec)));
             } else {
-                TracePredict.text(w, trace, fleet, result);
+                TracePredict.text(w, trace, fleet, result, m -> OptionNames.translate(m, spec));
                 w.flush();
             }
         }

@@ -148,7 +148,7 @@ final class RatesCommand implements Callable<Integer> {
         });
         var err = spec.commandLine().getErr();
         for (String warning : run.summary().warnings()) {
-            err.println("rates: warning: " + org.p2prollout.core.InputText.printable(warning));
+            err.println("rates: warning: " + org.p2prollout.core.InputText.printable(OptionNames.translate(warning, spec)));
         }
         err.flush();
         var w = spec.commandLine().getOut();
@@ -219,7 +219,7 @@ final class RatesCommand implements Callable<Integer> {
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("format", s.format() + (s.formatDetected() ? " (detected from content)" : " (--format)"));
         rows.put("devices", s.deviceFilter() == null ? Long.toString(s.devices())
-                : s.devices() + " kept by " + s.deviceFilter() + " (" + s.devicesDropped() + " dropped, with "
+                : s.devices() + " kept (" + s.deviceFilter() + "; " + s.devicesDropped() + " dropped, with "
                 + s.contactsDropped() + " contacts)");
         if (!"s".equals(s.timeUnit())) {
             rows.put("time unit", s.timeUnit() + " (--time-unit), converted to seconds");

@@ -103,7 +103,7 @@ public final class Rollout implements Runnable {
         }
         if (cause instanceof org.p2prollout.solver.NotConvergedException) {
             // Not a bug and not bad input: the numerics say what they reached and what to try.
-            cmd.getErr().println(name + ": " + oneLine(cause.getMessage()));
+            cmd.getErr().println(name + ": " + oneLine(OptionNames.translate(cause.getMessage(), cmd.getCommandSpec())));
             return ExitCodes.INTERNAL;
         }
         if (cause instanceof java.nio.file.NoSuchFileException nf) {

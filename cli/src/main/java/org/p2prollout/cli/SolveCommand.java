@@ -117,11 +117,12 @@ final class SolveCommand implements Callable<Integer> {
             // not bad input and not a bug: say what was reached and what to try, exit 1
             r.put("method", e.reached().method());
             putAccuracy(r, e.reached());
-            r.put("error", e.getMessage());
+            String message = OptionNames.translate(e.getMessage(), spec);
+            r.put("error", message);
             if (common.json) {
                 Json.print(w, r);
             }
-            spec.commandLine().getErr().println("solve: " + e.getMessage());
+            spec.commandLine().getErr().println("solve: " + message);
             return ExitCodes.INTERNAL;
         }
         r.put("seconds", (System.nanoTime() - t0) / 1e9);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.p2prollout.model.forecast.Adequacy;
 import org.p2prollout.model.forecast.Forecast;
 import org.p2prollout.model.forecast.ForecastError;
@@ -20,17 +21,21 @@ final class TracePredict {
     private TracePredict() {
     }
 
-    static Map<String, Object> json(Path path, FleetTrace trace, TraceForecast.Result r) {
+    /**
+     * @param words turns the library's parameter names in notes into this command's options
+     *              ({@link OptionNames#translate})
+     */
+    static Map<String, Object> json(Path path, FleetTrace trace, TraceForecast.Result r, UnaryOperator<String> words) {
         Map<String, Object> out = new LinkedHashMap<>();
         Forecast f = r.forecast();
         out.put("model", f.model().cliName());
         out.put("method", f.method());
-        out.put("chosenBy", r.chosenBy());
+        out.put("chosenBy", words.apply(r.chosenBy()));
         out.put("rolloutTimes", times(f));
         out.put("fleet", num(f.fleet()));
         out.put("interval", f.interval());
-        out.put("assumptions", f.assumptions());
-        out.put("warnings", f.warnings());
+        out.put("assumptions", f.assumptions().stream().map(words).toList());
+        out.put("warnings", f.warnings().stream().map(words).toList());
         out.put("details", clean(f.details()));
         out.put("adequacy", adequacy(r.adequacy()));
         Map<String, Object> t = new LinkedHashMap<>();
@@ -46,7 +51,7 @@ final class TracePredict {
             Map<String, Object> test = new LinkedHashMap<>();
             test.put("windows", windows(r.test(), trace));
             test.put("truth", times(r.truth()));
-            test.put("truthWarnings", r.truth().warnings());
+            test.put("truthWarnings", r.truth().warnings().stream().map(words).toList());
             test.put("error", error(r.error()));
             out.put("test", test);
         }
@@ -102,7 +107,7 @@ final class TracePredict {
         return d == null || d.isNaN() || d.isInfinite() ? null : d;
     }
 
-    static void text(PrintWriter w, Path path, FleetTrace trace, TraceForecast.Result r) {
+    static void text(PrintWriter w, Path path, FleetTrace trace, TraceForecast.Result r, UnaryOperator<String> words) {
         Forecast f = r.forecast();
         w.printf(Locale.ROOT, "trace        %s (%s, %d devices, %d contacts, time zone %s)%n", path, trace.format().cliName(),
                 trace.network().devices(), trace.network().contacts(), trace.zone().getId());
@@ -117,7 +122,7 @@ final class TracePredict {
         for (String s : a.reasons()) {
             w.printf(Locale.ROOT, "  - %s%n", s);
         }
-        w.printf(Locale.ROOT, "model        %s (chosen by %s)%n", f.model().cliName(), r.chosenBy());
+        w.printf(Locale.ROOT, "model        %s (chosen by %s)%n", f.model().cliName(), words.apply(r.chosenBy()));
         w.printf(Locale.ROOT, "method       %s%n", f.method());
         w.printf(Locale.ROOT, "fleet        %.0f devices counted (present within the horizon)%n", f.fleet());
         w.printf(Locale.ROOT, "%n  level      mean      median    95%% interval of the mean    reached%n");
@@ -126,12 +131,12 @@ final class TracePredict {
         w.printf(Locale.ROOT, "  interval: %s%n%n", f.interval());
         w.println("assumptions");
         for (String s : f.assumptions()) {
-            w.printf(Locale.ROOT, "  - %s%n", s);
+            w.printf(Locale.ROOT, "  - %s%n", words.apply(s));
         }
         if (!f.warnings().isEmpty()) {
             w.println("warnings");
             for (String s : f.warnings()) {
-                w.printf(Locale.ROOT, "  - %s%n", s);
+                w.printf(Locale.ROOT, "  - %s%n", words.apply(s));
             }
         }
         if (r.truth() != null) {
@@ -144,7 +149,7 @@ final class TracePredict {
                         100 * r.error().meanError().get(k), r.error().ks().get(k));
             }
             for (String s : r.truth().warnings()) {
-                w.printf(Locale.ROOT, "  - %s%n", s);
+                w.printf(Locale.ROOT, "  - %s%n", words.apply(s));
             }
         }
     }

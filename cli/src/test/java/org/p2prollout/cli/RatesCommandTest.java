@@ -134,7 +134,11 @@ class RatesCommandTest {
         assertTrue(r.err().contains("--experiment-only"), r.err());
         JsonNode summary = Json.mapper().readTree(Files.readString(out.resolve("summary.json")));
         assertEquals(1, summary.get("warnings").size());
-        assertEquals(r.err().strip().substring("rates: warning: ".length()), summary.get("warnings").get(0).asText());
+        // The file keeps the library's parameter names; the terminal names the command's options.
+        String inFile = summary.get("warnings").get(0).asText();
+        assertTrue(inFile.contains("'experimentOnly'") && inFile.contains("'devices' FILE|A..B"), inFile);
+        assertEquals(r.err().strip().substring("rates: warning: ".length()),
+                inFile.replace("'experimentOnly'", "--experiment-only").replace("'devices'", "--devices"));
         assertEquals(5, summary.get("devices").asInt());
 
         RolloutTest.Run kept = RolloutTest.run("rates", sightings().toString(), "--classes", "1", "--experiment-only", "--json");
@@ -145,12 +149,12 @@ class RatesCommandTest {
         assertEquals(3, j.get("devicesDropped").asInt());
         assertEquals(5, j.get("contactsDropped").asInt());
         assertEquals(2, j.get("contacts").asInt());
-        assertEquals("--experiment-only", j.get("deviceFilter").asText());
+        assertEquals("experiment devices only", j.get("deviceFilter").asText());
         assertEquals(0, j.get("warnings").size());
         assertEquals(2 / 1000.0, j.get("meanRate").asDouble(), 1e-15);   // 2 contacts, 1 pair, 1000 s
         RolloutTest.Run human = RolloutTest.run("rates", sightings().toString(), "--classes", "1", "--devices", "1..2");
         assertEquals(0, human.code(), human.err());
-        assertTrue(human.out().contains("2 kept by --devices 1..2 (3 dropped, with 5 contacts)"), human.out());
+        assertTrue(human.out().contains("2 kept (devices 1..2; 3 dropped, with 5 contacts)"), human.out());
         RolloutTest.Run both = RolloutTest.run("rates", sightings().toString(), "--devices", "1..2", "--experiment-only");
         assertEquals(ExitCodes.USAGE, both.code());
         assertTrue(both.err().contains("not both"), both.err());

@@ -38,14 +38,16 @@ class SteadyHonestyTest {
 
     @Test
     void adviceNamesOnlyOptionsSteadyHas() {
-        // One sweep cannot converge; Gauss-Seidel's own advice says "raise --max-iterations", which steady does not have.
+        // One sweep cannot converge; Gauss-Seidel's own advice says "raise 'maxIterations'", which steady does not have.
         var fleet = new org.p2prollout.model.openfleet.OpenFleet(0.0163, 0.00224, 0.339, 0.017, 0.000336, 1, 40, 40);
         var model = new org.p2prollout.model.openfleet.OpenFleetModel(fleet, "gs",
                 new org.p2prollout.solver.stationary.Convergence(1e-12, true, 1), org.p2prollout.core.ProgressListener.NONE);
         var e = org.junit.jupiter.api.Assertions.assertThrows(org.p2prollout.solver.NotConvergedException.class, model::steadyState);
-        assertTrue(e.getMessage().startsWith("--method gs did not converge"), e.getMessage());
-        assertFalse(e.getMessage().contains("--max-iterations"), e.getMessage());
-        assertTrue(e.getMessage().contains("--max-lacking"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("'method' gs did not converge"), e.getMessage());
+        assertFalse(e.getMessage().contains("maxIterations"), e.getMessage());
+        String shown = OptionNames.translate(e.getMessage(), new picocli.CommandLine(new SteadyCommand()).getCommandSpec());
+        assertTrue(shown.startsWith("--method gs did not converge"), shown);
+        assertTrue(shown.contains("--max-lacking") && shown.contains("--epsilon") && !shown.contains("'"), shown);
         RolloutTest.Run help = RolloutTest.run("steady", "--help");
         assertFalse(help.out().contains("--max-iterations"));
     }

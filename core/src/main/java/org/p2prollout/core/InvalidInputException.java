@@ -4,7 +4,7 @@ package org.p2prollout.core;
  * Bad input from a user: a parameter outside its allowed range, or a malformed line in a file.
  *
  * <p>The message is one line that says what was wrong and what is allowed, e.g.
- * {@code "--nodes must be an integer >= 1, got -5"} or {@code "trace.txt:12: expected 4 fields
+ * {@code "nodes must be an integer >= 1, got -5"} or {@code "trace.txt:12: expected 4 fields
  * 'lat lon occupied time', got 3"}. The command line maps it to exit code 2; any other exception
  * is an internal error (exit code 1).
  */

@@ -9,18 +9,18 @@ class ChecksTest {
     @Test
     void rejectsNegativeNanAndInfiniteRatesNamingTheParameter() {
         for (double bad : new double[] {-1e-300, Double.NaN, Double.POSITIVE_INFINITY}) {
-            InvalidInputException e = assertThrows(InvalidInputException.class, () -> Checks.nonNegative("--rate", bad));
-            assertEquals("--rate must be a finite number >= 0, got " + bad, e.getMessage());
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> Checks.nonNegative("rate", bad));
+            assertEquals("rate must be a finite number >= 0, got " + bad, e.getMessage());
         }
-        assertEquals(0.0, Checks.nonNegative("--rate", 0.0));
+        assertEquals(0.0, Checks.nonNegative("rate", 0.0));
     }
 
     @Test
     void integerRangeMessageShowsTheAllowedRange() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Checks.inRange("--nodes", -5, 1, Integer.MAX_VALUE));
-        assertEquals("--nodes must be an integer >= 1, got -5", e.getMessage());
-        e = assertThrows(InvalidInputException.class, () -> Checks.inRange("--pieces", 0L, 1L, 64L));
-        assertEquals("--pieces must be an integer in [1, 64], got 0", e.getMessage());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Checks.inRange("nodes", -5, 1, Integer.MAX_VALUE));
+        assertEquals("nodes must be an integer >= 1, got -5", e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> Checks.inRange("pieces", 0L, 1L, 64L));
+        assertEquals("pieces must be an integer in [1, 64], got 0", e.getMessage());
     }
 
     @Test

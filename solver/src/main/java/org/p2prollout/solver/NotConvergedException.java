@@ -14,7 +14,7 @@ public class NotConvergedException extends RuntimeException {
 
     /**
      * @param reached what the method reached when it stopped ({@code converged} false)
-     * @param advice  what to try, e.g. "raise --max-iterations or use --method krylov"
+     * @param advice  what to try, naming parameters in quotes, e.g. "raise 'maxIterations' or use 'method' krylov"
      */
     public NotConvergedException(Accuracy reached, String advice) {
         super(reached.method() + " did not converge: stopped after " + reached.iterations()

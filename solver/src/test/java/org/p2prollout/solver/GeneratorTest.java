@@ -129,9 +129,9 @@ class GeneratorTest {
     @Test
     void accuracyAndNotConvergedSayWhatWasReached() {
         Accuracy a = Accuracy.iterative("Jacobi", 500, 3.5e-4, "relative 1e-06", false);
-        NotConvergedException e = new NotConvergedException(a, "use --method krylov");
+        NotConvergedException e = new NotConvergedException(a, "use 'method' krylov");
         assertTrue(e.getMessage().contains("500 iterations") && e.getMessage().contains("0.000350")
-                && e.getMessage().contains("use --method krylov"), e.getMessage());
+                && e.getMessage().contains("use 'method' krylov"), e.getMessage());
         assertEquals(a, e.reached());
         assertTrue(Accuracy.direct("GTH", 1e-17).converged());
     }

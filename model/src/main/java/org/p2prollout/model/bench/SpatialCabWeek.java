@@ -45,7 +45,7 @@ abstract class SpatialCabWeek implements Workload {
     @Override
     public void prepare() {
         trace = FleetTrace.load(SharedData.locate("cabspotting-week"), PipelineOptions.DEFAULT, null, ProgressListener.NONE);
-        train = TrainingWindows.parse("--train", TRAIN, trace.zone());
+        train = TrainingWindows.parse("'train'", TRAIN, trace.zone());
         if (solve) {
             model = new SpatialFitter(SpatialOptions.DEFAULT).fit(trace, train);
         }

@@ -41,7 +41,7 @@ public enum ForecastModel {
                 return m;
             }
         }
-        throw new InvalidInputException("--model must be one of " + Arrays.stream(values()).map(ForecastModel::cliName)
+        throw new InvalidInputException("model must be one of " + Arrays.stream(values()).map(ForecastModel::cliName)
                 .toList() + ", got '" + name + "'");
     }
 }

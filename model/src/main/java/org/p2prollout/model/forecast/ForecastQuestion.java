@@ -32,17 +32,17 @@ public record ForecastQuestion(double horizon, int initialHolders, double server
             ReleasePlan.DEFAULT_LEVELS, 0, 24);
 
     public ForecastQuestion {
-        Checks.positive("--horizon (s)", horizon);
-        Checks.inRange("--initial", initialHolders, 1, 1_000_000);
-        Checks.nonNegative("--server-rate (per s)", serverRate);
+        Checks.positive("horizon (s)", horizon);
+        Checks.inRange("initialHolders", initialHolders, 1, 1_000_000);
+        Checks.nonNegative("serverRate (per s)", serverRate);
         Checks.nonNegative("transfer time (s)", transfer);
-        Checks.positive("--fleet-scale", fleetScale);
-        Checks.positive("--range-factor", rangeFactor);
-        Checks.inRange("--releases", releases, 1, 10_000_000);
+        Checks.positive("fleetScale", fleetScale);
+        Checks.positive("rangeFactor", rangeFactor);
+        Checks.inRange("releases", releases, 1, 10_000_000);
         levels = levels == null ? ReleasePlan.DEFAULT_LEVELS.clone() : levels.clone();
         new ReleasePlan(0, 1, horizon, initialHolders, transfer, serverRate, releases, seed, levels); // same checks
         if (!(releaseFromHour >= 0 && releaseFromHour < 24 && releaseToHour > releaseFromHour && releaseToHour <= 24)) {
-            throw new InvalidInputException("--release-hours must be FROM..TO local hours with 0 <= FROM < TO <= 24, got "
+            throw new InvalidInputException("releaseHours must be FROM..TO local hours with 0 <= FROM < TO <= 24, got "
                     + releaseFromHour + ".." + releaseToHour);
         }
     }

@@ -43,8 +43,8 @@ public final class ReplayForecaster implements Forecaster {
     private Forecast replay(FleetTrace trace, List<double[]> training, ForecastQuestion q, ProgressListener progress,
                             boolean bootstrap) {
         if (q.needsModel()) {
-            throw new InvalidInputException("a replay cannot answer --fleet-scale or --range-factor (the trace has one fleet"
-                    + " and one radio range); use --model spatial or pairs");
+            throw new InvalidInputException("a replay cannot answer 'fleetScale' or 'rangeFactor' (the trace has one fleet"
+                    + " and one radio range); use 'model' spatial or pairs");
         }
         ZoneId zone = trace.zone();
         List<double[]> days = TrainingWindows.byDay(training, zone);

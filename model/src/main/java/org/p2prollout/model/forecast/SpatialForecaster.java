@@ -90,8 +90,8 @@ public final class SpatialForecaster implements Forecaster {
     public Forecast forecast(SpatialModel m, ForecastQuestion q, ProgressListener progress, double fitSeconds) {
         long t1 = System.nanoTime();
         if (q.transfer() > 0) {
-            throw new InvalidInputException("the spatial chain has no contact durations: a transfer time (--update-bytes"
-                    + " with --bandwidth) is answered by --model replay only");
+            throw new InvalidInputException("the spatial chain has no contact durations: a transfer time ('updateBytes'"
+                    + " with 'bandwidth') is answered by 'model' replay only");
         }
         String fallback = null;
         if (exact != null) {
@@ -286,7 +286,7 @@ public final class SpatialForecaster implements Forecaster {
         }
         if (q.rangeFactor() != 1) {
             warnings.add("radio range x" + fmt(q.rangeFactor()) + " applied as the same factor on encounter rates (moving"
-                    + " devices: rate ~ range); re-fit with --range for a measured answer");
+                    + " devices: rate ~ range); re-fit with 'range' for a measured answer");
         }
         return warnings;
     }

@@ -14,7 +14,7 @@ import org.p2prollout.core.ProgressListener;
  *
  * <pre>{@code
  * FleetTrace trace = FleetTrace.load(path, PipelineOptions.DEFAULT, null, progress);
- * List<double[]> train = TrainingWindows.parse("--train", "2008-05-19..2008-05-21", trace.zone());
+ * List<double[]> train = TrainingWindows.parse("'train'", "2008-05-19..2008-05-21", trace.zone());
  * TraceForecast.Result r = TraceForecast.run(trace, train, List.of(), null, ForecastQuestion.DEFAULT,
  *         SpatialOptions.DEFAULT, progress);
  * }</pre>
@@ -33,7 +33,7 @@ public final class TraceForecast {
     /**
      * @param adequacy what the trace allows (over the training windows)
      * @param forecast the chosen model's forecast
-     * @param chosenBy why this model: "--model" or the adequacy rule
+     * @param chosenBy why this model: "'model'" (the parameter chose it) or the adequacy rule
      * @param truth    the test window's trace truth, or null
      * @param error    the forecast's error against it, or null
      * @param training the training windows used
@@ -78,23 +78,23 @@ public final class TraceForecast {
                              ProgressListener progress) {
         var net = trace.network();
         List<String> cut = new ArrayList<>();
-        training = TrainingWindows.clip("--train", training, net.from(), net.to(), trace.zone(), cut);
-        test = TrainingWindows.clip("--test", test, net.from(), net.to(), trace.zone(), cut);
+        training = TrainingWindows.clip("'train'", training, net.from(), net.to(), trace.zone(), cut);
+        test = TrainingWindows.clip("'test'", test, net.from(), net.to(), trace.zone(), cut);
         for (double[] w : training) {
             for (double[] t : test) {
                 if (t[0] < w[1] && w[0] < t[1]) {
-                    throw new InvalidInputException("--test " + TrainingWindows.describe(t, trace.zone())
-                            + " overlaps --train " + TrainingWindows.describe(w, trace.zone())
+                    throw new InvalidInputException("'test' " + TrainingWindows.describe(t, trace.zone())
+                            + " overlaps 'train' " + TrainingWindows.describe(w, trace.zone())
                             + ": a forecast is checked on days it was not fitted on");
                 }
             }
         }
-        requireDevices(trace, training, "--train");
-        requireDevices(trace, test, "--test");
+        requireDevices(trace, training, "'train'");
+        requireDevices(trace, test, "'test'");
         Adequacy adequacy = Adequacy.assess(net, training, trace.zone(), trace.hasPositions(), trace.outages(), Double.NaN,
                 1000, question.seed());
         ForecastModel chosen = model;
-        String by = "--model";
+        String by = "'model'"; // the CLI shows its option
         if (chosen == null) {
             chosen = adequacy.recommended();
             by = "the trace's adequacy figures";
@@ -104,8 +104,8 @@ public final class TraceForecast {
             }
         }
         if (chosen == ForecastModel.SPATIAL && !trace.hasPositions()) {
-            throw new InvalidInputException("--model spatial needs positions; " + trace.source() + " is a contact list"
-                    + " (use --model pairs or replay)");
+            throw new InvalidInputException("'model' spatial needs positions; " + trace.source() + " is a contact list"
+                    + " (use 'model' pairs or replay)");
         }
         Forecast forecast = forecaster(chosen, spatial, modelReleases).forecast(trace, training, question, progress);
         if (model == null && chosen == ForecastModel.PAIRS && !question.needsModel()) {

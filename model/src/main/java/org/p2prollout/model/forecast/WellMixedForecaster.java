@@ -56,7 +56,7 @@ public final class WellMixedForecaster implements Forecaster {
     public Forecast forecast(FleetTrace trace, List<double[]> training, ForecastQuestion q, ProgressListener progress) {
         if (q.transfer() > 0) {
             throw new InvalidInputException("the well-mixed chains take a transfer probability, not a transfer time;"
-                    + " use --model replay for --bandwidth");
+                    + " use 'model' replay for 'bandwidth'");
         }
         var net = trace.network();
         List<IntervalSet> presence = Windows.presence(net, training);

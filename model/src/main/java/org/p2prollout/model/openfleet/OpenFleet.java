@@ -23,16 +23,16 @@ import org.p2prollout.solver.Generator;
 public record OpenFleet(double arrival, double leaveLacking, double leaveHolding, double rate, double serverRate,
         double success, int maxLacking, int maxHolding) {
     public OpenFleet {
-        Checks.nonNegative("--arrival", arrival);
-        Checks.nonNegative("--leave-lacking", leaveLacking);
-        Checks.nonNegative("--leave-holding", leaveHolding);
-        Checks.nonNegative("--rate", rate);
-        Checks.nonNegative("--server-rate", serverRate);
-        Checks.probability("--success", success);
-        Checks.inRange("--max-lacking", maxLacking, 1, 100_000);
-        Checks.inRange("--max-holding", maxHolding, 1, 100_000);
+        Checks.nonNegative("arrival", arrival);
+        Checks.nonNegative("leaveLacking", leaveLacking);
+        Checks.nonNegative("leaveHolding", leaveHolding);
+        Checks.nonNegative("rate", rate);
+        Checks.nonNegative("serverRate", serverRate);
+        Checks.probability("success", success);
+        Checks.inRange("maxLacking", maxLacking, 1, 100_000);
+        Checks.inRange("maxHolding", maxHolding, 1, 100_000);
         if ((long) (maxLacking + 1) * (maxHolding + 1) > 50_000_000L) {
-            throw new org.p2prollout.core.InvalidInputException("(--max-lacking + 1) x (--max-holding + 1) must be"
+            throw new org.p2prollout.core.InvalidInputException("('maxLacking' + 1) x ('maxHolding' + 1) must be"
                     + " at most 50,000,000 states, got " + (long) (maxLacking + 1) * (maxHolding + 1));
         }
     }

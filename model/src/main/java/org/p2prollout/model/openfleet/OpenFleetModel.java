@@ -82,8 +82,8 @@ public final class OpenFleetModel {
         boolean named = method != null;
         String name = named ? method : defaultMethod(q);
         if (name.equals("gth") && q.states() > GTH_MAX_STATES) {
-            throw new org.p2prollout.core.InvalidInputException("--method gth is dense (states^2 memory, states^3 work):"
-                    + " at most " + GTH_MAX_STATES + " states, got " + q.states() + " ((--max-lacking + 1) x (--max-holding + 1));"
+            throw new org.p2prollout.core.InvalidInputException("'method' gth is dense (states^2 memory, states^3 work):"
+                    + " at most " + GTH_MAX_STATES + " states, got " + q.states() + " (('maxLacking' + 1) x ('maxHolding' + 1));"
                     + " use direct, gs or multilevel, or smaller bounds");
         }
         long sweeps = Math.max(1_000, (long) (MAX_ENTRY_SWEEPS / Math.max(1, q.transitions())));
@@ -93,7 +93,7 @@ public final class OpenFleetModel {
         String note = "";
         if (first.failure != null) {
             if (named) {
-                throw notConverged(first, "--method " + name);
+                throw notConverged(first, "'method' " + name);
             }
             String fallback = q.states() <= DIRECT_LIMIT && !name.equals("direct") ? "direct" : "gs";
             Attempt second = attempt(q, fallback, c);
@@ -157,8 +157,8 @@ public final class OpenFleetModel {
         org.p2prollout.solver.Accuracy reached = a.reached;
         return new NotConvergedException(new org.p2prollout.solver.Accuracy(what, reached.iterations(), reached.residual(),
                 reached.errorBound(), reached.criterion() + "; " + a.failure, false),
-                "another --method (direct, gs, multilevel; gth up to " + GTH_MAX_STATES + " states), a looser --epsilon,"
-                        + " or smaller --max-lacking / --max-holding");
+                "another 'method' (direct, gs, multilevel; gth up to " + GTH_MAX_STATES + " states), a looser 'epsilon',"
+                        + " or smaller 'maxLacking' / 'maxHolding'");
     }
 
     /** Chains up to this size default to the sparse direct method (exact elimination). */

@@ -43,7 +43,7 @@ public final class MultiPieceModel implements RolloutModel {
 
     public MultiPieceModel(MultiPieceSwarm swarm, long maxStates) {
         this.swarm = swarm;
-        this.maxStates = Checks.inRange("--max-states", maxStates, 1, Integer.MAX_VALUE - 8);
+        this.maxStates = Checks.inRange("maxStates", maxStates, 1, Integer.MAX_VALUE - 8);
     }
 
     public MultiPieceModel(MultiPieceSwarm swarm) {
@@ -103,7 +103,7 @@ public final class MultiPieceModel implements RolloutModel {
         return new RolloutPrediction(PredictionMethod.MEAN_FIELD, coverage, mf.time, 0, q, mf.serverPieces / k,
                 mf.delivered > 0 ? 1 - mf.serverPieces / mf.delivered : 0, 1L << k,
                 Accuracy.approximation("mean-field ODE over piece sets", "mean-field ODE over piece sets: a large-N approximation (exact chain"
-                        + " exceeds --max-states " + maxStates + "); times are deterministic"));
+                        + " exceeds the state limit maxStates = " + maxStates + "); times are deterministic"));
     }
 
     @Override
@@ -386,9 +386,9 @@ public final class MultiPieceModel implements RolloutModel {
     private MeanField meanField(long target, double[] sampleTimes) {
         int k = swarm.pieces();
         if (k > MEAN_FIELD_MAX_PIECES) {
-            throw new InvalidInputException("the exact chain exceeds --max-states " + maxStates
-                    + " and the mean-field ODE over piece sets is limited to --pieces <= " + MEAN_FIELD_MAX_PIECES
-                    + "; raise --max-states or use fewer pieces");
+            throw new InvalidInputException("the exact chain exceeds 'maxStates' " + maxStates
+                    + " and the mean-field ODE over piece sets is limited to 'pieces' <= " + MEAN_FIELD_MAX_PIECES
+                    + "; raise 'maxStates' or use fewer pieces");
         }
         int sets = 1 << k;
         int full = swarm.fullSet();
@@ -468,7 +468,7 @@ public final class MultiPieceModel implements RolloutModel {
                     Double.NaN, Double.NaN, "reach " + target + " complete devices", false),
                     String.format(java.util.Locale.ROOT, "%.6g of %d devices complete by t = %.6g s", reached,
                             swarm.nodes(), tEnd),
-                    "a larger --success or --server-rate, a smaller --coverage, or --max-states large enough for the"
+                    "a larger 'success' or 'serverRate', a smaller 'coverage', or 'maxStates' large enough for the"
                             + " exact chain");
         }
         double server = 0;

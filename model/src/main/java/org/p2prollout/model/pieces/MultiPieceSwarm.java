@@ -33,17 +33,17 @@ public record MultiPieceSwarm(int nodes, int pieces, int perContact, PiecePolicy
 
     public MultiPieceSwarm {
         Checks.inRange("server pieces per visit", serverPerVisit, 1, Integer.MAX_VALUE);
-        Checks.inRange("--nodes", nodes, 1, Integer.MAX_VALUE);
-        Checks.inRange("--pieces", pieces, 1, 16);
-        Checks.inRange("--per-contact", perContact, 1, Integer.MAX_VALUE);
+        Checks.inRange("nodes", nodes, 1, Integer.MAX_VALUE);
+        Checks.inRange("pieces", pieces, 1, 16);
+        Checks.inRange("perContact", perContact, 1, Integer.MAX_VALUE);
         PieceSubsets.modelled(policy);
-        Checks.nonNegative("--rate", rate);
-        Checks.nonNegative("--server-rate", serverRate);
-        Checks.probability("--success", success);
-        Checks.inRange("--initial", initialHolders, 0, nodes);
+        Checks.nonNegative("rate", rate);
+        Checks.nonNegative("serverRate", serverRate);
+        Checks.probability("success", success);
+        Checks.inRange("initialHolders", initialHolders, 0, nodes);
         if (serverRate == 0 && initialHolders < nodes && (initialHolders == 0 || rate * success == 0)) {
-            throw new InvalidInputException("with --server-rate 0 the update never spreads: need --initial >= 1 and"
-                    + " --rate and --success > 0");
+            throw new InvalidInputException("with 'serverRate' 0 the update never spreads: need 'initialHolders' >= 1 and"
+                    + " 'rate' and 'success' > 0");
         }
     }
 

@@ -116,11 +116,11 @@ public final class CapacityPlanner {
      * Refused rather than answered with a confidence that is not honoured.
      */
     private static InvalidInputException noDistribution(RolloutModel m, double coverage, double confidence) {
-        return new InvalidInputException("--confidence " + confidence + " needs the distribution of the rollout time T_q,"
+        return new InvalidInputException("'confidence' " + confidence + " needs the distribution of the rollout time T_q,"
                 + " and this fleet (" + m.nodes() + " devices) is solved by the mean-field ODE, whose times are"
                 + " deterministic; confidence is supported by the exact models: one piece without classes up to "
                 + org.p2prollout.model.swarm.SinglePieceModel.CLOSED_FORM_LIMIT + " devices to reach (closed form),"
-                + " classes or --pieces > 1 up to --max-states states (raise --max-states, or use 'predict' for the"
+                + " classes or 'pieces' > 1 up to 'maxStates' states (raise 'maxStates', or use 'predict' for the"
                 + " mean-field time)");
     }
 

@@ -65,7 +65,7 @@ public final class EncounterRateEstimator {
     public EncounterRates estimate(List<Contact> contacts, Observation observation) {
         int n = observation.devices();
         if (options.classes() > n) {
-            throw new InvalidInputException("--classes must be an integer in [1, " + n + "] (the number of devices), got " + options.classes());
+            throw new InvalidInputException("classes must be an integer in [1, " + n + "] (the number of devices), got " + options.classes());
         }
         List<IntervalSet> obs = observation.observed();
         Contact[] sorted = contacts.toArray(new Contact[0]);

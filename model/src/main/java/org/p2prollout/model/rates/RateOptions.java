@@ -15,7 +15,7 @@ public record RateOptions(int classes, int minInterContacts, double ksLevel, dou
     public static final RateOptions DEFAULT = new RateOptions(3, 20, 0.05, 0.95);
 
     public RateOptions {
-        Checks.inRange("--classes", classes, 1, 1000);
+        Checks.inRange("classes", classes, 1, 1000);
         Checks.inRange("minInterContacts", minInterContacts, 2, Integer.MAX_VALUE);
         if (!(ksLevel > 0 && ksLevel < 1)) {
             throw new org.p2prollout.core.InvalidInputException("ksLevel must be in (0, 1), got " + ksLevel);

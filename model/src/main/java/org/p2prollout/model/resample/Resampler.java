@@ -31,8 +31,8 @@ public final class Resampler {
      * @param maxGap longest gap between fixes to interpolate across, seconds, {@code >= 0}
      */
     public Resampler(double step, double maxGap) {
-        this.step = Checks.positive("--step (s)", step);
-        this.maxGap = Checks.nonNegative("--max-gap (s)", maxGap);
+        this.step = Checks.positive("step (s)", step);
+        this.maxGap = Checks.nonNegative("maxGap (s)", maxGap);
     }
 
     public double step() {
@@ -69,7 +69,7 @@ public final class Resampler {
         if (!none && (!(span <= MAX_STEPS) || Math.abs(firstIndex) > (double) (1L << 53) || Math.abs(lastIndex) > (double) (1L << 53))) {
             throw new InvalidInputException("the trace spans " + (last - first) + " s (from " + first + " to " + last
                     + " s), " + String.format(java.util.Locale.ROOT, "%.3g", span) + " grid steps of " + step
-                    + " s (at most " + MAX_STEPS + "); restrict it with --from/--to or a larger --step");
+                    + " s (at most " + MAX_STEPS + "); restrict it with 'from'/'to' or a larger 'step'");
         }
         long k0 = none ? 0 : (long) firstIndex;
         long k1 = none ? -1 : (long) lastIndex;

@@ -84,23 +84,23 @@ public final class SpatialChain {
     public record Question(double horizon, int initialHolders, double serverRate, double fleetScale, double rangeFactor,
                            double[] levels, double releaseFromHour, double releaseToHour) {
         public Question {
-            Checks.positive("--horizon (s)", horizon);
-            Checks.inRange("--initial", initialHolders, 1, 1_000_000);
-            Checks.nonNegative("--server-rate (per s)", serverRate);
-            Checks.positive("--fleet-scale", fleetScale);
-            Checks.positive("--range-factor", rangeFactor);
+            Checks.positive("horizon (s)", horizon);
+            Checks.inRange("initialHolders", initialHolders, 1, 1_000_000);
+            Checks.nonNegative("serverRate (per s)", serverRate);
+            Checks.positive("fleetScale", fleetScale);
+            Checks.positive("rangeFactor", rangeFactor);
             if (levels == null || levels.length == 0) {
-                throw new InvalidInputException("--levels needs at least one coverage level in (0, 1]");
+                throw new InvalidInputException("levels needs at least one coverage level in (0, 1]");
             }
             levels = levels.clone();
             for (int i = 0; i < levels.length; i++) {
-                Checks.fractionAboveZero("--levels", levels[i]);
+                Checks.fractionAboveZero("levels", levels[i]);
                 if (i > 0 && !(levels[i] > levels[i - 1])) {
-                    throw new InvalidInputException("--levels must be ascending, got " + Arrays.toString(levels));
+                    throw new InvalidInputException("levels must be ascending, got " + Arrays.toString(levels));
                 }
             }
             if (!(releaseFromHour >= 0 && releaseFromHour < 24 && releaseToHour > releaseFromHour && releaseToHour <= 24)) {
-                throw new InvalidInputException("--release-hours must be FROM..TO local hours with 0 <= FROM < TO <= 24,"
+                throw new InvalidInputException("releaseHours must be FROM..TO local hours with 0 <= FROM < TO <= 24,"
                         + " got " + releaseFromHour + ".." + releaseToHour);
             }
         }

@@ -48,7 +48,7 @@ public final class SpatialFitter {
     public SpatialModel fit(FleetTrace trace, List<double[]> windows) {
         if (!trace.hasPositions()) {
             throw new InvalidInputException(trace.source() + ": the spatial chain needs positions; this trace is a contact"
-                    + " list (use --model pairs)");
+                    + " list (use 'model' pairs)");
         }
         PositionSamples ps = trace.positions();
         TemporalContacts net = trace.network();
@@ -57,7 +57,7 @@ public final class SpatialFitter {
         int[] steps = stepsIn(ps, windows, outages);
         if (steps.length < 2) {
             throw new InvalidInputException("the training window holds no resampled positions (" + steps.length
-                    + " steps): check --train against the trace's time span");
+                    + " steps): check 'train' against the trace's time span");
         }
         ZoneMap zones = ZoneMap.fit(ps, steps, options.cellMeters(), options.minZoneShare(), options.maxZones());
         int z = zones.zones();

@@ -31,13 +31,13 @@ public record SpatialOptions(double cellMeters, double minZoneShare, int maxZone
             new double[] {3600, 21600}, 10);
 
     public SpatialOptions {
-        Checks.positive("--cell (m)", cellMeters);
+        Checks.positive("cellMeters", cellMeters);
         if (!(minZoneShare >= 0 && minZoneShare < 1)) {
             throw new InvalidInputException("zone minimum share must be in [0, 1), got " + minZoneShare);
         }
-        Checks.inRange("--max-zones", maxZones, 1, 100_000);
+        Checks.inRange("maxZones", maxZones, 1, 100_000);
         if (slots != 24 && slots != 168) {
-            throw new InvalidInputException("--slots must be 24 (hour of day) or 168 (hour of week), got " + slots);
+            throw new InvalidInputException("slots must be 24 (hour of day) or 168 (hour of week), got " + slots);
         }
         Checks.nonNegative("merge gap (s)", mergeGap);
         Checks.nonNegative("prior encounters", priorEncounters);

@@ -36,8 +36,8 @@ public final class ZoneMap {
      * @param maxZones   most zones kept (the busiest cells), {@code >= 1}
      */
     public static ZoneMap fit(PositionSamples positions, int[] steps, double cellMeters, double minShare, int maxZones) {
-        Checks.positive("--cell (m)", cellMeters);
-        Checks.inRange("--max-zones", maxZones, 1, 1_000_000);
+        Checks.positive("cellMeters", cellMeters);
+        Checks.inRange("maxZones", maxZones, 1, 1_000_000);
         if (!(minShare >= 0 && minShare < 1)) {
             throw new InvalidInputException("zone minimum share must be in [0, 1), got " + minShare);
         }

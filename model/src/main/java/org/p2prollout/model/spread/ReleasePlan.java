@@ -35,19 +35,19 @@ public record ReleasePlan(double releaseFrom, double releaseTo, double horizon, 
             throw new InvalidInputException("release window must be finite with from < to (seconds), got ["
                     + releaseFrom + ", " + releaseTo + ")");
         }
-        Checks.positive("--horizon (s)", horizon);
-        Checks.inRange("--initial", initialHolders, 1, Integer.MAX_VALUE);
+        Checks.positive("horizon (s)", horizon);
+        Checks.inRange("initialHolders", initialHolders, 1, Integer.MAX_VALUE);
         Checks.nonNegative("transfer time (s)", transfer);
-        Checks.nonNegative("--server-rate (per s)", serverRate);
-        Checks.inRange("--releases", releases, 1, 10_000_000);
+        Checks.nonNegative("serverRate (per s)", serverRate);
+        Checks.inRange("releases", releases, 1, 10_000_000);
         levels = levels == null ? DEFAULT_LEVELS.clone() : levels.clone();
         if (levels.length == 0) {
-            throw new InvalidInputException("--levels needs at least one coverage level in (0, 1]");
+            throw new InvalidInputException("levels needs at least one coverage level in (0, 1]");
         }
         for (int i = 0; i < levels.length; i++) {
-            Checks.fractionAboveZero("--levels", levels[i]);
+            Checks.fractionAboveZero("levels", levels[i]);
             if (i > 0 && !(levels[i] > levels[i - 1])) {
-                throw new InvalidInputException("--levels must be ascending, got " + Arrays.toString(levels));
+                throw new InvalidInputException("levels must be ascending, got " + Arrays.toString(levels));
             }
         }
     }

@@ -46,7 +46,7 @@ public record HeterogeneousFleet(long[] classSizes, double[][] classRates, doubl
             Checks.probability("freeRiderShare[" + i + "]", freeRiderShare[i]);
             Checks.inRange("initialHolders[" + i + "]", initialHolders[i], 0, classSizes[i]);
         }
-        Checks.probability("--success", success);
+        Checks.probability("success", success);
     }
 
     /**
@@ -70,7 +70,7 @@ public record HeterogeneousFleet(long[] classSizes, double[][] classRates, doubl
             left -= k;
         }
         if (left > 0) {
-            throw new InvalidInputException("--initial must be an integer in [0, " + Arrays.stream(sizes).sum()
+            throw new InvalidInputException("initialHolders must be an integer in [0, " + Arrays.stream(sizes).sum()
                     + "] (the fleet size), got " + initial);
         }
         return new HeterogeneousFleet(sizes, rates, mu, new double[c], m, success);

@@ -45,7 +45,7 @@ public final class HeterogeneousModel implements RolloutModel {
     public HeterogeneousModel(HeterogeneousFleet fleet, long maxStates, ProgressListener progress) {
         this.fleet = fleet;
         this.groups = new Groups(fleet);
-        this.maxStates = Checks.inRange("--max-states", maxStates, 1, Integer.MAX_VALUE - 8);
+        this.maxStates = Checks.inRange("maxStates", maxStates, 1, Integer.MAX_VALUE - 8);
         this.progress = progress;
         boolean anyServer = false;
         for (double mu : fleet.serverRates()) {
@@ -113,7 +113,7 @@ public final class HeterogeneousModel implements RolloutModel {
         }
         return new RolloutPrediction(PredictionMethod.MEAN_FIELD, coverage, mf.time, 0, q, mf.serverDownloads,
                 offload, groups.count, Accuracy.approximation("mean-field ODE",
-                        "mean-field ODE: a large-N approximation (exact chain would exceed --max-states "
+                        "mean-field ODE: a large-N approximation (exact chain would exceed the state limit maxStates = "
                                 + maxStates + "); times are deterministic"));
     }
 
@@ -214,7 +214,7 @@ public final class HeterogeneousModel implements RolloutModel {
     public AcyclicChain chain(long target) {
         long states = exactStates();
         if (states < 0) {
-            throw new InvalidInputException("the exact chain has more than --max-states " + maxStates + " states");
+            throw new InvalidInputException("the exact chain has more than 'maxStates' " + maxStates + " states");
         }
         int s = (int) states;
         int[] d = dims();
@@ -380,7 +380,7 @@ public final class HeterogeneousModel implements RolloutModel {
                 throw new org.p2prollout.solver.NotConvergedException(Accuracy.iterative("mean-field ODE", 0,
                         Double.NaN, "reach " + target + " holders", false),
                         "the target was not reached by t = " + String.format(java.util.Locale.ROOT, "%.6g", tEnd)
-                                + " s", "a smaller --coverage, fewer free riders, or --max-states large enough for the"
+                                + " s", "a smaller 'coverage', fewer free riders, or 'maxStates' large enough for the"
                                 + " exact chain");
             }
             downloads = serverDownloadsAt(field, y0, time, dim);

@@ -61,21 +61,21 @@ public record RolloutScenario(long nodes, double rate, long[] classSizes, double
     }
 
     public RolloutScenario {
-        Checks.inRange("--server-pieces", serverPerVisit, 1, Integer.MAX_VALUE);
-        Checks.inRange("--nodes", nodes, 1, Long.MAX_VALUE);
-        rate("--rate", rate);
-        Checks.probability("--free-riders", freeRiderShare);
-        rate("--server-rate", serverRate);
-        Checks.inRange("--initial", initialHolders, 0, nodes);
-        Checks.probability("--success", success);
-        Checks.inRange("--pieces", pieces, 1, 16);
-        Checks.inRange("--per-contact", perContact, 1, Integer.MAX_VALUE);
-        Checks.inRange("--max-states", maxStates, 1, Integer.MAX_VALUE - 8);
+        Checks.inRange("serverPerVisit", serverPerVisit, 1, Integer.MAX_VALUE);
+        Checks.inRange("nodes", nodes, 1, Long.MAX_VALUE);
+        rate("rate", rate);
+        Checks.probability("freeRiderShare", freeRiderShare);
+        rate("serverRate", serverRate);
+        Checks.inRange("initialHolders", initialHolders, 0, nodes);
+        Checks.probability("success", success);
+        Checks.inRange("pieces", pieces, 1, 16);
+        Checks.inRange("perContact", perContact, 1, Integer.MAX_VALUE);
+        Checks.inRange("maxStates", maxStates, 1, Integer.MAX_VALUE - 8);
         if ((classSizes == null) != (classRates == null)) {
             throw new InvalidInputException("class sizes and class rates go together");
         }
         if (classSizes != null && java.util.Arrays.stream(classSizes).sum() != nodes) {
-            throw new InvalidInputException("class sizes must sum to --nodes " + nodes);
+            throw new InvalidInputException("class sizes must sum to 'nodes' " + nodes);
         }
         if (policy == null) {
             policy = PiecePolicy.RANDOM;
@@ -84,7 +84,7 @@ public record RolloutScenario(long nodes, double rate, long[] classSizes, double
         classRates = deepCopy(classRates);
         if (pieces > 1 && freeRiderShare > 0) {
             // the multi-piece chain has no free riders: answering without them would look like an answer
-            throw new InvalidInputException("--free-riders must be 0 with --pieces > 1 (free riders are modelled for"
+            throw new InvalidInputException("freeRiderShare must be 0 with 'pieces' > 1 (free riders are modelled for"
                     + " a single-piece update only), got " + freeRiderShare);
         }
     }
@@ -170,11 +170,11 @@ public record RolloutScenario(long nodes, double rate, long[] classSizes, double
     public RolloutModel model(ProgressListener progress) {
         if (pieces > 1) {
             if (nodes > Integer.MAX_VALUE) {
-                throw new InvalidInputException("--nodes must be at most " + Integer.MAX_VALUE + " with --pieces > 1");
+                throw new InvalidInputException("nodes must be at most " + Integer.MAX_VALUE + " with 'pieces' > 1");
             }
             if (hasClasses()) {
-                throw new InvalidInputException("--pieces > 1 is modelled for one homogeneous rate; with a classed --rates"
-                        + " file add --homogeneous (uses its meanRate)");
+                throw new InvalidInputException("'pieces' > 1 is modelled for one homogeneous rate; with a classed 'rates'"
+                        + " file add 'homogeneous' (uses its meanRate)");
             }
             double lambda = rate;
             return new MultiPieceModel(new MultiPieceSwarm((int) nodes, pieces, perContact, policy, lambda,

@@ -32,14 +32,14 @@ public record SinglePieceModel(long nodes, long initialHolders, double rate, dou
     public static final long EXACT_CURVE_LIMIT = 50_000;
 
     public SinglePieceModel {
-        Checks.inRange("--nodes", nodes, 1, Long.MAX_VALUE);
-        Checks.inRange("--initial", initialHolders, 0, nodes);
-        Checks.nonNegative("--rate", rate);
-        Checks.nonNegative("--server-rate", serverRate);
-        Checks.probability("--success", success);
+        Checks.inRange("nodes", nodes, 1, Long.MAX_VALUE);
+        Checks.inRange("initialHolders", initialHolders, 0, nodes);
+        Checks.nonNegative("rate", rate);
+        Checks.nonNegative("serverRate", serverRate);
+        Checks.probability("success", success);
         if (serverRate == 0 && initialHolders < nodes && (initialHolders == 0 || rate * success == 0)) {
-            throw new InvalidInputException("with --server-rate 0 the update never spreads: need --initial >= 1 and"
-                    + " --rate and --success > 0 (got initial " + initialHolders + ", rate " + rate
+            throw new InvalidInputException("with 'serverRate' 0 the update never spreads: need 'initialHolders' >= 1 and"
+                    + " 'rate' and 'success' > 0 (got initial " + initialHolders + ", rate " + rate
                     + ", success " + success + ")");
         }
     }

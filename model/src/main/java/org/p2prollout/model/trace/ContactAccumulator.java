@@ -82,19 +82,19 @@ final class ContactAccumulator {
         DeviceFilter filter = options.devices();
         if (names.isEmpty()) {
             throw new InvalidInputException(source + ": the contact list has no contacts"
-                    + (Double.isInfinite(from) && Double.isInfinite(to) ? "" : " inside the time window --from/--to"));
+                    + (Double.isInfinite(from) && Double.isInfinite(to) ? "" : " inside the time window 'from'/'to'"));
         }
         // an undirected list carries no observer: every record has a before b in name order
         boolean hasObservers = directed && reversed;
         if (filter instanceof DeviceFilter.ExperimentOnly) {
             if (!directed) {
-                throw new InvalidInputException(source + ": --experiment-only needs a directed contact list (observer first);"
-                        + " " + format.cliName() + " events are undirected; give the experiment's devices with --devices FILE|A..B");
+                throw new InvalidInputException(source + ": 'experimentOnly' needs a directed contact list (observer first);"
+                        + " " + format.cliName() + " events are undirected; give the experiment's devices with 'devices' FILE|A..B");
             }
             if (!reversed) {
-                throw new InvalidInputException(source + ": --experiment-only needs a directed contact list (observer first),"
+                throw new InvalidInputException(source + ": 'experimentOnly' needs a directed contact list (observer first),"
                         + " but every record has its first device before its second in name order, as in an undirected list;"
-                        + " give the experiment's devices with --devices FILE|A..B");
+                        + " give the experiment's devices with 'devices' FILE|A..B");
             }
         }
         double lo = Double.isInfinite(from) ? first : from;
@@ -174,7 +174,7 @@ final class ContactAccumulator {
                         "%d of the %d devices (%.0f %%) never record a contact themselves (they only appear as the seen,"
                                 + " second device) and take part in %d of the %d contacts (%.0f %%): likely external"
                                 + " devices seen by the experiment's devices; they count as fleet members and lower the"
-                                + " rates. Give --experiment-only to keep the %d recording devices, or --devices FILE|A..B",
+                                + " rates. Give 'experimentOnly' to keep the %d recording devices, or 'devices' FILE|A..B",
                         seenOnlyDevices, names.size(), 100 * deviceShare, seenOnlyContacts, merged.size(),
                         100 * contactShare, names.size() - seenOnlyDevices));
             }
@@ -182,7 +182,7 @@ final class ContactAccumulator {
         if (filter instanceof DeviceFilter.Listed l) {
             long absent = l.names().stream().filter(x -> !index.containsKey(x)).count();
             if (absent > 0) {
-                warnings.add(absent + " of the " + l.names().size() + " devices listed in --devices " + l.source()
+                warnings.add(absent + " of the " + l.names().size() + " devices listed in 'devices' " + l.source()
                         + " have no contact in the trace" + (Double.isInfinite(from) && Double.isInfinite(to) ? "" : " window")
                         + " and are not counted as devices (names must match exactly, e.g. '7' is not '07')");
             }

@@ -11,11 +11,11 @@ public record ContactColumns(int a, int b, int start, int end) {
 
     public ContactColumns {
         if (a < 0 || b < 0 || start < 0 || end < 0) {
-            throw new InvalidInputException("--columns must be four field numbers >= 1, got "
+            throw new InvalidInputException("columns must be four field numbers >= 1, got "
                     + (a + 1) + "," + (b + 1) + "," + (start + 1) + "," + (end + 1));
         }
         if (a == b || a == start || a == end || b == start || b == end || start == end) {
-            throw new InvalidInputException("--columns must name four different fields, got "
+            throw new InvalidInputException("columns must name four different fields, got "
                     + (a + 1) + "," + (b + 1) + "," + (start + 1) + "," + (end + 1));
         }
     }
@@ -24,14 +24,14 @@ public record ContactColumns(int a, int b, int start, int end) {
     public static ContactColumns parse(String spec) {
         String[] p = spec.split(",");
         if (p.length != 4) {
-            throw new InvalidInputException("--columns must be four 1-based field numbers 'a,b,start,end', got '" + spec + "'");
+            throw new InvalidInputException("columns must be four 1-based field numbers 'a,b,start,end', got '" + spec + "'");
         }
         int[] v = new int[4];
         for (int i = 0; i < 4; i++) {
             try {
                 v[i] = Integer.parseInt(p[i].strip()) - 1;
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("--columns must be four 1-based field numbers 'a,b,start,end', got '" + spec + "'");
+                throw new InvalidInputException("columns must be four 1-based field numbers 'a,b,start,end', got '" + spec + "'");
             }
         }
         return new ContactColumns(v[0], v[1], v[2], v[3]);

@@ -37,14 +37,17 @@ public sealed interface DeviceFilter permits DeviceFilter.Listed, DeviceFilter.R
     /** Whether device {@code name} is kept; {@code observer} says whether it recorded any record. */
     boolean keeps(String name, boolean observer);
 
-    /** A short description for summaries, e.g. {@code "--devices 1..41"} or {@code "--experiment-only"}. */
+    /**
+     * A short description for summaries, in the library's words, e.g. {@code "devices 1..41"} or
+     * {@code "experiment devices only"}.
+     */
     String describe();
 
     /** The devices named in a list (a copy is kept; at least one name). */
     record Listed(Set<String> names, String source) implements DeviceFilter {
         public Listed {
             if (names == null || names.isEmpty()) {
-                throw new InvalidInputException("--devices " + source + ": the list names no device");
+                throw new InvalidInputException("'devices' " + source + ": the list names no device");
             }
             names = Set.copyOf(names);
         }
@@ -56,7 +59,7 @@ public sealed interface DeviceFilter permits DeviceFilter.Listed, DeviceFilter.R
 
         @Override
         public String describe() {
-            return "--devices " + source + " (" + names.size() + " names)";
+            return "devices listed in " + source + " (" + names.size() + " names)";
         }
     }
 
@@ -64,7 +67,7 @@ public sealed interface DeviceFilter permits DeviceFilter.Listed, DeviceFilter.R
     record Range(long from, long to) implements DeviceFilter {
         public Range {
             if (from > to) {
-                throw new InvalidInputException("--devices range must be A..B with integers A <= B, got " + from + ".." + to);
+                throw new InvalidInputException("'devices' range must be A..B with integers A <= B, got " + from + ".." + to);
             }
         }
 
@@ -87,7 +90,7 @@ public sealed interface DeviceFilter permits DeviceFilter.Listed, DeviceFilter.R
 
         @Override
         public String describe() {
-            return "--devices " + from + ".." + to;
+            return "devices " + from + ".." + to;
         }
     }
 
@@ -100,7 +103,7 @@ public sealed interface DeviceFilter permits DeviceFilter.Listed, DeviceFilter.R
 
         @Override
         public String describe() {
-            return "--experiment-only";
+            return "experiment devices only";
         }
     }
 
@@ -116,7 +119,7 @@ public sealed interface DeviceFilter permits DeviceFilter.Listed, DeviceFilter.R
      */
     static DeviceFilter parse(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw new InvalidInputException("--devices must be a file of device names (one per line) or a range A..B, got ''");
+            throw new InvalidInputException("devices must be a file of device names (one per line) or a range A..B, got ''");
         }
         Matcher m = Pattern.compile("\\s*(-?\\d{1,18})\\s*\\.\\.\\s*(-?\\d{1,18})\\s*").matcher(spec);
         if (m.matches()) {
@@ -124,7 +127,7 @@ public sealed interface DeviceFilter permits DeviceFilter.Listed, DeviceFilter.R
         }
         Path file = Path.of(spec);
         if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException("--devices must be a file of device names (one per line) or a range A..B of "
+            throw new InvalidInputException("devices must be a file of device names (one per line) or a range A..B of "
                     + "numeric names, got '" + spec + "' (no such file)");
         }
         Set<String> names = new LinkedHashSet<>();

@@ -57,7 +57,7 @@ public final class FormatDetector {
         if (n >= 4 && !Double.isNaN(ws.number(2)) && !Double.isNaN(ws.number(3))) {
             return TraceFormat.CONTACTS_TABLE;
         }
-        throw new InvalidInputException(path + ": cannot tell the trace format from its first lines; give --format (one of "
+        throw new InvalidInputException(path + ": cannot tell the trace format from its first lines; give 'format' (one of "
                 + TraceFormat.names() + ")");
     }
 

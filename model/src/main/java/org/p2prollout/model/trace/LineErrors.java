@@ -17,7 +17,7 @@ final class LineErrors {
     /** Reports a malformed line; throws unless lenient. */
     void malformed(String file, long line, String expected) {
         if (!lenient) {
-            throw InvalidInputException.atLine(file, line, expected + " (use --lenient to skip malformed lines)");
+            throw InvalidInputException.atLine(file, line, expected + " (use 'lenient' to skip malformed lines)");
         }
         skipped++;
     }

@@ -27,7 +27,7 @@ public record ReadOptions(TraceFormat format, boolean lenient, double from, doub
 
     public ReadOptions {
         if (Double.isNaN(from) || Double.isNaN(to) || !(from < to)) {
-            throw new InvalidInputException("--from must be before --to (seconds), got --from " + from + " --to " + to);
+            throw new InvalidInputException("from must be before 'to' (seconds), got 'from' " + from + " 'to' " + to);
         }
         if (filter == null) {
             filter = FilterOptions.DEFAULT;

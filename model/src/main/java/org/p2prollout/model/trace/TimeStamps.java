@@ -103,8 +103,8 @@ final class TimeStamps {
             return;
         }
         String flag = what.equals("microseconds") ? "us" : "ms";
-        throw new InvalidInputException(at + ": timestamps look like " + what + " (" + detail + "); give --time-unit "
-                + flag + " (or --time-unit s to read them as seconds)");
+        throw new InvalidInputException(at + ": timestamps look like " + what + " (" + detail + "); give 'timeUnit' "
+                + flag + " (or 'timeUnit' s to read them as seconds)");
     }
 
     private static String plain(double v) {

@@ -99,7 +99,7 @@ public final class TraceBuilder {
                        FilterOptions filter, long malformedLines) {
         if (read == 0) {
             throw new InvalidInputException(source + ": the trace has no fixes"
-                    + (outsideWindow > 0 ? " inside the time window --from/--to (" + outsideWindow + " outside)" : ""));
+                    + (outsideWindow > 0 ? " inside the time window 'from'/'to' (" + outsideWindow + " outside)" : ""));
         }
         long droppedRegion = 0;
         LocalProjection projection = null;

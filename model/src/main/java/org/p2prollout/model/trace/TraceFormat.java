@@ -43,7 +43,7 @@ public enum TraceFormat {
                 return f;
             }
         }
-        throw new InvalidInputException("--format must be one of " + names() + ", got '" + name + "'");
+        throw new InvalidInputException("format must be one of " + names() + ", got '" + name + "'");
     }
 
     /** All {@code --format} values, comma separated. */

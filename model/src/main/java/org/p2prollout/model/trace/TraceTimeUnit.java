@@ -50,7 +50,7 @@ public enum TraceTimeUnit {
         if (n.equals("µs")) {
             return MICROSECONDS;
         }
-        throw new InvalidInputException("--time-unit must be one of s, ms, us, got '" + name + "'");
+        throw new InvalidInputException("timeUnit must be one of s, ms, us, got '" + name + "'");
     }
 
     @Override

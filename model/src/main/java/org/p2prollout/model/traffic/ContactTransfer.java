@@ -14,7 +14,7 @@ import org.p2prollout.core.Checks;
 public record ContactTransfer(double meanContactDuration, double bandwidth) {
     public ContactTransfer {
         Checks.positive("mean contact duration (s)", meanContactDuration);
-        Checks.positive("--bandwidth (bytes/s)", bandwidth);
+        Checks.positive("bandwidth (bytes/s)", bandwidth);
     }
 
     private double rho() {

@@ -19,13 +19,13 @@ public record TrafficParameters(double updateBytes, int pieces, int perContact, 
         double requestBytes, double announcementBytes, double announcementRate, ContactTransfer contact,
         double rejectedShare) {
     public TrafficParameters {
-        Checks.positive("--update-bytes", updateBytes);
-        Checks.inRange("--pieces", pieces, 1, Integer.MAX_VALUE);
-        Checks.inRange("--per-contact", perContact, 1, Integer.MAX_VALUE);
-        Checks.nonNegative("--manifest-bytes", manifestBytes);
-        Checks.nonNegative("--request-bytes", requestBytes);
-        Checks.nonNegative("--announcement-bytes", announcementBytes);
-        Checks.nonNegative("--announcement-rate", announcementRate);
+        Checks.positive("updateBytes", updateBytes);
+        Checks.inRange("pieces", pieces, 1, Integer.MAX_VALUE);
+        Checks.inRange("perContact", perContact, 1, Integer.MAX_VALUE);
+        Checks.nonNegative("manifestBytes", manifestBytes);
+        Checks.nonNegative("requestBytes", requestBytes);
+        Checks.nonNegative("announcementBytes", announcementBytes);
+        Checks.nonNegative("announcementRate", announcementRate);
         Checks.nonNegative("rejected share", rejectedShare);
     }
 

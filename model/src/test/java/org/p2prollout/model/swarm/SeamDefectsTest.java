@@ -23,7 +23,7 @@ class SeamDefectsTest {
     void freeRidersWithSeveralPiecesAreRefusedNotIgnored() {
         // defect 1: the share used to be dropped silently, giving the answer for 0 free riders
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> scenario(0.5, 2, 500_000));
-        assertTrue(e.getMessage().contains("--free-riders"), e.getMessage());
+        assertTrue(e.getMessage().contains("freeRiderShare"), e.getMessage());
         scenario(0, 2, 500_000).model(); // without free riders, K = 2 still runs
     }
 

@@ -156,7 +156,7 @@ class SinglePieceModelTest {
         assertThrows(InvalidInputException.class, () -> new SinglePieceModel(10, 11, 1, 1, 1));
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> new SinglePieceModel(10, 1, -1, 1, 1));
-        assertTrue(e.getMessage().contains("--rate"));
+        assertTrue(e.getMessage().startsWith("rate must"), e.getMessage());
         assertThrows(InvalidInputException.class, () -> new SinglePieceModel(10, 1, Double.NaN, 1, 1));
         assertThrows(InvalidInputException.class, () -> new SinglePieceModel(10, 1, 1, 1, 1.5));
         assertThrows(InvalidInputException.class, () -> new SinglePieceModel(10, 0, 1, 0, 1));

@@ -71,7 +71,7 @@ class ExperimentDevicesAndTimeUnitsTest {
         // 6 of 9 devices (67 %) never record; they are in 7 of the 10 contacts (70 %)
         assertTrue(w.startsWith("6 of the 9 devices (67 %) never record a contact themselves"), w);
         assertTrue(w.contains("take part in 7 of the 10 contacts (70 %)"), w);
-        assertTrue(w.contains("--experiment-only to keep the 3 recording devices") && w.contains("--devices FILE|A..B"), w);
+        assertTrue(w.contains("'experimentOnly' to keep the 3 recording devices") && w.contains("'devices' FILE|A..B"), w);
         assertNull(t.deviceFilter());
         assertEquals(0, t.devicesDropped());
         RatesSummary s = summary(haggle(), ReadOptions.DEFAULT);
@@ -86,7 +86,7 @@ class ExperimentDevicesAndTimeUnitsTest {
                 t.contacts());
         assertEquals(6, t.devicesDropped());
         assertEquals(7, t.contactsDropped());
-        assertEquals("--experiment-only", t.deviceFilter());
+        assertEquals("experiment devices only", t.deviceFilter());
         assertTrue(t.warnings().isEmpty(), t.warnings().toString());
         // rates: 3 contacts over 3 pairs × 800 s, as if the external devices had never been logged
         RatesSummary s = summary(haggle(), WINDOW.withDevices(DeviceFilter.experimentOnly()));
@@ -111,7 +111,7 @@ class ExperimentDevicesAndTimeUnitsTest {
         assertEquals(byRule.contacts(), byList.contacts());
         assertEquals(byRule.contacts(), byRange.contacts());
         assertEquals(List.of("1", "2", "3"), byRange.deviceNames());
-        assertEquals("--devices 1..3", byRange.deviceFilter());
+        assertEquals("devices 1..3", byRange.deviceFilter());
         assertTrue(byList.deviceFilter().contains("3 names"), byList.deviceFilter());
         ContactTrace two = contacts(haggle(), WINDOW.withDevices(DeviceFilter.parse("1..2")));
         assertEquals(List.of(new Contact(0, 1, 0, 100)), two.contacts());
@@ -122,11 +122,11 @@ class ExperimentDevicesAndTimeUnitsTest {
         ContactTrace absent = contacts(haggle(), WINDOW.withDevices(DeviceFilter.parse(withAbsent.toString())));
         assertEquals(3, absent.devices());
         assertEquals(1, absent.warnings().size());
-        assertTrue(absent.warnings().get(0).startsWith("1 of the 4 devices listed in --devices"), absent.warnings().get(0));
+        assertTrue(absent.warnings().get(0).startsWith("1 of the 4 devices listed in 'devices'"), absent.warnings().get(0));
         // a filter keeping fewer than two devices
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> contacts(haggle(), WINDOW.withDevices(DeviceFilter.parse("3..50"))));
-        assertTrue(e.getMessage().contains("--devices 3..50 keeps 1 of the 9 devices; encounters need at least two"),
+        assertTrue(e.getMessage().contains("devices 3..50 keeps 1 of the 9 devices; encounters need at least two"),
                 e.getMessage());
         assertThrows(InvalidInputException.class, () -> DeviceFilter.parse("5..1"));
         e = assertThrows(InvalidInputException.class, () -> DeviceFilter.parse(dir.resolve("nope.txt").toString()));
@@ -169,7 +169,7 @@ class ExperimentDevicesAndTimeUnitsTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> contacts(star, ReadOptions.DEFAULT.withDevices(DeviceFilter.experimentOnly())));
         assertTrue(e.getMessage().contains("every record has its first device before its second")
-                && e.getMessage().contains("--devices"), e.getMessage());
+                && e.getMessage().contains("'devices'"), e.getMessage());
         Path one = write("conn.txt", "0 CONN 1 2 up\n10 CONN 1 2 down\n20 CONN 3 1 up\n30 CONN 3 1 down\n");
         e = assertThrows(InvalidInputException.class,
                 () -> contacts(one, ReadOptions.DEFAULT.withDevices(DeviceFilter.experimentOnly())));
@@ -213,17 +213,17 @@ class ExperimentDevicesAndTimeUnitsTest {
     void millisecondsAreRefusedWithoutATimeUnit() throws IOException {
         Path ms = write("ms.csv", scaled(SECONDS_CSV, 1000));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> contacts(ms, ReadOptions.DEFAULT));
-        assertEquals(ms + ":5: timestamps look like milliseconds (e.g. 1211961000250); give --time-unit ms"
-                + " (or --time-unit s to read them as seconds)", e.getMessage());
+        assertEquals(ms + ":5: timestamps look like milliseconds (e.g. 1211961000250); give 'timeUnit' ms"
+                + " (or 'timeUnit' s to read them as seconds)", e.getMessage());
         Path us = write("us.csv", scaled(SECONDS_CSV, 1_000_000));
         e = assertThrows(InvalidInputException.class, () -> contacts(us, ReadOptions.DEFAULT));
-        assertEquals(us + ":5: timestamps look like microseconds (e.g. 1211961000250000); give --time-unit us"
-                + " (or --time-unit s to read them as seconds)", e.getMessage());
+        assertEquals(us + ":5: timestamps look like microseconds (e.g. 1211961000250000); give 'timeUnit' us"
+                + " (or 'timeUnit' s to read them as seconds)", e.getMessage());
         // relative milliseconds over 2.3 days: the span gives them away
         Path rel = write("rel.dat", "1 2 0 60000\n2 1 100000000 100060000\n1 2 200000000 200000500\n");
         e = assertThrows(InvalidInputException.class, () -> contacts(rel, ReadOptions.DEFAULT));
         assertTrue(e.getMessage().startsWith(rel + ":3: timestamps look like milliseconds (e.g. 200000500; read as seconds"
-                + " the times would span 6.3 years, from 0 at " + rel + ":1); give --time-unit ms"), e.getMessage());
+                + " the times would span 6.3 years, from 0 at " + rel + ":1); give 'timeUnit' ms"), e.getMessage());
         // seconds-looking traces pass: unix seconds, and relative times up to 3 years
         assertEquals(4, contacts(write("s.csv", SECONDS_CSV), ReadOptions.DEFAULT).contacts().size());
         assertEquals(2, contacts(write("long.dat", "1 2 0 10\n1 2 99999990 100000000\n"), ReadOptions.DEFAULT)
@@ -266,7 +266,7 @@ class ExperimentDevicesAndTimeUnitsTest {
         assertEquals(TraceTimeUnit.SECONDS, TraceTimeUnit.fromCliName("s"));
         assertEquals(TraceTimeUnit.MICROSECONDS, TraceTimeUnit.fromCliName("US"));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> TraceTimeUnit.fromCliName("min"));
-        assertEquals("--time-unit must be one of s, ms, us, got 'min'", e.getMessage());
+        assertEquals("timeUnit must be one of s, ms, us, got 'min'", e.getMessage());
     }
 
     @Test

@@ -215,7 +215,7 @@ class TraceReadersTest {
         assertEquals(TraceFormat.CONTACTS_CSV, FormatDetector.detect(write("c.csv", "a,b,0,1\n")));
         assertEquals(TraceFormat.SUMO_FCD, FormatDetector.detect(writeGz("f.xml.gz", "<?xml version=\"1.0\"?><fcd-export/>")));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> FormatDetector.detect(write("x.txt", "hello world\n")));
-        assertTrue(e.getMessage().contains("--format"), e.getMessage());
+        assertTrue(e.getMessage().contains("'format'"), e.getMessage());
         assertThrows(InvalidInputException.class, () -> TraceFormat.fromCliName("gpx"));
     }
 }

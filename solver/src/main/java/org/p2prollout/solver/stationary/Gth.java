@@ -22,7 +22,7 @@ public final class Gth extends AbstractStationarySolver {
         int n = q.states();
         if (n > MAX_STATES) {
             throw new InvalidInputException("GTH is for chains up to " + MAX_STATES + " states, got " + n
-                    + "; use --method direct, krylov or gs");
+                    + "; use 'method' direct, krylov or gs");
         }
         double[][] a = new double[n][n];
         for (int i = 0; i < n; i++) {

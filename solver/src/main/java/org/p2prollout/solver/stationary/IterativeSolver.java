@@ -35,7 +35,7 @@ abstract class IterativeSolver extends AbstractStationarySolver {
 
     /** Advice for {@link NotConvergedException}. */
     protected String advice() {
-        return "raise --max-iterations, loosen --epsilon, or use --method krylov or gth (small chains)";
+        return "raise 'maxIterations', loosen 'epsilon', or use 'method' krylov or gth (small chains)";
     }
 
     @Override

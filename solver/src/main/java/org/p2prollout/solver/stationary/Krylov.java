@@ -105,7 +105,7 @@ public final class Krylov extends AbstractStationarySolver {
             trueNorm = bestNorm;
         }
         throw new NotConvergedException(Accuracy.iterative(name(), done + used, trueNorm / bNorm, criterion(), false),
-                "raise --max-iterations, loosen --epsilon, or use --method multilevel, gs or direct");
+                "raise 'maxIterations', loosen 'epsilon', or use 'method' multilevel, gs or direct");
     }
 
     /** r = b − A x; returns ‖r‖₂. */

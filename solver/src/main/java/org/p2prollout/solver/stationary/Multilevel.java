@@ -146,7 +146,7 @@ public final class Multilevel extends AbstractStationarySolver {
             residual = top.relativeResidual(x);
         }
         throw new NotConvergedException(Accuracy.iterative(name(), max, residual, criterion(), false),
-                "raise --max-iterations or use --method krylov or gs");
+                "raise 'maxIterations' or use 'method' krylov or gs");
     }
 
     /** Levels with at least this many states sweep and compute residuals in two halves in parallel. */

@@ -29,7 +29,7 @@ public final class SparseDirect extends AbstractStationarySolver {
         int n = q.states();
         if (n > MAX_STATES) {
             throw new InvalidInputException("the sparse direct method is for chains up to " + MAX_STATES
-                    + " states, got " + n + "; use --method krylov or gs");
+                    + " states, got " + n + "; use 'method' krylov or gs");
         }
         int r = 0;
         for (int s = 1; s < n; s++) {   // a state with large exit rate is rarely the least likely one

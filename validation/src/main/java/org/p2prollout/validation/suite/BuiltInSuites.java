@@ -38,7 +38,7 @@ public final class BuiltInSuites {
                     + " (under 2 minutes).", 1, sharedData);
             case "standard" -> build("standard", "Every model against the simulator with more replications and"
                     + " larger fleets (under 30 minutes).", 4, sharedData);
-            default -> throw new InvalidInputException("--suite must be quick, standard or a suite file, got '" + name + "'");
+            default -> throw new InvalidInputException("suite must be quick, standard or a suite file, got '" + name + "'");
         };
     }
 

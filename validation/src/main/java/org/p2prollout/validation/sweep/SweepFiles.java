@@ -123,7 +123,7 @@ public final class SweepFiles {
             return rows;
         }
         List<String> lines = Files.readAllLines(file);
-        String other = file + " holds the results of another sweep (%s): give another --out, or delete it to start"
+        String other = file + " holds the results of another sweep (%s): give another 'out', or delete it to start"
                 + " afresh";
         if (lines.isEmpty() || !parse(lines.get(0)).equals(pointsHeader(spec))) {
             throw new InvalidInputException(String.format(java.util.Locale.ROOT, other, "its columns differ"));

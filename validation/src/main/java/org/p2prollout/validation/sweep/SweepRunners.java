@@ -8,7 +8,7 @@ import org.p2prollout.core.InvalidInputException;
 /** Finds sweep runners by name: {@code local} is built in, others come from {@link SweepRunnerProvider}s on the class path. */
 public final class SweepRunners {
     /** The message when {@code --runner spark} is asked for and the spark module is not on the class path. */
-    public static final String SPARK_MISSING = "--runner spark needs the spark module, which is not on the class path:"
+    public static final String SPARK_MISSING = "'runner' spark needs the spark module, which is not on the class path:"
             + " run through ./rollout (it builds the module on first use: mvn -B -pl spark -am package -DskipTests)"
             + " or submit spark/target/rollout-spark.jar with spark-submit (see docs/SWEEPS.md)";
 
@@ -34,8 +34,8 @@ public final class SweepRunners {
     public static SweepRunner open(String name, RunnerOptions options) {
         if (name.equals("local")) {
             if (options.master() != null) {
-                throw new InvalidInputException("--master is for a cluster runner (--runner spark); the local runner"
-                        + " uses --threads");
+                throw new InvalidInputException("master is for a cluster runner ('runner' spark); the local runner"
+                        + " uses 'threads'");
             }
             return options.threads() > 0 ? new LocalSweepRunner(options.threads()) : LocalSweepRunner.onAllCores();
         }
@@ -47,7 +47,7 @@ public final class SweepRunners {
         if (name.equals("spark")) {
             throw new InvalidInputException(SPARK_MISSING);
         }
-        throw new InvalidInputException("--runner must be one of " + String.join(", ", available())
+        throw new InvalidInputException("runner must be one of " + String.join(", ", available())
                 + (available().contains("spark") ? "" : " (spark: build the spark module)") + ", got '" + name + "'");
     }
 }
