@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.p2prollout.testkit.FuzzCases;
+import org.p2prollout.testkit.FuzzChecks;
 import org.p2prollout.testkit.Mutator;
 
 /**
@@ -53,14 +53,6 @@ class CommandsFuzzTest {
         }
     }
 
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
     @TestFactory
     Stream<DynamicTest> ratesExitsZeroOrTwoAndWritesAllOrNothing() {
         return FuzzCases.cases(1341, 40, c -> {
@@ -73,7 +65,7 @@ class CommandsFuzzTest {
                         "--json", "--out", out.toString());
                 check(r, dir, out, "rates " + in);
             } finally {
-                delete(dir);
+                FuzzChecks.deleteTree(dir);
             }
         });
     }
@@ -91,7 +83,7 @@ class CommandsFuzzTest {
                         : RolloutTest.run("solve", tra.toString(), "--transient", "1,10", "--json");
                 check(r, dir, steady ? out : null, "solve " + tra);
             } finally {
-                delete(dir);
+                FuzzChecks.deleteTree(dir);
             }
         });
     }

@@ -12,6 +12,7 @@ import org.p2prollout.solver.Generator;
 import org.p2prollout.core.InvalidInputException;
 import org.p2prollout.solver.prism.PrismExplicit;
 import org.p2prollout.testkit.FuzzCases;
+import org.p2prollout.testkit.FuzzChecks;
 import org.p2prollout.testkit.Mutator;
 
 /**
@@ -39,20 +40,6 @@ class PrismFuzzTest {
         return Files.write(f, b);
     }
 
-    private interface Read {
-        void run() throws IOException;
-    }
-
-    private static void onlyBadInput(Read r) throws IOException {
-        try {
-            r.run();
-        } catch (InvalidInputException expected) {
-            if (expected.getMessage() == null || expected.getMessage().isBlank() || expected.getMessage().contains("\n")) {
-                throw new AssertionError("bad-input message must be one non-empty line: " + expected.getMessage());
-            }
-        }
-    }
-
     @TestFactory
     Stream<DynamicTest> transitionsAndLabels() {
         return FuzzCases.cases(1301, 200, c -> {
@@ -62,11 +49,11 @@ class PrismFuzzTest {
             Path lab = PrismExplicit.sibling(tra, ".lab");
             Files.write(lab, labText.getBytes(StandardCharsets.UTF_8));
             try {
-                onlyBadInput(() -> {
+                FuzzChecks.onlyBadInput(() -> {
                     Generator q = PrismExplicit.readTransitions(tra);
                     PrismExplicit.initialDistribution(tra, q.states());
                 });
-                onlyBadInput(() -> PrismExplicit.readLabels(lab, 3));
+                FuzzChecks.onlyBadInput(() -> PrismExplicit.readLabels(lab, 3));
             } finally {
                 Files.deleteIfExists(tra);
                 Files.deleteIfExists(lab);
@@ -79,7 +66,7 @@ class PrismFuzzTest {
         return FuzzCases.cases(1302, 150, c -> {
             Path sta = write(".sta", c.input(".sta", Mutator.cut(EDITS.apply(STA, c.random()), Mutator.keep(c.random()))));
             try {
-                onlyBadInput(() -> PrismExplicit.readStates(sta));
+                FuzzChecks.onlyBadInput(() -> PrismExplicit.readStates(sta));
             } finally {
                 Files.deleteIfExists(sta);
             }
