@@ -4,21 +4,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.p2prollout.testkit.FuzzCases;
+import org.p2prollout.testkit.FuzzChecks;
+import org.p2prollout.testkit.Mutator;
 
 /**
- * Property-based fuzzing of the commands that read files and write output folders: mutated
- * inputs to {@code rates --json --out} and {@code solve --json}. Each run exits 0 or 2 (never 1,
- * the internal error), a failed run leaves no output folder (and no staging folder), an exit 2
- * says why on one line, and JSON carries no NaN or Infinity. Bounded tries, fixed seeds.
+ * Fuzzing of the commands that read files and write output folders: inputs mutated by 0-3
+ * seeded edits ({@link Mutator}) to {@code rates --json --out} and {@code solve --json}. Each run
+ * exits 0 or 2 (never 1, the internal error), a failed run leaves no output folder (and no staging
+ * folder), an exit 2 says why on one line, and JSON carries no NaN or Infinity. 40 + 40 cases,
+ * fixed seeds.
  */
 class CommandsFuzzTest {
     private static final List<String> TOKENS = List.of("-1", "0", "1e308", "1e20", "NaN", "Infinity", "2147483647", " ", ",",
@@ -28,30 +27,8 @@ class CommandsFuzzTest {
             "0 2000 0 500 0 500\n0 n1 10 10\n0 n2 20 10\n30 n1 11 10\n30 n2 30 10\n60 n1 12 10\n60 n2 13 10\n",
             "0 CONN 1 2 up\n10 CONN 1 2 down\n20 CONN 2 3 up\n40 CONN 2 3 down\n");
 
-    record Edit(double at, int cut, String insert) {
-    }
-
-    @Provide
-    Arbitrary<List<Edit>> edits() {
-        Arbitrary<String> insert = Arbitraries.oneOf(Arbitraries.of(TOKENS), Arbitraries.chars().map(String::valueOf));
-        return Combinators.combine(Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(0, 6), insert)
-                .as(Edit::new).list().ofMinSize(0).ofMaxSize(3);
-    }
-
-    @Provide
-    Arbitrary<String> inputs() {
-        return Arbitraries.of(INPUTS);
-    }
-
-    static String apply(String seed, List<Edit> edits) {
-        StringBuilder s = new StringBuilder(seed);
-        for (Edit e : edits) {
-            int i = (int) (e.at() * s.length());
-            s.delete(i, Math.min(s.length(), i + e.cut()));
-            s.insert(i, e.insert());
-        }
-        return s.toString();
-    }
+    private static final Mutator.TextEdits EDITS = new Mutator.TextEdits(TOKENS, 0, 3, 6, false);
+    private static final String TRA = "3 4\n0 1 0.5\n0 2 1e-3\n1 0 2\n2 1 7.25\n";
 
     private static void check(RolloutTest.Run r, Path dir, Path out, String what) throws IOException {
         if (r.code() != 0 && r.code() != ExitCodes.USAGE) {
@@ -76,41 +53,38 @@ class CommandsFuzzTest {
         }
     }
 
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+    @TestFactory
+    Stream<DynamicTest> ratesExitsZeroOrTwoAndWritesAllOrNothing() {
+        return FuzzCases.cases(1341, 40, c -> {
+            String text = c.input("trace.txt", EDITS.apply(INPUTS.get(c.random().nextInt(INPUTS.size())), c.random()));
+            Path dir = Files.createTempDirectory("rates-fuzz");
+            try {
+                Path in = Files.write(dir.resolve("trace.txt"), text.getBytes(StandardCharsets.UTF_8));
+                Path out = dir.resolve("out");
+                RolloutTest.Run r = RolloutTest.run("rates", in.toString(), "--classes", "1", "--no-adequacy", "--time-unit", "s",
+                        "--json", "--out", out.toString());
+                check(r, dir, out, "rates " + in);
+            } finally {
+                FuzzChecks.deleteTree(dir);
             }
-        }
+        });
     }
 
-    @Property(tries = 40, seed = "1341")
-    void ratesExitsZeroOrTwoAndWritesAllOrNothing(@ForAll("inputs") String seed, @ForAll("edits") List<Edit> edits)
-            throws IOException {
-        Path dir = Files.createTempDirectory("rates-fuzz");
-        try {
-            Path in = Files.write(dir.resolve("trace.txt"), apply(seed, edits).getBytes(StandardCharsets.UTF_8));
-            Path out = dir.resolve("out");
-            RolloutTest.Run r = RolloutTest.run("rates", in.toString(), "--classes", "1", "--no-adequacy", "--time-unit", "s",
-                    "--json", "--out", out.toString());
-            check(r, dir, out, "rates " + in);
-        } finally {
-            delete(dir);
-        }
-    }
-
-    @Property(tries = 40, seed = "1342")
-    void solveExitsZeroOrTwo(@ForAll("edits") List<Edit> edits, @ForAll boolean steady) throws IOException {
-        Path dir = Files.createTempDirectory("solve-fuzz");
-        try {
-            Path tra = Files.write(dir.resolve("m.tra"),
-                    apply("3 4\n0 1 0.5\n0 2 1e-3\n1 0 2\n2 1 7.25\n", edits).getBytes(StandardCharsets.ISO_8859_1));
-            Path out = dir.resolve("o.csv");
-            RolloutTest.Run r = steady ? RolloutTest.run("solve", tra.toString(), "--json", "--out", out.toString())
-                    : RolloutTest.run("solve", tra.toString(), "--transient", "1,10", "--json");
-            check(r, dir, steady ? out : null, "solve " + tra);
-        } finally {
-            delete(dir);
-        }
+    @TestFactory
+    Stream<DynamicTest> solveExitsZeroOrTwo() {
+        return FuzzCases.cases(1342, 40, c -> {
+            String text = c.input("m.tra", EDITS.apply(TRA, c.random()));
+            boolean steady = c.note("steady", c.random().nextBoolean());
+            Path dir = Files.createTempDirectory("solve-fuzz");
+            try {
+                Path tra = Files.write(dir.resolve("m.tra"), text.getBytes(StandardCharsets.ISO_8859_1));
+                Path out = dir.resolve("o.csv");
+                RolloutTest.Run r = steady ? RolloutTest.run("solve", tra.toString(), "--json", "--out", out.toString())
+                        : RolloutTest.run("solve", tra.toString(), "--transient", "1,10", "--json");
+                check(r, dir, steady ? out : null, "solve " + tra);
+            } finally {
+                FuzzChecks.deleteTree(dir);
+            }
+        });
     }
 }

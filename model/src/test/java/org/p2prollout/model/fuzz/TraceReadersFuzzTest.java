@@ -5,17 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.p2prollout.model.rates.PipelineOptions;
 import org.p2prollout.model.rates.RatesPipeline;
 import org.p2prollout.model.trace.ReadOptions;
@@ -24,19 +18,23 @@ import org.p2prollout.model.trace.TraceFormat;
 import org.p2prollout.model.trace.TraceReaders;
 import org.p2prollout.core.InvalidInputException;
 import org.p2prollout.core.ProgressListener;
+import org.p2prollout.testkit.FuzzCases;
+import org.p2prollout.testkit.FuzzChecks;
+import org.p2prollout.testkit.Mutator;
 
 /**
- * Property-based fuzzing of every trace reader (cab traces, SUMO FCD, ONE movement, ONE
- * connections, contact CSV and tables), with the format given and detected, plain and gzip (cut
- * at random): valid files mutated by random edits. Reading, and on success the whole rates
- * pipeline (resampling, contacts, rates), either returns or throws {@link InvalidInputException}
- * with a one-line message; no other exception. Bounded tries, fixed seeds.
+ * Fuzzing of every trace reader (cab traces, SUMO FCD, ONE movement, ONE connections, contact CSV
+ * and tables), with the format given and detected, plain and gzip (half of those cut at random):
+ * valid files mutated by 0-4 seeded edits ({@link Mutator}). Reading, and on success the whole
+ * rates pipeline (resampling, contacts, rates), either returns or throws
+ * {@link InvalidInputException} with a one-line message; no other exception. 300 cases, fixed seed.
  */
 class TraceReadersFuzzTest {
     private static final List<String> TOKENS = List.of("-1", "0", "1e308", "-1e308", "1e20", "NaN", "Infinity", "2147483648",
             "99999999999", " ", "\t", ",", "\n", "\r", "#", "%", "\"", "<", ">", "/>", "<timestep time=\"5\">", "&amp;", "&#0;",
             "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>", "&e;", "up", "down", "CONN", "\u0000", "\u001b[2J",
             "\ufeff", "\u00e9", "\u00ff", "\ud83d\ude00");
+    private static final Mutator.TextEdits EDITS = new Mutator.TextEdits(TOKENS, 0, 4, 8, false);
 
     /** A format and a valid file of it. */
     record Seed(TraceFormat format, String name, String text) {
@@ -53,71 +51,38 @@ class TraceReadersFuzzTest {
             new Seed(TraceFormat.CONTACTS_CSV, "c.csv", "a,b,start,end\n1,2,0,10\n1,2,200,230\n1,3,500,510\n"),
             new Seed(TraceFormat.CONTACTS_TABLE, "t.txt", "1 2 0 10\n1 2 200 230\n1 3 500 510\n"));
 
-    record Edit(double at, int cut, String insert) {
-    }
-
-    @Provide
-    Arbitrary<List<Edit>> edits() {
-        Arbitrary<String> insert = Arbitraries.oneOf(Arbitraries.of(TOKENS), Arbitraries.chars().map(String::valueOf));
-        return Combinators.combine(Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(0, 8), insert)
-                .as(Edit::new).list().ofMinSize(0).ofMaxSize(4);
-    }
-
-    @Provide
-    Arbitrary<Seed> seeds() {
-        return Arbitraries.of(SEEDS);
-    }
-
-    static String apply(String seed, List<Edit> edits) {
-        StringBuilder s = new StringBuilder(seed);
-        for (Edit e : edits) {
-            int i = (int) (e.at() * s.length());
-            s.delete(i, Math.min(s.length(), i + e.cut()));
-            s.insert(i, e.insert());
-        }
-        return s.toString();
-    }
-
     private static byte[] gzip(byte[] b, double keep) throws IOException {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         try (GZIPOutputStream z = new GZIPOutputStream(o)) {
             z.write(b);
         }
-        byte[] all = o.toByteArray();
-        return Arrays.copyOf(all, Math.max(2, (int) (keep * all.length)));
+        // at least the two magic bytes, so the reader sees a cut gzip stream rather than plain text
+        return Mutator.cut(o.toByteArray(), keep, 2);
     }
 
-    @Property(tries = 300, seed = "1311")
-    void readersAndPipelineFailOnlyWithBadInput(@ForAll("seeds") Seed seed, @ForAll("edits") List<Edit> edits,
-            @ForAll boolean detect, @ForAll boolean gz, @ForAll boolean lenient,
-            @ForAll("keep") double keep) throws IOException {
-        Path dir = Files.createTempDirectory("trace-fuzz");
-        try {
-            byte[] bytes = apply(seed.text(), edits).getBytes(StandardCharsets.UTF_8);
-            Path file = Files.write(dir.resolve(seed.name() + (gz ? ".gz" : "")), gz ? gzip(bytes, keep) : bytes);
-            ReadOptions read = ReadOptions.DEFAULT.withLenient(lenient).withFormat(detect ? null : seed.format());
+    @TestFactory
+    Stream<DynamicTest> readersAndPipelineFailOnlyWithBadInput() {
+        return FuzzCases.cases(1311, 300, c -> {
+            Seed seed = SEEDS.get(c.random().nextInt(SEEDS.size()));
+            String text = c.input(seed.name(), EDITS.apply(seed.text(), c.random()));
+            boolean detect = c.note("detect", c.random().nextBoolean());
+            boolean gz = c.note("gzip", c.random().nextBoolean());
+            boolean lenient = c.note("lenient", c.random().nextBoolean());
+            double keep = c.note("gzip keep", Mutator.keep(c.random()));
+            Path dir = Files.createTempDirectory("trace-fuzz");
             try {
-                TraceData data = TraceReaders.read(file, read, ProgressListener.NONE);
-                // an hour's grid keeps the work of a mutated time span small (at most the 2e8-step bound)
-                new RatesPipeline(PipelineOptions.DEFAULT.withStep(3600).withMaxGap(7200).withRead(read))
-                        .run(data, ProgressListener.NONE);
-            } catch (InvalidInputException e) {
-                String m = e.getMessage();
-                if (m == null || m.isBlank() || m.contains("\n")) {
-                    throw new AssertionError("a bad-input message is one line: " + m, e);
-                }
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                Path file = Files.write(dir.resolve(seed.name() + (gz ? ".gz" : "")), gz ? gzip(bytes, keep) : bytes);
+                ReadOptions read = ReadOptions.DEFAULT.withLenient(lenient).withFormat(detect ? null : seed.format());
+                FuzzChecks.onlyBadInput(() -> {
+                    TraceData data = TraceReaders.read(file, read, ProgressListener.NONE);
+                    // an hour's grid keeps the work of a mutated time span small (at most the 2e8-step bound)
+                    new RatesPipeline(PipelineOptions.DEFAULT.withStep(3600).withMaxGap(7200).withRead(read))
+                            .run(data, ProgressListener.NONE);
+                });
+            } finally {
+                FuzzChecks.deleteTree(dir);
             }
-        } finally {
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
-    }
-
-    @Provide
-    Arbitrary<Double> keep() {
-        return Arbitraries.oneOf(Arbitraries.just(1.0), Arbitraries.doubles().between(0, 1));
+        });
     }
 }
