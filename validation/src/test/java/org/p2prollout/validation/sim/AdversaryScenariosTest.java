@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * content or refuses the genuine release, and every honest device installs it. With
  * {@code -Dattack.table=true} the test prints the table of docs/PROTOCOL.md.
  *
- * <p>Tagged {@code slow} (40-60 s: five attacks on the reference protocol, with signatures): {@code mvn -B
- * verify} and CI run it, {@code -DexcludedGroups=slow} leaves it out locally.
+ * <p>Tagged {@code slow} (10 s on an idle machine, 40-60 s under load: five attacks on the reference
+ * protocol, with signatures): {@code mvn -B verify} and CI run it, {@code -DexcludedGroups=slow} leaves it out locally.
  */
 @Tag("slow")
 class AdversaryScenariosTest {
