@@ -25,6 +25,10 @@ public final class WireSizes {
     public static final int ANNOUNCEMENT_FIXED = 1 + 1 + 2 + 2 + 2;
     /** Bytes per peer in an announcement's met-last list (a 64-bit peer id). */
     public static final int MET_LAST_ENTRY = 8;
+    /** Hello: tag, device certificate, Ed25519 signature over sender and receiver. */
+    public static final int HELLO = Hello.SIZE;
+    /** One outcome of an install report: device certificate, digest, u8 success, i64 time, signature. */
+    public static final int INSTALL_OUTCOME = InstallReport.OUTCOME_SIZE;
 
     private WireSizes() {
     }
@@ -61,6 +65,11 @@ public final class WireSizes {
     /** Manifest response for a release without dependencies: tag, u32 body length, body, Ed25519 signature. */
     public static int manifestResponse(int nameBytes, int pieces) {
         return 1 + 4 + manifestBody(nameBytes, pieces) + SignedManifest.SIGNATURE_LENGTH;
+    }
+
+    /** An install report carrying {@code outcomes} (1..65535) signed outcomes: tag, u16 count, the outcomes. */
+    public static int installReport(int outcomes) {
+        return 1 + 2 + INSTALL_OUTCOME * outcomes;
     }
 
     /** A piece frame carrying {@code pieceBytes} bytes of data. */

@@ -24,6 +24,11 @@ class WireSizesTest {
         // hello: tag + certificate (8 + 32 + 64) + signature 64; outcome 104 + 32 + 1 + 8 + 64
         assertEquals(169, Hello.SIZE);
         assertEquals(209, org.p2prollout.protocol.wire.InstallReport.OUTCOME_SIZE);
+        assertEquals(169, WireSizes.HELLO);
+        assertEquals(209, WireSizes.INSTALL_OUTCOME);
+        // install report: tag 1 + u16 count + 209 per outcome
+        assertEquals(3, WireSizes.installReport(0));
+        assertEquals(3 + 3 * 209, WireSizes.installReport(3));
         // "firmware": 1 + 8 + 6 + 32 = 47 per item; download + 4 + ceil(4/8) = 52
         assertEquals(47, WireSizes.inventoryItem(8));
         assertEquals(52, WireSizes.downloadState(8, 4));
@@ -67,6 +72,21 @@ class WireSizesTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void helloAndInstallReportSizesEqualTheEncodedMessages() {
+        Release r = PUBLISHER.syntheticRelease(SoftwareId.of("fw"), Version.of(2, 0, 0), List.of(), 0, 300, 100, 3);
+        assertEquals(WireSizes.HELLO, WireCodec.encode(Hello.from(org.p2prollout.protocol.Fixtures.identity(1),
+                PeerId.of(2))).length);
+        for (int n : new int[] {1, 2, 5}) {
+            List<InstallReport.Outcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                outcomes.add(InstallReport.Outcome.signed(org.p2prollout.protocol.Fixtures.identity(10 + i), r.digest(),
+                        i % 2 == 0, 1000L * i));
+            }
+            assertEquals(WireSizes.installReport(n), WireCodec.encode(new InstallReport(outcomes)).length, "n=" + n);
         }
     }
 }

@@ -20,6 +20,11 @@ import org.p2prollout.validation.sim.scenario.ScenarioBuilder;
  * policy the model has, a heterogeneous fleet (contact-rate classes, free riders), the open
  * fleet's stationary state, and a trace-driven case on the cab traces (or on a synthetic city
  * trace when the shared data folder is absent, which the report says).
+ *
+ * <p>Simulated cases name their device implementation ("(ideal)" or "(reference)"). The
+ * rollout-time case with a server and multi-piece rarest-first run with both implementations in
+ * quick, every multi-piece case too in standard; a pair shares its seed, so both run over the
+ * same mobility and the difference is the protocol's.
  */
 public final class BuiltInSuites {
     /** Names of the built-in suites. */
@@ -69,31 +74,62 @@ public final class BuiltInSuites {
                 .warmupSeconds(20_000).batches(10);
     }
 
+    /** The two device implementations of the simulator, ideal first. */
+    static final List<ProtocolImplementation> BOTH = List.of(ProtocolImplementation.IDEAL,
+            ProtocolImplementation.REFERENCE);
+
+    /**
+     * A case simulated by {@code Simulator}: its name ends with the device implementation, e.g.
+     * "multi-piece rarest-first (reference)", so a suite may hold the same case for both.
+     */
+    static CaseSpec simulated(String name, String description, ModelKind model, Scenario scenario, int replications,
+                              long seed, Tolerances tol) {
+        ProtocolImplementation implementation = scenario.protocol().implementation();
+        return CaseSpec.of(name + " (" + label(implementation) + ")", description
+                + (implementation == ProtocolImplementation.REFERENCE
+                ? " Devices run the reference protocol (signed manifests, SHA-256 pieces, its own announcements)."
+                : " Devices run the ideal protocol (no verification, the same wire sizes)."),
+                model, scenario, replications, seed, tol);
+    }
+
+    /** "ideal" or "reference", as scenario files spell the implementation. */
+    static String label(ProtocolImplementation implementation) {
+        return implementation.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static SuiteSpec build(String name, String description, int scale, Path sharedData) {
         int r = 12 * scale;
         long seed = 20260101L;
         Tolerances tol = Tolerances.DEFAULT;
         List<CaseSpec> cases = new ArrayList<>();
         int n = scale == 1 ? 40 : 80;
-        cases.add(CaseSpec.of("random-walk single piece", "Homogeneous random-walk fleet, one piece, no server:"
+        cases.add(simulated("random-walk single piece", "Homogeneous random-walk fleet, one piece, no server:"
                 + " the epidemic chain with λ measured from the simulation's contacts.", ModelKind.SINGLE_PIECE,
                 randomWalk(n, 12_000).build(), r, seed, tol));
-        cases.add(CaseSpec.of("random-walk with server", "The same fleet with a server reached at rate μ: the"
-                + " hybrid chain, server downloads and offload.", ModelKind.SINGLE_PIECE,
-                randomWalk(n, 12_000).serverRate(1e-4).build(), r, seed + 1, tol));
+        // the rollout-time case run with both implementations (same seed: the same mobility and contacts)
+        for (ProtocolImplementation implementation : BOTH) {
+            cases.add(simulated("random-walk with server", "The same fleet with a server reached at rate μ: the"
+                    + " hybrid chain, server downloads and offload.", ModelKind.SINGLE_PIECE,
+                    randomWalk(n, 12_000).serverRate(1e-4).implementation(implementation).build(), r, seed + 1, tol));
+        }
         int mpDevices = scale == 1 ? 10 : 12;
         for (PiecePolicy policy : List.of(PiecePolicy.RANDOM, PiecePolicy.RAREST_FIRST, PiecePolicy.SEQUENTIAL)) {
-            // pairs meet as Poisson processes; 3 pieces of 30 kB at 1 kB/s (30 s each) over contacts of
-            // 20 s mean (exponential): most contacts carry no piece or one, so the policy matters
-            Scenario s = Scenario.builder().devices(mpDevices).initialHolders(1)
-                    .mobility(MobilityModel.CONTACT_PROCESS).encounterRate(2e-4).contactDurationSeconds(20)
-                    .durationSeconds(200_000).pieces(3).sizeBytes(90_000).bandwidth(1_000).frameHeaderBytes(0)
-                    .implementation(ProtocolImplementation.IDEAL).policy(policy).serverRate(1e-5).build();
-            cases.add(CaseSpec.of("multi-piece " + policy.label(),
-                    "Three pieces over short contacts (Poisson meetings), policy " + policy + ".",
-                    ModelKind.MULTI_PIECE, s, r, seed + 2, tol));
+            // quick: rarest-first with both implementations, the others ideal; standard: every policy with both
+            List<ProtocolImplementation> implementations = scale > 1 || policy == PiecePolicy.RAREST_FIRST
+                    ? BOTH : List.of(ProtocolImplementation.IDEAL);
+            for (ProtocolImplementation implementation : implementations) {
+                // pairs meet as Poisson processes; 3 pieces of 30 kB at 1 kB/s (30 s each) over contacts of
+                // 20 s mean (exponential): most contacts carry no piece or one, so the policy matters
+                Scenario s = Scenario.builder().devices(mpDevices).initialHolders(1)
+                        .mobility(MobilityModel.CONTACT_PROCESS).encounterRate(2e-4).contactDurationSeconds(20)
+                        .durationSeconds(200_000).pieces(3).sizeBytes(90_000).bandwidth(1_000).frameHeaderBytes(0)
+                        .implementation(implementation).policy(policy).serverRate(1e-5).build();
+                cases.add(simulated("multi-piece " + policy.label(),
+                        "Three pieces over short contacts (Poisson meetings), policy " + policy + ".",
+                        ModelKind.MULTI_PIECE, s, r, seed + 2, tol));
+            }
         }
-        cases.add(CaseSpec.of("heterogeneous free riders", "A fleet with 30 % free riders; the model's device"
+        cases.add(simulated("heterogeneous free riders", "A fleet with 30 % free riders; the model's device"
                 + " classes and class rates come from the contact log.", ModelKind.HETEROGENEOUS,
                 randomWalk(scale == 1 ? 30 : 45, 16_000).freeRiderShare(0.3).serverRate(5e-5).build(), r, seed + 3,
                 tol));

@@ -22,7 +22,8 @@ import org.p2prollout.validation.sim.scenario.Scenario;
  * them, R simulations of the protocol over new realisations of the city, the validation of the
  * per-device-pair chain fitted to each simulation's own contact log (every pair of cars at its own
  * encounter rate: a model of that very city, whose parked cars meet only the cars passing them),
- * and the report.
+ * and the report. The simulations run twice over the same realisations, once with the ideal and
+ * once with the reference protocol: two cases, "city fleet (ideal)" and "city fleet (reference)".
  *
  * <p>Why pairs: pooled chains do not represent the city. The homogeneous chain and three classes by
  * contact rate failed the check (three classes: KS distance of T_1 0.44), while the pairs chain
@@ -65,7 +66,7 @@ public final class Demo {
     public static Result run(Path out, int replications, long seed, ProgressListener progress) {
         CityContacts city = new CityContacts(CITY, RANGE_METERS, STEP_SECONDS, HORIZON_SECONDS);
         // one bar: city, rates, prediction, then one unit per replication, then the report
-        long total = 4L + replications;
+        long total = 4L + 2L * replications;
         progress.progress(0, total, "demo");
         var first = city.contacts(seed, 0);
         progress.progress(1, total, "demo");
@@ -79,21 +80,26 @@ public final class Demo {
         double t50 = model.timeDistribution(0.5).mean();
         double t90 = model.timeDistribution(0.9).mean();
         progress.progress(3, total, "demo");
-        Scenario scenario = Scenario.builder().devices(CITY.devices()).initialHolders(INITIAL_HOLDERS)
-                .mobility(Scenario.MobilityModel.CONTACT_PROCESS).encounterRate(0).durationSeconds(HORIZON_SECONDS)
-                .instantaneous(true).pieces(1).sizeBytes(UPDATE_BYTES)
-                .implementation(Scenario.ProtocolImplementation.IDEAL).serverRate(SERVER_RATE).build();
-        CaseSpec spec = CaseSpec.of("city fleet", "The built-in synthetic city fleet: the per-device-pair chain"
-                + " (every pair of cars at the encounter rate of its own replication's contact log) against the"
-                + " protocol simulated over new realisations of the city.", ModelKind.PAIRS,
-                scenario, replications, seed, Tolerances.DEFAULT).withContacts(city, List.of());
+        // the same city realisations (seed, replication) for both implementations: the prediction is
+        // checked against the ideal protocol and against the reference protocol (signed manifest, SHA-256)
+        List<CaseSpec> cases = new java.util.ArrayList<>();
+        for (Scenario.ProtocolImplementation implementation : BuiltInSuites.BOTH) {
+            Scenario scenario = Scenario.builder().devices(CITY.devices()).initialHolders(INITIAL_HOLDERS)
+                    .mobility(Scenario.MobilityModel.CONTACT_PROCESS).encounterRate(0).durationSeconds(HORIZON_SECONDS)
+                    .instantaneous(true).pieces(1).sizeBytes(UPDATE_BYTES)
+                    .implementation(implementation).serverRate(SERVER_RATE).build();
+            cases.add(BuiltInSuites.simulated("city fleet", "The built-in synthetic city fleet: the per-device-pair"
+                    + " chain (every pair of cars at the encounter rate of its own replication's contact log) against"
+                    + " the protocol simulated over new realisations of the city.", ModelKind.PAIRS,
+                    scenario, replications, seed, Tolerances.DEFAULT).withContacts(city, List.of()));
+        }
         SuiteSpec suite = new SuiteSpec("demo", "The main job on the built-in scenario: synthetic city fleet,"
-                + " encounter rates, prediction, simulation, validation.", List.of(spec), null,
+                + " encounter rates, prediction, simulation, validation.", cases, null,
                 List.of(String.format(java.util.Locale.ROOT, "first realisation: %d contacts, λ = %.4g per pair per"
                         + " second; predicted mean T_1 from it %.0f s", first.size(),
                         rates.rates().homogeneous().rate(), prediction.meanTime())));
         SuiteResult validation = new SuiteRunner().run(suite, (done, all, what) ->
-                progress.progress(3 + Math.min(done, replications), total, "demo"));
+                progress.progress(3 + Math.min(done, 2L * replications), total, "demo"));
         ReportFiles files = ValidationReport.write(validation, out);
         progress.progress(total, total, "demo");
         return new Result(first.size(), rates, prediction, t50, t90, validation, files);

@@ -83,16 +83,15 @@ public final class ReferenceDevices implements Devices {
                 .failureShareThreshold(sc.protocol().failureShareThreshold())
                 .metLastCount(sc.protocol().recentPeers())
                 .pieceTimeoutSeconds(pieceTimeout(sc, pieceSize)).build();
-        List<AdversaryBehaviour> behaviours = sc.adversary().behaviours().isEmpty()
-                ? List.of(AdversaryBehaviour.TAMPERED_PIECES) : sc.adversary().behaviours();
-        boolean sybil = fleet.hostileCount > 0 && behaviours.contains(AdversaryBehaviour.SYBIL);
+        List<AdversaryBehaviour> behaviours = behaviours(sc);
+        boolean sybil = authenticatesPeers(sc, fleet.hostileCount > 0);
         if (sybil) {
             // against Sybil ids every device proves its id with a certified key (issue 13 item 5)
             config = config.toBuilder().authenticatePeers(true).build();
         }
         // a certified key per device costs about 1 ms: made only when outcomes are signed (installs
         // can fail) or peers authenticate
-        boolean identities = sc.fleet().installFailureProbability() > 0 || sybil;
+        boolean identities = signsOutcomes(sc, fleet.hostileCount > 0);
         ProtocolConfig freeRider = config.toBuilder().serving(false).build();
         Publisher attacker = Publisher.fromSeed(protocolKey ^ 0x5DEECE66DL);
         Release bait = HostileNode.forgedRelease(attacker, software, Version.of(r.version() + 1, 0, 0),
@@ -136,6 +135,29 @@ public final class ReferenceDevices implements Devices {
             reported[d] = holder;
         }
         nodes[n] = new ServerNode(header, List.of(release));
+    }
+
+    /**
+     * Whether devices open every contact with a hello (peer authentication): only against Sybil
+     * ids, i.e. when some device is hostile and the behaviours include {@code sybil}.
+     *
+     * @param anyHostile whether the fleet has at least one hostile device
+     */
+    public static boolean authenticatesPeers(Scenario sc, boolean anyHostile) {
+        return anyHostile && behaviours(sc).contains(AdversaryBehaviour.SYBIL);
+    }
+
+    /**
+     * Whether devices carry publisher-certified keys and so sign their install outcomes (and
+     * gossip them in install reports): when installs can fail or peers authenticate.
+     */
+    public static boolean signsOutcomes(Scenario sc, boolean anyHostile) {
+        return sc.fleet().installFailureProbability() > 0 || authenticatesPeers(sc, anyHostile);
+    }
+
+    private static List<AdversaryBehaviour> behaviours(Scenario sc) {
+        return sc.adversary().behaviours().isEmpty() ? List.of(AdversaryBehaviour.TAMPERED_PIECES)
+                : sc.adversary().behaviours();
     }
 
     /**
