@@ -20,11 +20,20 @@ final class PipelinedSource implements ContactFeed {
     private static final class Batch {
         double wake;
         int size;
-        boolean[] start = new boolean[64];
-        int[] a = new int[64];
-        int[] b = new int[64];
-        double[] time = new double[64];
+        boolean[] start;
+        int[] a;
+        int[] b;
+        double[] time;
         RuntimeException failure;
+
+        /** @param capacity events expected (the previous wake-up's count): growing by doubling from a small array cost more than the events' own handling on large fleets */
+        Batch(int capacity) {
+            int m = Math.max(64, capacity);
+            start = new boolean[m];
+            a = new int[m];
+            b = new int[m];
+            time = new double[m];
+        }
 
         void add(boolean isStart, int x, int y, double t) {
             if (size == a.length) {
@@ -56,8 +65,9 @@ final class PipelinedSource implements ContactFeed {
 
     private void produce(ContactFeed inner) {
         try {
+            int expected = 0;
             while (!closed) {
-                Batch batch = new Batch();
+                Batch batch = new Batch(expected + expected / 8);
                 batch.wake = inner.nextTime();
                 if (batch.wake != Double.POSITIVE_INFINITY) {
                     inner.advance(new ContactListener() {
@@ -72,13 +82,14 @@ final class PipelinedSource implements ContactFeed {
                         }
                     });
                 }
+                expected = batch.size;
                 put(batch);
                 if (batch.wake == Double.POSITIVE_INFINITY) {
                     return;
                 }
             }
         } catch (RuntimeException e) {
-            Batch failed = new Batch();
+            Batch failed = new Batch(0);
             failed.failure = e;
             put(failed);
         }
