@@ -19,16 +19,16 @@ import org.p2prollout.core.AtomicFile;
  * The Jupyter route for the same notebooks (../shared/docs/NOTEBOOKS.md, route B): a {@code .jsh}
  * notebook becomes an {@code .ipynb} (its leading comment a Markdown cell, a set-up cell with the
  * class path magics and {@code OUT}/{@code NB}, then one code cell per snippet) that runs on the
- * rapaio Java kernel ({@code io.github.padreati:rapaio-jupyter-kernel:3.0.1}) under
- * {@code jupyter nbconvert --execute}, headless. A cell that throws or does not compile makes
- * nbconvert exit 1. Kernel launches that never answer (about 13 % on these machines) are retried
- * after 30 s, then 60, 90 and 120 s (a loaded machine starts the kernel slowly), up to {@link #LAUNCHES}
- * launches per notebook.
+ * rapaio Java kernel ({@code io.github.padreati:rapaio-jupyter-kernel:3.0.1}), headless, under
+ * {@code notebooks/relaunching_kernel.py} (jupyter_client and nbclient). A cell that throws or does
+ * not compile fails the run. Kernel launches that never answer kernel_info (about one in three on
+ * these machines) are shut down after 30 s, then 60, 90 and 120 s (a loaded machine starts the
+ * kernel slowly) and relaunched on fresh ports, up to {@link #LAUNCHES} launches per notebook.
  */
 public final class Ipynb {
     /** The kernel name of the kernelspec this class writes. */
     public static final String KERNEL = "p2p-rollout-java";
-    /** Kernel launches per notebook: with about 13 % silent launches, four leave a 0.03 % chance. */
+    /** Kernel launches per notebook: with about one launch in three silent, four leave about 1 %. */
     static final int LAUNCHES = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -158,14 +158,26 @@ public final class Ipynb {
      * {@code JUPYTER_PATH} at {@code jupyterPath}).
      */
     public static void writeKernelspec(Path jupyterPath, Path kernelJar) throws IOException {
+        writeKernelspec(jupyterPath, kernelArgv(kernelJar));
+    }
+
+    /**
+     * The command that starts the rapaio kernel with this JVM's java ({@code {connection_file}} last,
+     * as Jupyter substitutes it).
+     */
+    public static List<String> kernelArgv(Path kernelJar) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-ea", "-jar", kernelJar.toAbsolutePath().toString(), "{connection_file}");
+    }
+
+    /**
+     * Writes the kernelspec {@code p2p-rollout-java} starting the kernel with {@code argv} (a test
+     * wraps the real command to make a launch stall).
+     */
+    public static void writeKernelspec(Path jupyterPath, List<String> argv) throws IOException {
         ObjectNode k = JSON.createObjectNode();
-        ArrayNode argv = k.putArray("argv");
-        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        argv.add("-Djava.awt.headless=true");
-        argv.add("-ea");
-        argv.add("-jar");
-        argv.add(kernelJar.toAbsolutePath().toString());
-        argv.add("{connection_file}");
+        ArrayNode a = k.putArray("argv");
+        argv.forEach(a::add);
         k.put("display_name", "Java (p2p-rollout)");
         k.put("language", "java");
         k.put("interrupt_mode", "message");
@@ -174,56 +186,104 @@ public final class Ipynb {
     }
 
     /**
+     * A {@code python3} that can run {@code relaunching_kernel.py}: it needs nbformat, jupyter_client
+     * and nbclient (Debian: python3-nbformat, python3-jupyter-client, python3-nbclient, all pulled in
+     * by jupyter-nbconvert). The {@code python3} on PATH is tried first, then {@code /usr/bin/python3},
+     * because the one on PATH may be a private one (pyenv) without Debian's Jupyter modules.
+     *
+     * @param why receives, when none fits, what each candidate lacks (the missing module's name)
+     */
+    public static Optional<String> python(StringBuilder why) {
+        for (String candidate : List.of("python3", "/usr/bin/python3")) {
+            try {
+                Process probe = new ProcessBuilder(candidate, "-c", "import nbformat, jupyter_client, nbclient")
+                        .redirectErrorStream(true).start();
+                String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                if (probe.waitFor() == 0) {
+                    return Optional.of(candidate);
+                }
+                why.append(candidate).append(": ").append(out.lines().reduce((a, b) -> b).orElse("")).append("; ");
+            } catch (IOException e) {
+                why.append(candidate).append(": not installed; ");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                why.append(candidate).append(": interrupted; ");
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The outcome of executing a notebook.
      *
-     * @param passed   nbconvert exited 0
-     * @param launches kernel launches it took
-     * @param log      nbconvert's output of the last launch
+     * @param passed   every cell ran (the driver exited 0)
+     * @param launches kernel launches it took (1 when the first kernel answered)
+     * @param log      the driver's and the kernel's output
      */
     public record Execution(boolean passed, int launches, String log) {
     }
 
+    /** The driver's "launch K of N" lines: the last one says how many launches it took. */
+    private static final java.util.regex.Pattern LAUNCH = java.util.regex.Pattern.compile("launch (\\d+) of \\d+");
+
     /**
-     * Executes {@code notebook} headlessly, writing the executed copy to {@code executed}; retries
-     * when the kernel never answered (not when a cell failed).
+     * Executes {@code notebook} headlessly with {@code relaunching_kernel.py}, writing the executed
+     * copy to {@code executed}, with the first kernel launch given 30 s to answer.
      *
-     * @param timeoutSeconds per cell, and five times that for the whole run
+     * @see #execute(String, Path, Path, Path, Path, int, int)
      */
-    public static Execution execute(Path jupyter, Path jupyterPath, Path notebook, Path executed, int timeoutSeconds)
-            throws IOException, InterruptedException {
-        String log = "";
-        for (int launch = 1; launch <= LAUNCHES; launch++) {
-            Path logFile = Files.createTempFile(executed.toAbsolutePath().getParent(), "nbconvert", ".log");
-            ProcessBuilder pb = new ProcessBuilder(List.of(jupyter.toString(), "nbconvert", "--to", "notebook",
-                    "--execute", "--ExecutePreprocessor.kernel_name=" + KERNEL,
-                    "--ExecutePreprocessor.timeout=" + timeoutSeconds,
-                    // the kernel answers within a few seconds on an idle machine, but a loaded one (other
-                    // builds on 2 cores) can take much longer: each relaunch waits longer than the last
-                    "--ExecutePreprocessor.startup_timeout=" + startupSeconds(launch),
-                    "--output", executed.toAbsolutePath().toString(), notebook.toAbsolutePath().toString()))
-                    .redirectErrorStream(true).redirectOutput(logFile.toFile());
-            pb.environment().put("JUPYTER_PATH", jupyterPath.toAbsolutePath().toString());
-            Process p = pb.start();
-            boolean finished = p.waitFor(5L * timeoutSeconds, TimeUnit.SECONDS);
-            if (!finished) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-            }
-            log = Files.readString(logFile, StandardCharsets.UTF_8);
-            Files.deleteIfExists(logFile);
-            if (finished && p.exitValue() == 0) {
-                return new Execution(true, launch, log);
-            }
-            boolean kernelNeverAnswered = log.contains("Kernel didn't respond") || log.contains("kernel died")
-                    || log.contains("Kernel died");
-            if (!kernelNeverAnswered) {
-                return new Execution(false, launch, log);
-            }
-        }
-        return new Execution(false, LAUNCHES, log);
+    public static Execution execute(String python, Path driver, Path jupyterPath, Path notebook, Path executed,
+            int timeoutSeconds) throws IOException, InterruptedException {
+        return execute(python, driver, jupyterPath, notebook, executed, timeoutSeconds, startupSeconds(1));
     }
 
-    /** Seconds nbconvert waits for the kernel to answer on launch {@code launch} (1-based): 30, 60, 90, 120. */
+    /**
+     * Executes {@code notebook} headlessly with {@code relaunching_kernel.py} (in this module's
+     * folder), writing the executed copy to {@code executed}. The driver, not nbconvert, because
+     * about one launch in three of the rapaio kernel never answers kernel_info and that kernel never
+     * answers a second connection with the same session: nbconvert's retry cannot help, a new
+     * launch on fresh ports does (up to {@link #LAUNCHES}, waiting 30, 60, 90, 120 s). A cell that
+     * throws or does not compile fails the execution; it is not relaunched.
+     *
+     * @param python           a python3 from {@link #python(StringBuilder)}
+     * @param timeoutSeconds   per cell; the whole run is stopped after the launches' waits plus five times that
+     * @param firstWaitSeconds how long the first launch gets to answer (tests shorten it)
+     */
+    public static Execution execute(String python, Path driver, Path jupyterPath, Path notebook, Path executed,
+            int timeoutSeconds, int firstWaitSeconds) throws IOException, InterruptedException {
+        Path logFile = Files.createTempFile(executed.toAbsolutePath().getParent(), "relaunching_kernel", ".log");
+        ProcessBuilder pb = new ProcessBuilder(List.of(python, driver.toAbsolutePath().toString(),
+                "--timeout", Integer.toString(timeoutSeconds), "--first-wait", Integer.toString(firstWaitSeconds),
+                "--launches", Integer.toString(LAUNCHES),
+                notebook.toAbsolutePath().toString(), executed.toAbsolutePath().toString()))
+                .redirectErrorStream(true).redirectOutput(logFile.toFile());
+        pb.environment().put("JUPYTER_PATH", jupyterPath.toAbsolutePath().toString());
+        Process p = pb.start();
+        long waits = firstWaitSeconds;
+        for (int launch = 2; launch <= LAUNCHES; launch++) {
+            waits += startupSeconds(launch);
+        }
+        boolean finished = p.waitFor(waits + 5L * timeoutSeconds, TimeUnit.SECONDS);
+        if (!finished) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor();
+        }
+        String log = Files.readString(logFile, StandardCharsets.UTF_8);
+        Files.deleteIfExists(logFile);
+        int launches = 0;
+        java.util.regex.Matcher m = LAUNCH.matcher(log);
+        while (m.find()) {
+            launches = Integer.parseInt(m.group(1));
+        }
+        if (!finished) {
+            log += String.format(java.util.Locale.ROOT, "%nstopped after %d s%n", waits + 5L * timeoutSeconds);
+        }
+        return new Execution(finished && p.exitValue() == 0, launches, log);
+    }
+
+    /** Seconds the driver waits for the kernel to answer on launch {@code launch} (1-based): 30, 60, 90, 120. */
     static int startupSeconds(int launch) {
         return Math.min(120, 30 * launch);
     }

@@ -18,8 +18,11 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The Jupyter route: every notebook exported to .ipynb and executed headlessly on the rapaio Java
- * kernel. Skips when {@code jupyter} (Debian: jupyter-nbconvert, jupyter-client) or the kernel jar
- * ({@code mvn dependency:get -Dartifact=io.github.padreati:rapaio-jupyter-kernel:3.0.1}) is absent.
+ * kernel through {@code relaunching_kernel.py}, and that driver's relaunch of a kernel that never
+ * answers. Skips, naming what is missing, when {@code jupyter} (Debian: jupyter-nbconvert,
+ * jupyter-client), the kernel jar
+ * ({@code mvn dependency:get -Dartifact=io.github.padreati:rapaio-jupyter-kernel:3.0.1}) or a
+ * python3 with nbformat, jupyter_client and nbclient is absent.
  */
 class IpynbNotebooksTest {
     static final Path DIR = Path.of("target/ipynb");
@@ -110,30 +113,79 @@ class IpynbNotebooksTest {
                         && !e.contains("apiguardian")).toList();
     }
 
-    static void assumeJupyter() throws IOException {
+    /** The driver both this test and {@code jupyter.sh --execute} run notebooks with. */
+    static final Path DRIVER = Path.of("relaunching_kernel.py");
+
+    /**
+     * A python3 that runs the driver, after skipping unless jupyter, the kernel jar and python's
+     * nbformat, jupyter_client and nbclient are all there; each skip says which is missing.
+     */
+    static String assumeJupyter() throws IOException {
         Assumptions.assumeTrue(Ipynb.jupyter().isPresent(), "jupyter not installed (apt-get install jupyter-nbconvert jupyter-client)");
         Assumptions.assumeTrue(Ipynb.kernelJar().isPresent(), "rapaio kernel jar not in ~/.m2"
                 + " (mvn dependency:get -Dartifact=io.github.padreati:rapaio-jupyter-kernel:3.0.1)");
+        StringBuilder why = new StringBuilder();
+        java.util.Optional<String> python = Ipynb.python(why);
+        Assumptions.assumeTrue(python.isPresent(), "no python3 with nbformat, jupyter_client and nbclient"
+                + " (apt-get install python3-nbclient python3-jupyter-client): " + why);
         Files.createDirectories(DIR);
         Ipynb.writeKernelspec(DIR.resolve("jupyter"), Ipynb.kernelJar().orElseThrow());
+        return python.orElseThrow();
     }
 
     @Tag("slow")
     @Test
     void aThrowingCellFailsTheExecutedNotebook() throws Exception {
-        assumeJupyter();
+        String python = assumeJupyter();
         Path ipynb = DIR.resolve("throws.ipynb");
         Files.writeString(ipynb, Ipynb.export(Files.readString(Path.of("src/test/resources/runner/throws.jsh")),
                 kernelClassPath(), DIR.resolve("output/throws").toAbsolutePath(), DIR));
-        Ipynb.Execution e = Ipynb.execute(Ipynb.jupyter().orElseThrow(), DIR.resolve("jupyter"), ipynb,
-                DIR.resolve("throws.executed.ipynb"), 120);
+        Path executed = DIR.resolve("throws.executed.ipynb");
+        Files.deleteIfExists(executed);
+        Ipynb.Execution e = Ipynb.execute(python, DRIVER, DIR.resolve("jupyter"), ipynb, executed, 120);
         assertTrue(!e.passed() && e.log().contains("ArrayIndexOutOfBoundsException"), e::log);
+        // a failing cell is the notebook's fault, not the kernel's: it is not relaunched
+        assertEquals(1, e.launches(), e::log);
+    }
+
+    /**
+     * The relaunch itself: a kernelspec whose first start never answers (a wrapper that, finding no
+     * marker file, creates it and sleeps; later starts exec the real kernel) takes two launches and
+     * the notebook still passes. The first wait is cut to 10 s so the test does not sit 30 s.
+     */
+    @Tag("slow")
+    @Test
+    void aKernelThatNeverAnswersIsRelaunched() throws Exception {
+        String python = assumeJupyter();
+        Path dir = Files.createDirectories(DIR.resolve("relaunch").toAbsolutePath());
+        Path marker = dir.resolve("first-launch-done");
+        Files.deleteIfExists(marker);
+        List<String> real = Ipynb.kernelArgv(Ipynb.kernelJar().orElseThrow());
+        StringBuilder exec = new StringBuilder("exec");
+        for (String arg : real.subList(0, real.size() - 1)) {
+            exec.append(" '").append(arg.replace("'", "'\\''")).append('\'');
+        }
+        Path wrapper = dir.resolve("stalling-kernel.sh");
+        Files.writeString(wrapper, "#!/bin/sh\n"
+                + "# first start: never answer (exec, so shutting the kernel down kills the sleep)\n"
+                + "if [ ! -e '" + marker + "' ]; then touch '" + marker + "'; exec sleep 3600; fi\n"
+                + exec + " \"$1\"\n");
+        assertTrue(wrapper.toFile().setExecutable(true), wrapper::toString);
+        Ipynb.writeKernelspec(dir.resolve("jupyter"), List.of(wrapper.toString(), "{connection_file}"));
+        Path ipynb = DIR.resolve("relaunch.ipynb");
+        Files.writeString(ipynb, Ipynb.export(Files.readString(Path.of("src/test/resources/runner/passing.jsh")),
+                kernelClassPath(), DIR.resolve("output/relaunch").toAbsolutePath(), DIR));
+        Ipynb.Execution e = Ipynb.execute(python, DRIVER, dir.resolve("jupyter"), ipynb,
+                DIR.resolve("relaunch.executed.ipynb"), 120, 10);
+        assertTrue(Files.exists(marker), "the wrapper kernel was never started:\n" + e.log());
+        assertTrue(e.passed(), e::log);
+        assertEquals(2, e.launches(), e::log);
     }
 
     @Tag("slow")
     @TestFactory
     Stream<DynamicTest> everyNotebookRunsOnTheJavaKernel() throws IOException {
-        assumeJupyter();
+        String python = assumeJupyter();
         List<Path> notebooks;
         try (Stream<Path> files = Files.list(NotebooksTest.NOTEBOOKS)) {
             notebooks = files.filter(p -> p.toString().endsWith(".jsh")).sorted().toList();
@@ -144,7 +196,7 @@ class IpynbNotebooksTest {
             Path out = DIR.resolve("output").resolve(name).toAbsolutePath();
             Path ipynb = DIR.resolve(name + ".ipynb");
             Files.writeString(ipynb, Ipynb.export(Files.readString(jsh), cp, out, DIR));
-            Ipynb.Execution e = Ipynb.execute(Ipynb.jupyter().orElseThrow(), DIR.resolve("jupyter"), ipynb,
+            Ipynb.Execution e = Ipynb.execute(python, DRIVER, DIR.resolve("jupyter"), ipynb,
                     DIR.resolve(name + ".executed.ipynb"), 300);
             assertTrue(e.passed(), () -> name + " failed after " + e.launches() + " kernel launches:\n" + e.log());
             try (Stream<Path> written = Files.list(out)) {
