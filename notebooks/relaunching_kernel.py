@@ -5,8 +5,9 @@
                           [--first-wait SECONDS] [--launches N]
 
 Why not plain `jupyter nbconvert --execute`: about one launch in three of the rapaio Java kernel
-never answers kernel_info, and that kernel also never answers a second connection made with the
-same session, so nbconvert's own retry (a new client on the same kernel) cannot help. This driver
+never answers kernel_info (silent, or its Shell-0 thread dies of a NullPointerException in
+Channels.getHandler: the request came before its handlers were registered), and that kernel also
+never answers a second connection made with the same session, so nbconvert's own retry (a new client on the same kernel) cannot help. This driver
 starts the kernel with jupyter_client's AsyncKernelManager, waits for a kernel_info reply (30, 60,
 90, then 120 s: a loaded machine starts the JVM slowly), and when none comes shuts that kernel down
 and launches a new one with a new kernel manager, so fresh ports, a fresh connection file and a
