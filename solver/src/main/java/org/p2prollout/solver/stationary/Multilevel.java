@@ -173,6 +173,21 @@ public final class Multilevel extends AbstractStationarySolver {
     }
 
     /**
+     * Like {@link #halves} on [0, n) split at n/2, parallel when {@code work} (the size of the
+     * level the loop serves) is large: for loops over a coarse level that touch the fine one.
+     */
+    static double halvesOf(int n, RangeTask task, int work) {
+        int mid = n / 2;
+        if (work < PARALLEL_MIN_STATES) {
+            return task.apply(0, mid) + task.apply(mid, n);
+        }
+        java.util.concurrent.ForkJoinTask<Double> second = java.util.concurrent.ForkJoinPool.commonPool()
+                .submit(() -> task.apply(mid, n));
+        double a = task.apply(0, mid);
+        return a + second.join();
+    }
+
+    /**
      * Weights α, Σα = 1, minimising ‖Σ α_k r_k‖₂ given the Gram matrix {@code r_a · r_b} of the
      * first m residuals; null when it is singular.
      */
@@ -218,10 +233,32 @@ public final class Multilevel extends AbstractStationarySolver {
         final double[] inVal;
         final double[] exit;
         int[] agg;          // aggregate of each state at the next level
-        int[] slot;         // per incoming entry: index of its coarse entry, or -1 inside an aggregate
         Level coarse;
+        /*
+         * The aggregation as a gather: coarse entry s (in the coarse level's incoming order) sums
+         * the fine entries aggEntry[aggStart[s] .. aggStart[s+1]) (indices into this level's
+         * inSrc/inVal, which on coarse levels change every cycle), weighted by the fine source
+         * state's weight, in ascending fine-entry order (the order a pass over the fine columns
+         * would add them). Written sequentially and split into halves by coarse column, so it
+         * runs on two cores with no shared writes, and the answer does not depend on the cores.
+         */
+        private int[] aggStart;
+        private int[] aggEntry;
+        /*
+         * On the finest level the rates never change, so the gather reads copies laid out in
+         * gather order (sequential reads) instead of going through aggEntry; null elsewhere.
+         */
+        private int[] aggSrc;
+        private double[] aggVal;
+        /** True for the finest level, whose rates are the generator's and fixed. */
+        private boolean fixedRates;
+        /** The states of each aggregate, ascending: {@code members[memberStart[c] .. memberStart[c+1])}. */
+        private int[] memberStart;
+        private int[] members;
+        /** Per coarse state: its outgoing coarse entries in incoming order, to sum its exit rate. */
+        private int[] outStart;
+        private int[] outEntry;
         private double[] weights;
-        private double[] weightSums;
         /** For two-block sweeps (large levels): states read across the middle, and their values at the sweep's start. */
         private int[] crossing;
         private double[] snapshot;
@@ -248,7 +285,9 @@ public final class Multilevel extends AbstractStationarySolver {
                 src[k] = in.source(k);
                 val[k] = in.rate(k);
             }
-            return new Level(n, start, src, val, q.exitRates());
+            Level top = new Level(n, start, src, val, q.exitRates());
+            top.fixedRates = true;
+            return top;
         }
 
         void buildHierarchy() {
@@ -256,7 +295,7 @@ public final class Multilevel extends AbstractStationarySolver {
             while (level.n > COARSEST) {
                 int[] first = level.pairwise();
                 Level mid = level.coarsen(first, countOf(first));
-                mid.setUniform(level, first);
+                mid.setUniform(level);
                 int[] second = mid.pairwise();
                 int[] composed = new int[level.n];
                 for (int i = 0; i < level.n; i++) {
@@ -268,7 +307,7 @@ public final class Multilevel extends AbstractStationarySolver {
                 }
                 level.agg = composed;
                 level.coarse = level.coarsen(composed, nc);
-                level.coarse.setUniform(level, composed);   // rates to match on at the next level
+                level.coarse.setUniform(level);   // rates to match on at the next level
                 level = level.coarse;
             }
         }
@@ -354,44 +393,107 @@ public final class Multilevel extends AbstractStationarySolver {
                 }
             }
             cStart[nc] = count;
-            this.slot = slots;
+            int[] coarseSrc = Arrays.copyOf(cSrc, count);
+            int[] start = new int[count + 1];
+            for (int k = 0; k < m; k++) {
+                if (slots[k] >= 0) {
+                    start[slots[k] + 1]++;
+                }
+            }
+            for (int s = 0; s < count; s++) {
+                start[s + 1] += start[s];
+            }
+            int[] entries = new int[start[count]];
+            int[] at = Arrays.copyOf(start, count);
+            for (int k = 0; k < m; k++) {   // ascending k: each coarse entry adds its fine rates in the original order
+                int s = slots[k];
+                if (s >= 0) {
+                    entries[at[s]++] = k;
+                }
+            }
+            int[] out = new int[nc + 1];
+            for (int s = 0; s < count; s++) {
+                out[coarseSrc[s] + 1]++;
+            }
+            for (int c = 0; c < nc; c++) {
+                out[c + 1] += out[c];
+            }
+            int[] outList = new int[count];
+            int[] outAt = Arrays.copyOf(out, nc);
+            for (int s = 0; s < count; s++) {   // ascending s: exit rates add in the coarse incoming order
+                outList[outAt[coarseSrc[s]]++] = s;
+            }
             this.agg = map;
-            return new Level(nc, cStart, Arrays.copyOf(cSrc, count), new double[count], new double[nc]);
+            this.aggStart = start;
+            this.aggEntry = fixedRates ? null : entries;
+            if (fixedRates) {
+                int[] src = new int[entries.length];
+                double[] val = new double[entries.length];
+                for (int p = 0; p < entries.length; p++) {
+                    src[p] = inSrc[entries[p]];
+                    val[p] = inVal[entries[p]];
+                }
+                this.aggSrc = src;
+                this.aggVal = val;
+            }
+            this.memberStart = memberStart;
+            this.members = members;
+            this.outStart = out;
+            this.outEntry = outList;
+            return new Level(nc, cStart, coarseSrc, new double[count], new double[nc]);
         }
 
-        /** Values of this (coarse) level aggregated from {@code fine} with uniform weights. */
-        void setUniform(Level fine, int[] map) {
+        /** Values of this (coarse) level aggregated from {@code fine} (already coarsened to it) with uniform weights. */
+        void setUniform(Level fine) {
             double[] w = new double[fine.n];
             Arrays.fill(w, 1.0);
-            fine.agg = map;
-            fine.aggregateValues(w, this);
+            double[] sums = new double[n];
+            for (int c = 0; c < n; c++) {
+                sums[c] = fine.memberStart[c + 1] - fine.memberStart[c];
+            }
+            fine.aggregateValues(w, sums, this);
         }
 
-        /** Sets {@code c}'s rates to the fine rates aggregated with weights {@code w}. */
-        void aggregateValues(double[] w, Level c) {
-            double[] sums = new double[c.n];
-            for (int i = 0; i < n; i++) {
-                sums[agg[i]] += w[i];
-            }
-            Arrays.fill(c.inVal, 0);
-            for (int j = 0; j < n; j++) {
-                for (int k = inStart[j]; k < inStart[j + 1]; k++) {
-                    int s = slot[k];
-                    if (s >= 0) {
-                        c.inVal[s] += w[inSrc[k]] * inVal[k];
+        /**
+         * Sets {@code c}'s rates to the fine rates aggregated with weights {@code w}, whose sum
+         * over each aggregate is {@code sums}.
+         */
+        void aggregateValues(double[] w, double[] sums, Level c) {
+            int[] cStart = c.inStart;
+            int[] cSrc = c.inSrc;
+            double[] cVal = c.inVal;
+            halvesOf(c.n, (from, to) -> {
+                if (aggVal != null) {
+                    for (int s = cStart[from]; s < cStart[to]; s++) {
+                        double sum = 0;
+                        for (int p = aggStart[s]; p < aggStart[s + 1]; p++) {
+                            sum += w[aggSrc[p]] * aggVal[p];
+                        }
+                        cVal[s] = sum / sums[cSrc[s]];
                     }
+                    return 0;
                 }
-            }
-            Arrays.fill(c.exit, 0);
-            for (int jc = 0; jc < c.n; jc++) {
-                for (int k = c.inStart[jc]; k < c.inStart[jc + 1]; k++) {
-                    int ic = c.inSrc[k];
-                    double v = c.inVal[k] / sums[ic];
-                    c.inVal[k] = v;
-                    c.exit[ic] += v;
+                for (int s = cStart[from]; s < cStart[to]; s++) {
+                    double sum = 0;
+                    for (int p = aggStart[s]; p < aggStart[s + 1]; p++) {
+                        int k = aggEntry[p];
+                        sum += w[inSrc[k]] * inVal[k];
+                    }
+                    cVal[s] = sum / sums[cSrc[s]];
                 }
-            }
-            weightSums = sums;
+                return 0;
+            }, n);
+            double[] cExit = c.exit;
+            halvesOf(c.n, (from, to) -> {
+                for (int ic = from; ic < to; ic++) {
+                    double e = 0;
+                    for (int q = outStart[ic]; q < outStart[ic + 1]; q++) {
+                        e += cVal[outEntry[q]];
+                    }
+                    cExit[ic] = e;
+                }
+                return 0;
+            }, n);
         }
 
         /** One W-cycle on this level, improving {@code x} in place. */
@@ -413,27 +515,38 @@ public final class Multilevel extends AbstractStationarySolver {
                 weights = new double[n];
             }
             double[] w = weights;
-            double[] sums = new double[coarse.n];
-            for (int i = 0; i < n; i++) {
-                sums[agg[i]] += x[i];
-            }
-            for (int i = 0; i < n; i++) {   // an aggregate whose mass underflowed is weighted uniformly
-                w[i] = sums[agg[i]] > 1e-290 ? x[i] : 1.0;
-            }
-            aggregateValues(w, coarse);
-            double[] xc = new double[coarse.n];
-            for (int i = 0; i < n; i++) {
-                xc[agg[i]] += x[i];
-            }
-            double[] ws = weightSums;
+            int nc = coarse.n;
+            double[] xc = new double[nc];       // restriction: each aggregate's mass
+            double[] ws = new double[nc];       // the weights' sums
+            halvesOf(nc, (from, to) -> {
+                for (int c = from; c < to; c++) {
+                    double sum = 0;
+                    for (int p = memberStart[c]; p < memberStart[c + 1]; p++) {
+                        sum += x[members[p]];
+                    }
+                    xc[c] = sum;
+                    // an aggregate whose mass underflowed is weighted uniformly
+                    boolean uniform = !(sum > 1e-290);
+                    for (int p = memberStart[c]; p < memberStart[c + 1]; p++) {
+                        int i = members[p];
+                        w[i] = uniform ? 1.0 : x[i];
+                    }
+                    ws[c] = uniform ? memberStart[c + 1] - memberStart[c] : sum;
+                }
+                return 0;
+            }, n);
+            aggregateValues(w, ws, coarse);
             coarse.cycle(xc);
             if (coarse.coarse != null) {
                 coarse.cycle(xc);   // W-cycle: visit each coarse level twice
             }
-            for (int i = 0; i < n; i++) {
-                int c = agg[i];
-                x[i] = w[i] / ws[c] * xc[c];
-            }
+            halves(n, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    int c = agg[i];
+                    x[i] = w[i] / ws[c] * xc[c];
+                }
+                return 0;
+            });
             for (int s = 0; s < POST_SWEEPS; s++) {
                 sweep(x);
             }
