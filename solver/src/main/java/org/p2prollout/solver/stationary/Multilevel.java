@@ -307,6 +307,7 @@ public final class Multilevel extends AbstractStationarySolver {
                 }
                 level.agg = composed;
                 level.coarse = level.coarsen(composed, nc);
+                level.copyGatherRates();
                 level.coarse.setUniform(level);   // rates to match on at the next level
                 level = level.coarse;
             }
@@ -353,17 +354,7 @@ public final class Multilevel extends AbstractStationarySolver {
             int[] slots = new int[m];
             // fine states grouped by aggregate
             int[] memberStart = new int[nc + 1];
-            for (int i = 0; i < n; i++) {
-                memberStart[map[i] + 1]++;
-            }
-            for (int c = 0; c < nc; c++) {
-                memberStart[c + 1] += memberStart[c];
-            }
-            int[] members = new int[n];
-            int[] fill = Arrays.copyOf(memberStart, nc);
-            for (int i = 0; i < n; i++) {
-                members[fill[map[i]]++] = i;
-            }
+            int[] members = groupBy(map, nc, memberStart);
             int[] stamp = new int[nc];
             Arrays.fill(stamp, -1);
             int[] pos = new int[nc];
@@ -394,53 +385,65 @@ public final class Multilevel extends AbstractStationarySolver {
             }
             cStart[nc] = count;
             int[] coarseSrc = Arrays.copyOf(cSrc, count);
+            // ascending k: each coarse entry adds its fine rates in the original order
             int[] start = new int[count + 1];
-            for (int k = 0; k < m; k++) {
-                if (slots[k] >= 0) {
-                    start[slots[k] + 1]++;
-                }
-            }
-            for (int s = 0; s < count; s++) {
-                start[s + 1] += start[s];
-            }
-            int[] entries = new int[start[count]];
-            int[] at = Arrays.copyOf(start, count);
-            for (int k = 0; k < m; k++) {   // ascending k: each coarse entry adds its fine rates in the original order
-                int s = slots[k];
-                if (s >= 0) {
-                    entries[at[s]++] = k;
-                }
-            }
+            int[] entries = groupBy(slots, count, start);
+            // ascending s: exit rates add in the coarse incoming order
             int[] out = new int[nc + 1];
-            for (int s = 0; s < count; s++) {
-                out[coarseSrc[s] + 1]++;
-            }
-            for (int c = 0; c < nc; c++) {
-                out[c + 1] += out[c];
-            }
-            int[] outList = new int[count];
-            int[] outAt = Arrays.copyOf(out, nc);
-            for (int s = 0; s < count; s++) {   // ascending s: exit rates add in the coarse incoming order
-                outList[outAt[coarseSrc[s]]++] = s;
-            }
+            int[] outList = groupBy(coarseSrc, nc, out);
             this.agg = map;
             this.aggStart = start;
-            this.aggEntry = fixedRates ? null : entries;
-            if (fixedRates) {
-                int[] src = new int[entries.length];
-                double[] val = new double[entries.length];
-                for (int p = 0; p < entries.length; p++) {
-                    src[p] = inSrc[entries[p]];
-                    val[p] = inVal[entries[p]];
-                }
-                this.aggSrc = src;
-                this.aggVal = val;
-            }
+            this.aggEntry = entries;
+            this.aggSrc = null;
+            this.aggVal = null;
             this.memberStart = memberStart;
             this.members = members;
             this.outStart = out;
             this.outEntry = outList;
             return new Level(nc, cStart, coarseSrc, new double[count], new double[nc]);
+        }
+
+        /**
+         * Counting sort: the indices i with {@code key[i] >= 0}, grouped by key, ascending within
+         * each group; group g is {@code [starts[g], starts[g+1])} ({@code starts} has groups + 1 entries).
+         */
+        private static int[] groupBy(int[] key, int groups, int[] starts) {
+            for (int k : key) {
+                if (k >= 0) {
+                    starts[k + 1]++;
+                }
+            }
+            for (int g = 0; g < groups; g++) {
+                starts[g + 1] += starts[g];
+            }
+            int[] order = new int[starts[groups]];
+            int[] at = Arrays.copyOf(starts, groups);
+            for (int i = 0; i < key.length; i++) {
+                if (key[i] >= 0) {
+                    order[at[key[i]]++] = i;
+                }
+            }
+            return order;
+        }
+
+        /**
+         * On the level with fixed rates, replaces the gather's entry indices by copies of the
+         * rates in gather order; done once, for the final aggregation only (not the trial one
+         * the hierarchy build makes on the way).
+         */
+        private void copyGatherRates() {
+            if (!fixedRates) {
+                return;
+            }
+            int[] src = new int[aggEntry.length];
+            double[] val = new double[aggEntry.length];
+            for (int p = 0; p < aggEntry.length; p++) {
+                src[p] = inSrc[aggEntry[p]];
+                val[p] = inVal[aggEntry[p]];
+            }
+            aggSrc = src;
+            aggVal = val;
+            aggEntry = null;
         }
 
         /** Values of this (coarse) level aggregated from {@code fine} (already coarsened to it) with uniform weights. */
