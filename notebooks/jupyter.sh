@@ -99,4 +99,10 @@ if ! jupyter notebook --version >/dev/null 2>&1; then
     exit 2
   fi
 fi
-cd "$out" && exec jupyter notebook
+# Jupyter refuses to serve as root unless told; containers and CI machines often run as root
+args=()
+if [ "$(id -u)" = 0 ]; then
+  echo "jupyter.sh: running as root, so Jupyter is started with --allow-root" >&2
+  args+=(--allow-root)
+fi
+cd "$out" && exec jupyter notebook "${args[@]}"
