@@ -30,6 +30,11 @@ import org.p2prollout.core.ProgressListener;
  * 2,003,001-state open-swarm chain 41 cycles reach ε = 1e-6 where Gauss–Seidel needs 17,228
  * sweeps. Coarsening that stalls (e.g. star-shaped chains) degrades it to Gauss–Seidel.
  *
+ * <p>Sweeps run in the direction from which most of the incoming rate comes (summed over the
+ * finest level's transitions), so that each update reads the larger share of its inflow already
+ * updated: backward on the x-major open swarm, where the estimate reaches 1e-8 in 39 cycles
+ * instead of 62 forward.
+ *
  * <p>Top-level acceleration: the next iterate is the affine combination of the last four cycle
  * outputs with least residual 2-norm (iterant recombination), negative entries set to 0.
  */
@@ -86,11 +91,13 @@ public final class Multilevel extends AbstractStationarySolver {
             normalise(x);
             // top-level acceleration: keep the last cycle outputs and their residuals xQ, and
             // continue from the affine combination (weights summing to 1) of least residual
-            double[] r = new double[n];
-            top.residualVector(x, r);
             int slot = (int) ((cycle - 1) % window);
-            xs[slot] = x.clone();
-            rs[slot] = r;
+            if (xs[slot] == null) {   // the window's vectors are allocated once: 16 MB each on the reference chain
+                xs[slot] = new double[n];
+                rs[slot] = new double[n];
+            }
+            top.residualVector(x, rs[slot]);
+            System.arraycopy(x, 0, xs[slot], 0, n);
             stored = Math.min(stored + 1, window);
             for (int b = 0; b < stored; b++) {
                 final double[] ra = rs[slot];
@@ -252,6 +259,18 @@ public final class Multilevel extends AbstractStationarySolver {
         private double[] aggVal;
         /** True for the finest level, whose rates are the generator's and fixed. */
         private boolean fixedRates;
+        /**
+         * Sweep direction, chosen once on the finest level and kept by the coarse ones (their
+         * states keep the fine order): backward (descending index) when more of the incoming
+         * rate comes from higher-indexed states, so that each update reads the larger share of
+         * its inflow already updated, as upwind Gauss–Seidel does.
+         */
+        private boolean backward;
+
+        /** The sweep direction chosen for this level: true for descending state index. */
+        boolean sweepsBackward() {
+            return backward;
+        }
         /** The states of each aggregate, ascending: {@code members[memberStart[c] .. memberStart[c+1])}. */
         private int[] memberStart;
         private int[] members;
@@ -259,6 +278,9 @@ public final class Multilevel extends AbstractStationarySolver {
         private int[] outStart;
         private int[] outEntry;
         private double[] weights;
+        /** Per-cycle work vectors of the coarse level's size, kept to spare the allocation. */
+        private double[] restricted;
+        private double[] weightSums;
         /** For two-block sweeps (large levels): states read across the middle, and their values at the sweep's start. */
         private int[] crossing;
         private double[] snapshot;
@@ -287,30 +309,51 @@ public final class Multilevel extends AbstractStationarySolver {
             }
             Level top = new Level(n, start, src, val, q.exitRates());
             top.fixedRates = true;
+            double fromBelow = 0;
+            double fromAbove = 0;
+            for (int j = 0; j < n; j++) {
+                for (int k = start[j]; k < start[j + 1]; k++) {
+                    if (src[k] < j) {
+                        fromBelow += val[k];
+                    } else if (src[k] > j) {
+                        fromAbove += val[k];
+                    }
+                }
+            }
+            top.backward = fromAbove > fromBelow;
             return top;
         }
 
         void buildHierarchy() {
             Level level = this;
-            while (level.n > COARSEST) {
-                int[] first = level.pairwise();
-                Level mid = level.coarsen(first, countOf(first));
-                mid.setUniform(level);
-                int[] second = mid.pairwise();
-                int[] composed = new int[level.n];
-                for (int i = 0; i < level.n; i++) {
-                    composed[i] = second[first[i]];
-                }
-                int nc = countOf(second);
-                if (nc > 0.8 * level.n) {
-                    break;   // coarsening stalls: solve this level by sweeps instead
-                }
-                level.agg = composed;
-                level.coarse = level.coarsen(composed, nc);
+            int[] map = level.n > COARSEST ? level.aggregation() : null;
+            while (map != null) {
+                int nc = countOf(map);
+                Level coarse = level.coarsen(map, nc);
+                coarse.setUniform(level);   // rates to match on at the next level
+                int[] next = coarse.n > COARSEST ? coarse.aggregation() : null;
+                level.coarse = coarse;
                 level.copyGatherRates();
-                level.coarse.setUniform(level);   // rates to match on at the next level
-                level = level.coarse;
+                level = coarse;
+                map = next;
             }
+        }
+
+        /**
+         * Two rounds of pairwise matching composed (aggregates of about four states), or null
+         * when that would keep more than 80 % of the states (coarsening stalls: the level is then
+         * solved by sweeps).
+         */
+        private int[] aggregation() {
+            int[] first = pairwise();
+            Level mid = coarsen(first, countOf(first));
+            mid.setUniform(this);
+            int[] second = mid.pairwise();
+            int[] composed = new int[n];
+            for (int i = 0; i < n; i++) {
+                composed[i] = second[first[i]];
+            }
+            return countOf(second) > 0.8 * n ? null : composed;
         }
 
         private static int countOf(int[] agg) {
@@ -400,7 +443,9 @@ public final class Multilevel extends AbstractStationarySolver {
             this.members = members;
             this.outStart = out;
             this.outEntry = outList;
-            return new Level(nc, cStart, coarseSrc, new double[count], new double[nc]);
+            Level c = new Level(nc, cStart, coarseSrc, new double[count], new double[nc]);
+            c.backward = backward;
+            return c;
         }
 
         /**
@@ -465,38 +510,56 @@ public final class Multilevel extends AbstractStationarySolver {
             int[] cStart = c.inStart;
             int[] cSrc = c.inSrc;
             double[] cVal = c.inVal;
+            int[] aStart = aggStart;
             halvesOf(c.n, (from, to) -> {
                 if (aggVal != null) {
-                    for (int s = cStart[from]; s < cStart[to]; s++) {
-                        double sum = 0;
-                        for (int p = aggStart[s]; p < aggStart[s + 1]; p++) {
-                            sum += w[aggSrc[p]] * aggVal[p];
-                        }
-                        cVal[s] = sum / sums[cSrc[s]];
-                    }
-                    return 0;
-                }
-                for (int s = cStart[from]; s < cStart[to]; s++) {
-                    double sum = 0;
-                    for (int p = aggStart[s]; p < aggStart[s + 1]; p++) {
-                        int k = aggEntry[p];
-                        sum += w[inSrc[k]] * inVal[k];
-                    }
-                    cVal[s] = sum / sums[cSrc[s]];
+                    gatherCopied(aStart, aggSrc, aggVal, w, sums, cSrc, cVal, cStart[from], cStart[to]);
+                } else {
+                    gatherIndexed(aStart, aggEntry, inSrc, inVal, w, sums, cSrc, cVal, cStart[from], cStart[to]);
                 }
                 return 0;
             }, n);
             double[] cExit = c.exit;
+            int[] oStart = outStart;
+            int[] oEntry = outEntry;
             halvesOf(c.n, (from, to) -> {
-                for (int ic = from; ic < to; ic++) {
-                    double e = 0;
-                    for (int q = outStart[ic]; q < outStart[ic + 1]; q++) {
-                        e += cVal[outEntry[q]];
-                    }
-                    cExit[ic] = e;
-                }
+                sumExits(oStart, oEntry, cVal, cExit, from, to);
                 return 0;
             }, n);
+        }
+
+        /* The loops are static methods over the arrays they read, so the JIT compiles each on its own. */
+        private static void gatherCopied(int[] aggStart, int[] aggSrc, double[] aggVal, double[] w, double[] sums,
+                                         int[] cSrc, double[] cVal, int sFrom, int sTo) {
+            for (int s = sFrom; s < sTo; s++) {
+                double sum = 0;
+                for (int p = aggStart[s]; p < aggStart[s + 1]; p++) {
+                    sum += w[aggSrc[p]] * aggVal[p];
+                }
+                cVal[s] = sum / sums[cSrc[s]];
+            }
+        }
+
+        private static void gatherIndexed(int[] aggStart, int[] aggEntry, int[] inSrc, double[] inVal, double[] w,
+                                          double[] sums, int[] cSrc, double[] cVal, int sFrom, int sTo) {
+            for (int s = sFrom; s < sTo; s++) {
+                double sum = 0;
+                for (int p = aggStart[s]; p < aggStart[s + 1]; p++) {
+                    int k = aggEntry[p];
+                    sum += w[inSrc[k]] * inVal[k];
+                }
+                cVal[s] = sum / sums[cSrc[s]];
+            }
+        }
+
+        private static void sumExits(int[] outStart, int[] outEntry, double[] cVal, double[] cExit, int from, int to) {
+            for (int ic = from; ic < to; ic++) {
+                double e = 0;
+                for (int q = outStart[ic]; q < outStart[ic + 1]; q++) {
+                    e += cVal[outEntry[q]];
+                }
+                cExit[ic] = e;
+            }
         }
 
         /** One W-cycle on this level, improving {@code x} in place. */
@@ -519,8 +582,12 @@ public final class Multilevel extends AbstractStationarySolver {
             }
             double[] w = weights;
             int nc = coarse.n;
-            double[] xc = new double[nc];       // restriction: each aggregate's mass
-            double[] ws = new double[nc];       // the weights' sums
+            if (restricted == null) {
+                restricted = new double[nc];
+                weightSums = new double[nc];
+            }
+            double[] xc = restricted;           // restriction: each aggregate's mass
+            double[] ws = weightSums;           // the weights' sums
             halvesOf(nc, (from, to) -> {
                 for (int c = from; c < to; c++) {
                     double sum = 0;
@@ -577,25 +644,37 @@ public final class Multilevel extends AbstractStationarySolver {
             });
         }
 
+        /** Gauss–Seidel over [from, to), in this level's direction (see {@link #backward}). */
         private void sweepRange(double[] x, int from, int to, double[] outside) {
-            for (int j = from; j < to; j++) {
-                double e = exit[j];
-                if (e <= 0) {
-                    continue;
+            if (backward) {
+                for (int j = to - 1; j >= from; j--) {
+                    relax(x, j, from, to, outside);
                 }
-                double sum = 0;
-                if (outside == null) {
-                    for (int k = inStart[j]; k < inStart[j + 1]; k++) {
-                        sum += x[inSrc[k]] * inVal[k];
-                    }
-                } else {
-                    for (int k = inStart[j]; k < inStart[j + 1]; k++) {
-                        int i = inSrc[k];
-                        sum += (i >= from && i < to ? x[i] : outside[i]) * inVal[k];
-                    }
+            } else {
+                for (int j = from; j < to; j++) {
+                    relax(x, j, from, to, outside);
                 }
-                x[j] = sum / e;
             }
+        }
+
+        /** Sets x_j so that state j's balance holds; sources outside [from, to) are read from {@code outside} when given. */
+        private void relax(double[] x, int j, int from, int to, double[] outside) {
+            double e = exit[j];
+            if (e <= 0) {
+                return;
+            }
+            double sum = 0;
+            if (outside == null) {
+                for (int k = inStart[j]; k < inStart[j + 1]; k++) {
+                    sum += x[inSrc[k]] * inVal[k];
+                }
+            } else {
+                for (int k = inStart[j]; k < inStart[j + 1]; k++) {
+                    int i = inSrc[k];
+                    sum += (i >= from && i < to ? x[i] : outside[i]) * inVal[k];
+                }
+            }
+            x[j] = sum / e;
         }
 
         private void findCrossing() {
