@@ -25,10 +25,10 @@ import org.p2prollout.core.ProgressListener;
  * ratio of successive changes over the last {@value Convergence#RATIO_WINDOW} cycles (see
  * {@link Convergence}); otherwise the relative residual {@code ‖xQ‖∞ / max_i x_i q_i < ε}, the
  * largest net flow out of a state relative to the largest flow through one (which on the open
- * swarm at 1e-6 left a 1-norm error of 1.2e-5). A cycle costs about five passes over the
- * transitions (two sweeps, the aggregation, two residuals) plus a few vector operations; on the
- * 2,003,001-state open-swarm chain 41 cycles reach ε = 1e-6 where Gauss–Seidel needs 17,228
- * sweeps. Coarsening that stalls (e.g. star-shaped chains) degrades it to Gauss–Seidel.
+ * swarm at 1e-6 left a 1-norm error of 1.2e-5). On the finest level a cycle costs four passes
+ * over the transitions (two sweeps, the aggregation, the residual, which also normalises) plus a
+ * few vector operations, and the coarse levels of the W-cycle about as much again. Coarsening
+ * that stalls (e.g. star-shaped chains) degrades it to Gauss–Seidel.
  *
  * <p>Sweeps run in the direction from which most of the incoming rate comes (summed over the
  * finest level's transitions), so that each update reads the larger share of its inflow already
@@ -88,60 +88,66 @@ public final class Multilevel extends AbstractStationarySolver {
         double estimate = Double.POSITIVE_INFINITY;
         for (long cycle = 1; cycle <= max; cycle++) {
             top.cycle(x);
-            normalise(x);
-            // top-level acceleration: keep the last cycle outputs and their residuals xQ, and
-            // continue from the affine combination (weights summing to 1) of least residual
+            final double[] out = x;
+            double total = halves(n, (from, to) -> {
+                double sum = 0;
+                for (int i = from; i < to; i++) {
+                    sum += out[i];
+                }
+                return sum;
+            });
+            if (!(total > 0) || Double.isInfinite(total)) {
+                throw new ArithmeticException("cannot normalise a vector with sum " + total);
+            }
+            // top-level acceleration: keep the last cycle outputs (normalised) and their
+            // residuals xQ, and continue from the affine combination (weights summing to 1) of
+            // least residual
             int slot = (int) ((cycle - 1) % window);
             if (xs[slot] == null) {   // the window's vectors are allocated once: 16 MB each on the reference chain
                 xs[slot] = new double[n];
                 rs[slot] = new double[n];
             }
-            top.residualVector(x, rs[slot]);
-            System.arraycopy(x, 0, xs[slot], 0, n);
+            top.scaledResidual(x, 1 / total, xs[slot], rs[slot]);
             stored = Math.min(stored + 1, window);
+            double[] dots = dots(rs[slot], rs, stored);
             for (int b = 0; b < stored; b++) {
-                final double[] ra = rs[slot];
-                final double[] rb = rs[b];
-                double d = halves(n, (from, to) -> {
+                gram[slot][b] = dots[b];
+                gram[b][slot] = dots[b];
+            }
+            double[] alpha = stored >= 2 ? recombination(gram, stored) : null;
+            double scale = 1;
+            if (alpha != null) {
+                final int m = stored;
+                scale = 1 / halves(n, (from, to) -> {
                     double sum = 0;
                     for (int i = from; i < to; i++) {
-                        sum += ra[i] * rb[i];
+                        double v = 0;
+                        for (int k = 0; k < m; k++) {
+                            v += alpha[k] * xs[k][i];
+                        }
+                        v = v > 0 ? v : 0;
+                        out[i] = v;
+                        sum += v;
                     }
                     return sum;
                 });
-                gram[slot][b] = d;
-                gram[b][slot] = d;
+            } else {
+                System.arraycopy(xs[slot], 0, x, 0, n);
             }
-            if (stored >= 2) {
-                double[] alpha = recombination(gram, stored);
-                if (alpha != null) {
-                    final double[] target = x;
-                    final int m = stored;
-                    halves(n, (from, to) -> {
-                        for (int i = from; i < to; i++) {
-                            double v = 0;
-                            for (int k = 0; k < m; k++) {
-                                v += alpha[k] * xs[k][i];
-                            }
-                            target[i] = v > 0 ? v : 0;
-                        }
-                        return 0;
-                    });
-                    normalise(x);
-                }
-            }
-            if (!convergence.errorEstimate()) {
-                residual = top.relativeResidual(x);   // the criterion; otherwise the final residual is computed once at the end
-            }
-            final double[] now = x;
+            final double factor = scale;   // normalises the combination; 1 when x is a stored, normalised output
             double change = halves(n, (from, to) -> {
                 double c = 0;
                 for (int i = from; i < to; i++) {
-                    c += Math.abs(now[i] - previous[i]);
-                    previous[i] = now[i];
+                    double v = out[i] * factor;
+                    out[i] = v;
+                    c += Math.abs(v - previous[i]);
+                    previous[i] = v;
                 }
                 return c;
             });
+            if (!convergence.errorEstimate()) {
+                residual = top.relativeResidual(x);   // the criterion; otherwise the final residual is computed once at the end
+            }
             recorded = Convergence.record(changes, recorded, change);
             estimate = Convergence.estimate(changes, recorded);
             progress.progress(cycle, max, "multilevel cycles");
@@ -154,6 +160,40 @@ public final class Multilevel extends AbstractStationarySolver {
         }
         throw new NotConvergedException(Accuracy.iterative(name(), max, residual, criterion(), false),
                 "raise 'maxIterations' or use 'method' krylov or gs");
+    }
+
+    /**
+     * {@code r · rs[b]} for b < m in one pass over r (two halves in parallel on large vectors,
+     * added in a fixed order).
+     */
+    static double[] dots(double[] r, double[][] rs, int m) {
+        int n = r.length;
+        int mid = n / 2;
+        java.util.function.BiFunction<Integer, Integer, double[]> part = (from, to) -> {
+            double[] d = new double[m];
+            for (int i = from; i < to; i++) {
+                double ri = r[i];
+                for (int b = 0; b < m; b++) {
+                    d[b] += ri * rs[b][i];
+                }
+            }
+            return d;
+        };
+        double[] low;
+        double[] high;
+        if (n < PARALLEL_MIN_STATES) {
+            low = part.apply(0, mid);
+            high = part.apply(mid, n);
+        } else {
+            java.util.concurrent.ForkJoinTask<double[]> second = java.util.concurrent.ForkJoinPool.commonPool()
+                    .submit(() -> part.apply(mid, n));
+            low = part.apply(0, mid);
+            high = second.join();
+        }
+        for (int b = 0; b < m; b++) {
+            low[b] += high[b];
+        }
+        return low;
     }
 
     /** Levels with at least this many states sweep and compute residuals in two halves in parallel. */
@@ -239,6 +279,8 @@ public final class Multilevel extends AbstractStationarySolver {
         final int[] inSrc;
         final double[] inVal;
         final double[] exit;
+        /** 1 / exit rate, or 0 where the exit rate is 0 (such a state is left as it is by sweeps). */
+        final double[] invExit;
         int[] agg;          // aggregate of each state at the next level
         Level coarse;
         /*
@@ -291,6 +333,13 @@ public final class Multilevel extends AbstractStationarySolver {
             this.inSrc = inSrc;
             this.inVal = inVal;
             this.exit = exit;
+            this.invExit = new double[n];
+        }
+
+        private void setInverseExits(int from, int to) {
+            for (int j = from; j < to; j++) {
+                invExit[j] = exit[j] > 0 ? 1 / exit[j] : 0;
+            }
         }
 
         static Level of(Generator q) {
@@ -307,8 +356,10 @@ public final class Multilevel extends AbstractStationarySolver {
                 src[k] = in.source(k);
                 val[k] = in.rate(k);
             }
+            nearestLast(n, start, src, val);
             Level top = new Level(n, start, src, val, q.exitRates());
             top.fixedRates = true;
+            top.setInverseExits(0, n);
             double fromBelow = 0;
             double fromAbove = 0;
             for (int j = 0; j < n; j++) {
@@ -322,6 +373,52 @@ public final class Multilevel extends AbstractStationarySolver {
             }
             top.backward = fromAbove > fromBelow;
             return top;
+        }
+
+        /*
+         * A sweep's update of x_j waits for the state updated just before it, which is nearly
+         * always its nearest source; adding that source's term last keeps one addition, not all
+         * of them, on that chain of dependent updates. Within each column, entries are sorted by
+         * distance |i - j| descending (ties: ascending source).
+         */
+        private static void nearestLast(int n, int[] start, int[] src, double[] val) {
+            int[] placed = nearestLastOrder(n, start, src);
+            double[] old = val.clone();
+            for (int e = 0; e < val.length; e++) {
+                val[placed[e]] = old[e];
+            }
+        }
+
+        /**
+         * Sorts each column's sources as {@link #nearestLast} does, in place, and returns where
+         * each entry went: entry e is now at {@code placed[e]}.
+         */
+        private static int[] nearestLastOrder(int n, int[] start, int[] src) {
+            int[] order = new int[src.length];
+            for (int e = 0; e < order.length; e++) {
+                order[e] = e;
+            }
+            for (int j = 0; j < n; j++) {
+                for (int a = start[j] + 1; a < start[j + 1]; a++) {
+                    int si = src[a];
+                    int oi = order[a];
+                    long key = Math.abs((long) si - j);
+                    int b = a - 1;
+                    while (b >= start[j] && (Math.abs((long) src[b] - j) < key
+                            || Math.abs((long) src[b] - j) == key && src[b] > si)) {
+                        src[b + 1] = src[b];
+                        order[b + 1] = order[b];
+                        b--;
+                    }
+                    src[b + 1] = si;
+                    order[b + 1] = oi;
+                }
+            }
+            int[] placed = new int[src.length];
+            for (int p = 0; p < order.length; p++) {
+                placed[order[p]] = p;
+            }
+            return placed;
         }
 
         void buildHierarchy() {
@@ -428,6 +525,13 @@ public final class Multilevel extends AbstractStationarySolver {
             }
             cStart[nc] = count;
             int[] coarseSrc = Arrays.copyOf(cSrc, count);
+            // the coarse level's columns in the order its sweeps want them (see nearestLast)
+            int[] placed = nearestLastOrder(nc, cStart, coarseSrc);
+            for (int k = 0; k < m; k++) {
+                if (slots[k] >= 0) {
+                    slots[k] = placed[slots[k]];
+                }
+            }
             // ascending k: each coarse entry adds its fine rates in the original order
             int[] start = new int[count + 1];
             int[] entries = groupBy(slots, count, start);
@@ -524,6 +628,7 @@ public final class Multilevel extends AbstractStationarySolver {
             int[] oEntry = outEntry;
             halvesOf(c.n, (from, to) -> {
                 sumExits(oStart, oEntry, cVal, cExit, from, to);
+                c.setInverseExits(from, to);
                 return 0;
             }, n);
         }
@@ -659,8 +764,8 @@ public final class Multilevel extends AbstractStationarySolver {
 
         /** Sets x_j so that state j's balance holds; sources outside [from, to) are read from {@code outside} when given. */
         private void relax(double[] x, int j, int from, int to, double[] outside) {
-            double e = exit[j];
-            if (e <= 0) {
+            double inverse = invExit[j];   // a multiplication, not a division, on the chain of updates
+            if (inverse == 0) {
                 return;
             }
             double sum = 0;
@@ -674,7 +779,7 @@ public final class Multilevel extends AbstractStationarySolver {
                     sum += (i >= from && i < to ? x[i] : outside[i]) * inVal[k];
                 }
             }
-            x[j] = sum / e;
+            x[j] = sum * inverse;
         }
 
         private void findCrossing() {
@@ -730,15 +835,16 @@ public final class Multilevel extends AbstractStationarySolver {
             }
         }
 
-        /** {@code r = xQ}. */
-        void residualVector(double[] x, double[] r) {
+        /** {@code y = scale·x} and {@code r = yQ}, in one pass; x is not modified. */
+        void scaledResidual(double[] x, double scale, double[] y, double[] r) {
             halves(n, (from, to) -> {
                 for (int j = from; j < to; j++) {
                     double sum = -x[j] * exit[j];
                     for (int k = inStart[j]; k < inStart[j + 1]; k++) {
                         sum += x[inSrc[k]] * inVal[k];
                     }
-                    r[j] = sum;
+                    r[j] = sum * scale;
+                    y[j] = x[j] * scale;
                 }
                 return 0;
             });
