@@ -294,11 +294,14 @@ public final class Multilevel extends AbstractStationarySolver {
         private int[] aggStart;
         private int[] aggEntry;
         /*
-         * On the finest level the rates never change, so the gather reads copies laid out in
-         * gather order (sequential reads) instead of going through aggEntry; null elsewhere.
+         * After the hierarchy is built, the gather reads copies of the sources and rates laid out
+         * in gather order (sequential reads) instead of going through aggEntry; on the finest
+         * level the rates never change, on coarse ones the finer gather keeps the copy current.
          */
         private int[] aggSrc;
         private double[] aggVal;
+        /** On coarse levels with a coarser one: each entry's position in aggSrc/aggVal, or -1. */
+        private int[] gatherPos;
         /** True for the finest level, whose rates are the generator's and fixed. */
         private boolean fixedRates;
         /**
@@ -543,6 +546,7 @@ public final class Multilevel extends AbstractStationarySolver {
             this.aggEntry = entries;
             this.aggSrc = null;
             this.aggVal = null;
+            this.gatherPos = null;
             this.memberStart = memberStart;
             this.members = members;
             this.outStart = out;
@@ -576,19 +580,26 @@ public final class Multilevel extends AbstractStationarySolver {
         }
 
         /**
-         * On the level with fixed rates, replaces the gather's entry indices by copies of the
-         * rates in gather order; done once, for the final aggregation only (not the trial one
-         * the hierarchy build makes on the way).
+         * Replaces the gather's entry indices by copies of the sources and rates in gather order
+         * (sequential reads); done once, for the final aggregation only (not the trial one the
+         * hierarchy build makes on the way). On a coarse level, whose rates change every cycle,
+         * {@code gatherPos} then tells the finer level's gather where each new rate goes in the
+         * copy: one scattered write per rate instead of two dependent scattered reads here.
          */
         private void copyGatherRates() {
-            if (!fixedRates) {
-                return;
-            }
             int[] src = new int[aggEntry.length];
             double[] val = new double[aggEntry.length];
             for (int p = 0; p < aggEntry.length; p++) {
                 src[p] = inSrc[aggEntry[p]];
                 val[p] = inVal[aggEntry[p]];
+            }
+            if (!fixedRates) {
+                int[] pos = new int[inSrc.length];
+                Arrays.fill(pos, -1);   // entries inside an aggregate are not gathered
+                for (int p = 0; p < aggEntry.length; p++) {
+                    pos[aggEntry[p]] = p;
+                }
+                gatherPos = pos;
             }
             aggSrc = src;
             aggVal = val;
@@ -615,9 +626,15 @@ public final class Multilevel extends AbstractStationarySolver {
             int[] cSrc = c.inSrc;
             double[] cVal = c.inVal;
             int[] aStart = aggStart;
+            int[] cPos = c.gatherPos;
+            double[] cCopy = c.aggVal;
             halvesOf(c.n, (from, to) -> {
                 if (aggVal != null) {
-                    gatherCopied(aStart, aggSrc, aggVal, w, sums, cSrc, cVal, cStart[from], cStart[to]);
+                    if (cPos != null) {
+                        gatherCopiedInto(aStart, aggSrc, aggVal, w, sums, cSrc, cVal, cPos, cCopy, cStart[from], cStart[to]);
+                    } else {
+                        gatherCopied(aStart, aggSrc, aggVal, w, sums, cSrc, cVal, cStart[from], cStart[to]);
+                    }
                 } else {
                     gatherIndexed(aStart, aggEntry, inSrc, inVal, w, sums, cSrc, cVal, cStart[from], cStart[to]);
                 }
@@ -642,6 +659,23 @@ public final class Multilevel extends AbstractStationarySolver {
                     sum += w[aggSrc[p]] * aggVal[p];
                 }
                 cVal[s] = sum / sums[cSrc[s]];
+            }
+        }
+
+        /** As gatherCopied, also writing each rate into the coarse level's own gather copy. */
+        private static void gatherCopiedInto(int[] aggStart, int[] aggSrc, double[] aggVal, double[] w, double[] sums,
+                                             int[] cSrc, double[] cVal, int[] cPos, double[] cCopy, int sFrom, int sTo) {
+            for (int s = sFrom; s < sTo; s++) {
+                double sum = 0;
+                for (int p = aggStart[s]; p < aggStart[s + 1]; p++) {
+                    sum += w[aggSrc[p]] * aggVal[p];
+                }
+                double v = sum / sums[cSrc[s]];
+                cVal[s] = v;
+                int q = cPos[s];
+                if (q >= 0) {
+                    cCopy[q] = v;
+                }
             }
         }
 
