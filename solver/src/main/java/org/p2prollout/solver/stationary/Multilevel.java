@@ -329,6 +329,8 @@ public final class Multilevel extends AbstractStationarySolver {
         /** For two-block sweeps (large levels): states read across the middle, and their values at the sweep's start. */
         private int[] crossing;
         private double[] snapshot;
+        /** For two-block sweeps: true for the states with a source in the other half (the rest skip the range test). */
+        private boolean[] readsAcross;
 
         Level(int n, int[] inStart, int[] inSrc, double[] inVal, double[] exit) {
             this.n = n;
@@ -385,11 +387,7 @@ public final class Multilevel extends AbstractStationarySolver {
          * distance |i - j| descending (ties: ascending source).
          */
         private static void nearestLast(int n, int[] start, int[] src, double[] val) {
-            int[] placed = nearestLastOrder(n, start, src);
-            double[] old = val.clone();
-            for (int e = 0; e < val.length; e++) {
-                val[placed[e]] = old[e];
-            }
+            sortNearestLast(n, start, src, null, val);
         }
 
         /**
@@ -401,27 +399,43 @@ public final class Multilevel extends AbstractStationarySolver {
             for (int e = 0; e < order.length; e++) {
                 order[e] = e;
             }
-            for (int j = 0; j < n; j++) {
-                for (int a = start[j] + 1; a < start[j + 1]; a++) {
-                    int si = src[a];
-                    int oi = order[a];
-                    long key = Math.abs((long) si - j);
-                    int b = a - 1;
-                    while (b >= start[j] && (Math.abs((long) src[b] - j) < key
-                            || Math.abs((long) src[b] - j) == key && src[b] > si)) {
-                        src[b + 1] = src[b];
-                        order[b + 1] = order[b];
-                        b--;
-                    }
-                    src[b + 1] = si;
-                    order[b + 1] = oi;
-                }
-            }
+            sortNearestLast(n, start, src, order, null);
             int[] placed = new int[src.length];
             for (int p = 0; p < order.length; p++) {
                 placed[order[p]] = p;
             }
             return placed;
+        }
+
+        /** Insertion sort of each column (a few entries) by distance descending; moves order and val along when given. */
+        private static void sortNearestLast(int n, int[] start, int[] src, int[] order, double[] val) {
+            for (int j = 0; j < n; j++) {
+                for (int a = start[j] + 1; a < start[j + 1]; a++) {
+                    int si = src[a];
+                    int oi = order != null ? order[a] : 0;
+                    double vi = val != null ? val[a] : 0;
+                    long key = Math.abs((long) si - j);
+                    int b = a - 1;
+                    while (b >= start[j] && (Math.abs((long) src[b] - j) < key
+                            || Math.abs((long) src[b] - j) == key && src[b] > si)) {
+                        src[b + 1] = src[b];
+                        if (order != null) {
+                            order[b + 1] = order[b];
+                        }
+                        if (val != null) {
+                            val[b + 1] = val[b];
+                        }
+                        b--;
+                    }
+                    src[b + 1] = si;
+                    if (order != null) {
+                        order[b + 1] = oi;
+                    }
+                    if (val != null) {
+                        val[b + 1] = vi;
+                    }
+                }
+            }
         }
 
         void buildHierarchy() {
@@ -803,7 +817,7 @@ public final class Multilevel extends AbstractStationarySolver {
                 return;
             }
             double sum = 0;
-            if (outside == null) {
+            if (outside == null || !readsAcross[j]) {
                 for (int k = inStart[j]; k < inStart[j + 1]; k++) {
                     sum += x[inSrc[k]] * inVal[k];
                 }
@@ -820,16 +834,21 @@ public final class Multilevel extends AbstractStationarySolver {
             int mid = n / 2;
             boolean[] mark = new boolean[n];
             int count = 0;
+            boolean[] across = new boolean[n];
             for (int j = 0; j < n; j++) {
                 boolean low = j < mid;
                 for (int k = inStart[j]; k < inStart[j + 1]; k++) {
                     int i = inSrc[k];
-                    if ((i < mid) != low && !mark[i]) {
-                        mark[i] = true;
-                        count++;
+                    if ((i < mid) != low) {
+                        across[j] = true;
+                        if (!mark[i]) {
+                            mark[i] = true;
+                            count++;
+                        }
                     }
                 }
             }
+            readsAcross = across;
             int[] list = new int[count];
             int c = 0;
             for (int i = 0; i < n; i++) {
