@@ -167,9 +167,7 @@ public final class Multilevel extends AbstractStationarySolver {
      * added in a fixed order).
      */
     static double[] dots(double[] r, double[][] rs, int m) {
-        int n = r.length;
-        int mid = n / 2;
-        java.util.function.BiFunction<Integer, Integer, double[]> part = (from, to) -> {
+        Split<double[]> s = split(r.length, r.length, (from, to) -> {
             double[] d = new double[m];
             for (int i = from; i < to; i++) {
                 double ri = r[i];
@@ -178,22 +176,12 @@ public final class Multilevel extends AbstractStationarySolver {
                 }
             }
             return d;
-        };
-        double[] low;
-        double[] high;
-        if (n < PARALLEL_MIN_STATES) {
-            low = part.apply(0, mid);
-            high = part.apply(mid, n);
-        } else {
-            java.util.concurrent.ForkJoinTask<double[]> second = java.util.concurrent.ForkJoinPool.commonPool()
-                    .submit(() -> part.apply(mid, n));
-            low = part.apply(0, mid);
-            high = second.join();
-        }
+        });
+        double[] sum = s.low();
         for (int b = 0; b < m; b++) {
-            low[b] += high[b];
+            sum[b] += s.high()[b];
         }
-        return low;
+        return sum;
     }
 
     /** Levels with at least this many states sweep and compute residuals in two halves in parallel. */
@@ -209,14 +197,7 @@ public final class Multilevel extends AbstractStationarySolver {
      * results in that order, so the answer does not depend on the number of cores or on timing.
      */
     static double halves(int n, RangeTask task) {
-        int mid = n / 2;
-        if (n < PARALLEL_MIN_STATES) {
-            return task.apply(0, mid) + task.apply(mid, n);
-        }
-        java.util.concurrent.ForkJoinTask<Double> second = java.util.concurrent.ForkJoinPool.commonPool()
-                .submit(() -> task.apply(mid, n));
-        double a = task.apply(0, mid);
-        return a + second.join();
+        return halvesOf(n, task, n);
     }
 
     /**
@@ -224,14 +205,23 @@ public final class Multilevel extends AbstractStationarySolver {
      * level the loop serves) is large: for loops over a coarse level that touch the fine one.
      */
     static double halvesOf(int n, RangeTask task, int work) {
+        Split<Double> s = split(n, work, task::apply);
+        return s.low() + s.high();
+    }
+
+    /** The results of a computation on [0, n/2) and on [n/2, n). */
+    private record Split<T>(T low, T high) { }
+
+    /** Runs {@code part} on both halves of [0, n), the second on another core when {@code work} is large. */
+    private static <T> Split<T> split(int n, int work, java.util.function.BiFunction<Integer, Integer, T> part) {
         int mid = n / 2;
         if (work < PARALLEL_MIN_STATES) {
-            return task.apply(0, mid) + task.apply(mid, n);
+            return new Split<>(part.apply(0, mid), part.apply(mid, n));
         }
-        java.util.concurrent.ForkJoinTask<Double> second = java.util.concurrent.ForkJoinPool.commonPool()
-                .submit(() -> task.apply(mid, n));
-        double a = task.apply(0, mid);
-        return a + second.join();
+        java.util.concurrent.ForkJoinTask<T> second = java.util.concurrent.ForkJoinPool.commonPool()
+                .submit(() -> part.apply(mid, n));
+        T low = part.apply(0, mid);
+        return new Split<>(low, second.join());
     }
 
     /**
@@ -363,44 +353,31 @@ public final class Multilevel extends AbstractStationarySolver {
             int[] next = Arrays.copyOf(start, n);
             int[] src = new int[m];
             double[] val = new double[m];
+            double fromBelow = 0;   // incoming rate from lower- and from higher-indexed states: the sweep direction
+            double fromAbove = 0;
             for (int i = 0; i < n; i++) {
                 for (int k = q.rowStart(i); k < q.rowEnd(i); k++) {
-                    int p = next[q.column(k)]++;
+                    int j = q.column(k);
+                    int p = next[j]++;
                     src[p] = i;
                     val[p] = q.rate(k);
-                }
-            }
-            nearestLast(n, start, src, val);
-            Level top = new Level(n, start, src, val, q.exitRates());
-            top.fixedRates = true;
-            top.setInverseExits(0, n);
-            double fromBelow = 0;
-            double fromAbove = 0;
-            for (int j = 0; j < n; j++) {
-                for (int k = start[j]; k < start[j + 1]; k++) {
-                    if (src[k] < j) {
-                        fromBelow += val[k];
-                    } else if (src[k] > j) {
-                        fromAbove += val[k];
+                    if (i < j) {
+                        fromBelow += val[p];
+                    } else {
+                        fromAbove += val[p];
                     }
                 }
             }
+            sortNearestLast(n, start, src, null, val);
+            Level top = new Level(n, start, src, val, q.exitRates());
+            top.fixedRates = true;
+            top.setInverseExits(0, n);
             top.backward = fromAbove > fromBelow;
             return top;
         }
 
-        /*
-         * A sweep's update of x_j waits for the state updated just before it, which is nearly
-         * always its nearest source; adding that source's term last keeps one addition, not all
-         * of them, on that chain of dependent updates. Within each column, entries are sorted by
-         * distance |i - j| descending (ties: ascending source).
-         */
-        private static void nearestLast(int n, int[] start, int[] src, double[] val) {
-            sortNearestLast(n, start, src, null, val);
-        }
-
         /**
-         * Sorts each column's sources as {@link #nearestLast} does, in place, and returns where
+         * Sorts each column's sources as {@link #sortNearestLast} does, in place, and returns where
          * each entry went: entry e is now at {@code placed[e]}.
          */
         private static int[] nearestLastOrder(int n, int[] start, int[] src) {
@@ -416,7 +393,13 @@ public final class Multilevel extends AbstractStationarySolver {
             return placed;
         }
 
-        /** Insertion sort of each column (a few entries) by distance descending; moves order and val along when given. */
+        /**
+         * A sweep's update of x_j waits for the state updated just before it, which is nearly
+         * always its nearest source; adding that source's term last keeps one addition, not all
+         * of them, on that chain of dependent updates. So each column's entries are sorted (by
+         * insertion: a column has a few) by distance |i - j| descending, ties by ascending
+         * source; {@code order} and {@code val} move along when given.
+         */
         private static void sortNearestLast(int n, int[] start, int[] src, int[] order, double[] val) {
             for (int j = 0; j < n; j++) {
                 for (int a = start[j] + 1; a < start[j + 1]; a++) {
@@ -551,7 +534,7 @@ public final class Multilevel extends AbstractStationarySolver {
             }
             cStart[nc] = count;
             int[] coarseSrc = Arrays.copyOf(cSrc, count);
-            // the coarse level's columns in the order its sweeps want them (see nearestLast)
+            // the coarse level's columns in the order its sweeps want them (see sortNearestLast)
             int[] placed = nearestLastOrder(nc, cStart, coarseSrc);
             for (int k = 0; k < m; k++) {
                 if (slots[k] >= 0) {
@@ -653,11 +636,7 @@ public final class Multilevel extends AbstractStationarySolver {
             double[] cCopy = c.aggVal;
             halvesOf(c.n, (from, to) -> {
                 if (aggVal != null) {
-                    if (cPos != null) {
-                        gatherCopiedInto(aStart, aggSrc, aggVal, w, sums, cSrc, cVal, cPos, cCopy, cStart[from], cStart[to]);
-                    } else {
-                        gatherCopied(aStart, aggSrc, aggVal, w, sums, cSrc, cVal, cStart[from], cStart[to]);
-                    }
+                    gatherCopied(aStart, aggSrc, aggVal, w, sums, cSrc, cVal, cPos, cCopy, cStart[from], cStart[to]);
                 } else {
                     gatherIndexed(aStart, aggEntry, inSrc, inVal, w, sums, cSrc, cVal, cStart[from], cStart[to]);
                 }
@@ -674,20 +653,9 @@ public final class Multilevel extends AbstractStationarySolver {
         }
 
         /* The loops are static methods over the arrays they read, so the JIT compiles each on its own. */
+        /** Also writes each rate into the coarse level's own gather copy when it has one ({@code cPos} not null). */
         private static void gatherCopied(int[] aggStart, int[] aggSrc, double[] aggVal, double[] w, double[] sums,
-                                         int[] cSrc, double[] cVal, int sFrom, int sTo) {
-            for (int s = sFrom; s < sTo; s++) {
-                double sum = 0;
-                for (int p = aggStart[s]; p < aggStart[s + 1]; p++) {
-                    sum += w[aggSrc[p]] * aggVal[p];
-                }
-                cVal[s] = sum / sums[cSrc[s]];
-            }
-        }
-
-        /** As gatherCopied, also writing each rate into the coarse level's own gather copy. */
-        private static void gatherCopiedInto(int[] aggStart, int[] aggSrc, double[] aggVal, double[] w, double[] sums,
-                                             int[] cSrc, double[] cVal, int[] cPos, double[] cCopy, int sFrom, int sTo) {
+                                         int[] cSrc, double[] cVal, int[] cPos, double[] cCopy, int sFrom, int sTo) {
             for (int s = sFrom; s < sTo; s++) {
                 double sum = 0;
                 for (int p = aggStart[s]; p < aggStart[s + 1]; p++) {
@@ -695,9 +663,8 @@ public final class Multilevel extends AbstractStationarySolver {
                 }
                 double v = sum / sums[cSrc[s]];
                 cVal[s] = v;
-                int q = cPos[s];
-                if (q >= 0) {
-                    cCopy[q] = v;
+                if (cPos != null && cPos[s] >= 0) {
+                    cCopy[cPos[s]] = v;
                 }
             }
         }
